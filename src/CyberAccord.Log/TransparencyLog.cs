@@ -1,0 +1,189 @@
+using CyberAccord.Log.Checkpoints;
+using CyberAccord.Log.Merkle;
+using CyberAccord.Log.Notes;
+using CyberAccord.Log.Storage;
+
+namespace CyberAccord.Log;
+
+/// <summary>
+/// An append-only Merkle log. Appending <em>sequences</em> entries (durably assigns indices);
+/// integrating extends the tree over everything sequenced, writes its tiles and publishes a signed
+/// checkpoint. The two are separate so that many appends can share one checkpoint.
+/// </summary>
+public sealed class TransparencyLog : IAsyncDisposable
+{
+    /// <summary>How many sequenced entries integration reads and hashes at a time.</summary>
+    private const int IntegrationChunk = 16_384;
+
+    private readonly ILogStorage _storage;
+    private readonly IReadOnlyList<INoteSigner> _signers;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    private TransparencyLog(ILogStorage storage, string origin, IReadOnlyList<INoteSigner> signers, Checkpoint checkpoint)
+    {
+        _storage = storage;
+        Origin = origin;
+        _signers = signers;
+        Checkpoint = checkpoint;
+    }
+
+    public string Origin { get; }
+
+    /// <summary>The last published checkpoint.</summary>
+    public Checkpoint Checkpoint { get; private set; }
+
+    public long SequencedSize => _storage.SequencedSize;
+
+    public ILogStorage Storage => _storage;
+
+    /// <summary>Opens a log whose storage is already open; publishes the empty checkpoint for a new log.</summary>
+    public static async Task<TransparencyLog> OpenAsync(ILogStorage storage, string origin, IReadOnlyList<INoteSigner> signers, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(storage);
+        ArgumentNullException.ThrowIfNull(signers);
+        if (signers.Count == 0)
+        {
+            throw new ArgumentException("a log needs at least one checkpoint signer", nameof(signers));
+        }
+
+        var note = await storage.ReadCheckpointAsync(cancellationToken).ConfigureAwait(false);
+        if (note is null)
+        {
+            var empty = new Checkpoint(origin, 0, Rfc6962.EmptyRoot.ToArray());
+            var log = new TransparencyLog(storage, origin, signers, empty);
+            await storage.PublishCheckpointAsync(SignedNote.Sign(empty.ToText(), [.. signers]).ToBytes(), 0, cancellationToken).ConfigureAwait(false);
+            return log;
+        }
+
+        var checkpoint = Checkpoint.Parse(SignedNote.Parse(note).Text);
+        if (checkpoint.Origin != origin)
+        {
+            throw new LogCorruptException($"checkpoint origin '{checkpoint.Origin}' is not this log's origin '{origin}'", "checkpoint");
+        }
+
+        return new TransparencyLog(storage, origin, signers, checkpoint);
+    }
+
+    /// <summary>Durably sequences a batch of entries; returns the index of the first. Entries are at most 65,535 bytes.</summary>
+    public async Task<long> AppendAsync(IReadOnlyList<ReadOnlyMemory<byte>> entries, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        for (var i = 0; i < entries.Count; i++)
+        {
+            if (entries[i].Length > Tiles.EntryBundle.MaxEntrySize)
+            {
+                throw new LogFormatException($"entry {i} of the batch is {entries[i].Length} bytes; entries are limited to {Tiles.EntryBundle.MaxEntrySize} bytes (64 KiB - 1) by the tlog-tiles bundle format");
+            }
+        }
+
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await _storage.SequenceAsync(entries, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Integrates every sequenced entry and publishes a signed checkpoint for the new size.</summary>
+    /// <param name="progress">Receives the number of entries integrated so far in this call.</param>
+    public async Task<Checkpoint> IntegrateAsync(IProgress<long>? progress, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var from = Checkpoint.Size;
+            var target = _storage.SequencedSize;
+            if (target == from)
+            {
+                return Checkpoint;
+            }
+
+            var integrator = await Integrator.ResumeAsync(_storage, from, cancellationToken).ConfigureAwait(false);
+            while (integrator.Size < target)
+            {
+                var entries = await _storage.ReadSequencedAsync(integrator.Size, (int)Math.Min(IntegrationChunk, target - integrator.Size), cancellationToken).ConfigureAwait(false);
+                if (entries.Count == 0)
+                {
+                    throw new LogCorruptException($"sequenced entry {integrator.Size} cannot be read");
+                }
+
+                foreach (var entry in entries)
+                {
+                    integrator.Append(entry);
+                }
+
+                await integrator.WriteCompletedAsync(_storage, cancellationToken).ConfigureAwait(false);
+                progress?.Report(integrator.Size - from);
+            }
+
+            var root = await integrator.WriteEdgeAsync(_storage, cancellationToken).ConfigureAwait(false);
+
+            // Durability order: tiles and hashes, then the checkpoint that commits to them, then release.
+            await _storage.FlushAsync(cancellationToken).ConfigureAwait(false);
+            var checkpoint = new Checkpoint(Origin, target, root);
+            var note = SignedNote.Sign(checkpoint.ToText(), [.. _signers]);
+            await _storage.PublishCheckpointAsync(note.ToBytes(), target, cancellationToken).ConfigureAwait(false);
+            Checkpoint = checkpoint;
+            await _storage.ReleaseIntegratedAsync(target, cancellationToken).ConfigureAwait(false);
+            return checkpoint;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>The inclusion proof of entry <paramref name="index"/> in the published tree of <paramref name="treeSize"/> (default: current).</summary>
+    public ValueTask<byte[][]> ProveInclusionAsync(long index, long? treeSize, CancellationToken cancellationToken)
+    {
+        var size = treeSize ?? Checkpoint.Size;
+        RequirePublished(size);
+        if (index < 0 || index >= size)
+        {
+            throw new ArgumentOutOfRangeException(nameof(index), $"index {index} is not in the tree of size {size}");
+        }
+
+        return MerkleProofs.InclusionAsync(_storage.StoredHashes, index, size, cancellationToken);
+    }
+
+    /// <summary>The consistency proof between two published tree sizes.</summary>
+    public ValueTask<byte[][]> ProveConsistencyAsync(long oldSize, long? newSize, CancellationToken cancellationToken)
+    {
+        var size = newSize ?? Checkpoint.Size;
+        RequirePublished(size);
+        if (oldSize < 0 || oldSize > size)
+        {
+            throw new ArgumentOutOfRangeException(nameof(oldSize), $"old size {oldSize} is not between 0 and {size}");
+        }
+
+        return MerkleProofs.ConsistencyAsync(_storage.StoredHashes, oldSize, size, cancellationToken);
+    }
+
+    /// <summary>The root of the tree of <paramref name="treeSize"/> entries, for any size up to the published one.</summary>
+    public ValueTask<byte[]> RootAsync(long treeSize, CancellationToken cancellationToken)
+    {
+        RequirePublished(treeSize);
+        return MerkleProofs.TreeHashAsync(_storage.StoredHashes, treeSize, cancellationToken);
+    }
+
+    private void RequirePublished(long size)
+    {
+        if (size < 0 || size > Checkpoint.Size)
+        {
+            throw new ArgumentOutOfRangeException(nameof(size), $"tree size {size} is beyond the published checkpoint ({Checkpoint.Size}); run 'accord log checkpoint' first");
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _gate.Dispose();
+        await _storage.DisposeAsync().ConfigureAwait(false);
+        foreach (var signer in _signers.OfType<IDisposable>())
+        {
+            signer.Dispose();
+        }
+    }
+}
