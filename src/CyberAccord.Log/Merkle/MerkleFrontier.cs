@@ -44,7 +44,7 @@ public sealed class MerkleFrontier
     public MerkleFrontier Clone() => new(Size, _levels);
 
     /// <summary>Appends a leaf hash.</summary>
-    /// <param name="onCompleted">Called with (level, index, hash) for the leaf and for every subtree it completes, in that order.</param>
+    /// <param name="onCompleted">Called with (level, index, hash) for the leaf and for every subtree it completes, in that order; each hash array is the caller's to keep.</param>
     public void Append(ReadOnlySpan<byte> leafHash, Action<int, long, byte[]>? onCompleted = null)
     {
         var hash = leafHash.ToArray();
@@ -53,7 +53,8 @@ public sealed class MerkleFrontier
         var level = 0;
         while (((index >> level) & 1) != 0)
         {
-            Rfc6962.HashChildren(_levels[level], hash, hash);
+            // A fresh array per hash: callers may keep the ones they are handed.
+            hash = Rfc6962.HashChildren(_levels[level], hash);
             _levels[level] = null!;
             level++;
             onCompleted?.Invoke(level, index >> level, hash);

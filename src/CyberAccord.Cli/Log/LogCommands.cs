@@ -1,0 +1,352 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using CyberAccord.Cli.Console;
+using CyberAccord.Log;
+using CyberAccord.Log.Checkpoints;
+using CyberAccord.Log.Merkle;
+using CyberAccord.Log.Notes;
+using CyberAccord.Log.Recovery;
+using CyberAccord.Log.Storage.Files;
+using CyberAccord.Log.Tiles;
+using CyberAccord.Log.Verification;
+
+namespace CyberAccord.Cli.Log;
+
+/// <summary>The <c>accord log</c> verbs: a transparency log kept in a directory in the C2SP tlog-tiles layout.</summary>
+internal static class LogCommands
+{
+    private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(30);
+
+    public static Command Create()
+    {
+        var log = new Command("log", "Create, append to, checkpoint, prove and verify a Merkle transparency log (RFC 6962 hashing, C2SP checkpoints and tiles).");
+        log.Subcommands.Add(Init());
+        log.Subcommands.Add(Append());
+        log.Subcommands.Add(CheckpointCommand());
+        log.Subcommands.Add(Proof());
+        log.Subcommands.Add(Verify());
+        log.Subcommands.Add(Fsck());
+        log.Subcommands.Add(LogBench.Create());
+        return log;
+    }
+
+    private static Argument<string> DirArgument(string description = "The log directory.") => new("dir") { Description = description };
+
+    private static Command Init()
+    {
+        var dir = DirArgument("Directory to create the log in (created if missing; must not already hold a log).");
+        var origin = new Option<string>("--origin") { Description = "The log's origin line, a scheme-less URL such as example.org/accord/log; also the key name.", Required = true };
+        var command = new Command("init", "Create an empty log with new Ed25519 and ECDSA P-256 checkpoint keys. Prints the Ed25519 verifier key as the last line.") { dir, origin };
+        command.SetAction(async (parse, ct) => await Run(async () =>
+        {
+            var config = await LogDirectory.InitAsync(parse.GetValue(dir)!, parse.GetValue(origin)!, ct).ConfigureAwait(false);
+            System.Console.WriteLine($"created log '{config.Origin}' in {Path.GetFullPath(parse.GetValue(dir)!)}");
+            System.Console.WriteLine($"private keys are in {Path.Combine(Path.GetFullPath(parse.GetValue(dir)!), FileLogStorage.PrivateDirectory)}; publish only 'checkpoint', 'log.json' and 'tile/'");
+            System.Console.WriteLine($"ECDSA P-256 verifier key: {config.VerifierKeys[1]}");
+            System.Console.WriteLine(config.VerifierKeys[0]);
+            return ExitCodes.Ok;
+        }).ConfigureAwait(false));
+        return command;
+    }
+
+    private static Command Append()
+    {
+        var dir = DirArgument();
+        var files = new Argument<string[]>("files") { Description = "Files to append, each as one entry. Without files, standard input is one entry (or one per line with --lines).", Arity = ArgumentArity.ZeroOrMore };
+        var lines = new Option<bool>("--lines") { Description = "Append each line of standard input as one entry, without its newline." };
+        var batch = new Option<int>("--batch") { Description = "Entries per durable batch (one fsync each).", DefaultValueFactory = _ => 1024 };
+        var command = new Command("append", "Sequence entries durably. Each batch's indices are printed only after it is on disk. Run 'accord log checkpoint' to integrate them.") { dir, files, lines, batch };
+        command.SetAction(async (parse, ct) => await Run(async () =>
+        {
+            var batchSize = parse.GetValue(batch);
+            if (batchSize < 1)
+            {
+                return CliOutput.Error("--batch must be at least 1");
+            }
+
+            var paths = parse.GetValue(files) ?? [];
+            if (paths.Length > 0 && parse.GetValue(lines))
+            {
+                return CliOutput.Error("give either files or --lines, not both");
+            }
+
+            foreach (var path in paths)
+            {
+                if (!File.Exists(path))
+                {
+                    return CliOutput.Error($"{path}: no such file");
+                }
+
+                var length = new FileInfo(path).Length;
+                if (length > EntryBundle.MaxEntrySize)
+                {
+                    return CliOutput.Error($"{path}: {length} bytes; entries are limited to {EntryBundle.MaxEntrySize} bytes (64 KiB - 1)");
+                }
+            }
+
+            await using var transparencyLog = await LogDirectory.OpenAsync(parse.GetValue(dir)!, LockTimeout, ct).ConfigureAwait(false);
+            var total = 0L;
+            async Task Flush(List<ReadOnlyMemory<byte>> pending)
+            {
+                if (pending.Count == 0)
+                {
+                    return;
+                }
+
+                var first = await transparencyLog.AppendAsync(pending, ct).ConfigureAwait(false);
+                System.Console.Out.WriteLine(pending.Count == 1
+                    ? $"sequenced {first}"
+                    : $"sequenced {first}-{first + pending.Count - 1}");
+                System.Console.Out.Flush();
+                total += pending.Count;
+                pending.Clear();
+            }
+
+            var pending = new List<ReadOnlyMemory<byte>>(batchSize);
+            if (paths.Length > 0)
+            {
+                foreach (var path in paths)
+                {
+                    pending.Add(await File.ReadAllBytesAsync(path, ct).ConfigureAwait(false));
+                    if (pending.Count == batchSize)
+                    {
+                        await Flush(pending).ConfigureAwait(false);
+                    }
+                }
+            }
+            else if (parse.GetValue(lines))
+            {
+                using var stdin = new StreamReader(System.Console.OpenStandardInput(), new UTF8Encoding(false));
+                var lineNumber = 0;
+                while (await stdin.ReadLineAsync(ct).ConfigureAwait(false) is { } line)
+                {
+                    lineNumber++;
+                    var bytes = Encoding.UTF8.GetBytes(line);
+                    if (bytes.Length > EntryBundle.MaxEntrySize)
+                    {
+                        await Flush(pending).ConfigureAwait(false);
+                        return CliOutput.Error($"standard input line {lineNumber}: {bytes.Length} bytes; entries are limited to {EntryBundle.MaxEntrySize} bytes. Lines before it were sequenced; none after it.");
+                    }
+
+                    pending.Add(bytes);
+                    if (pending.Count == batchSize)
+                    {
+                        await Flush(pending).ConfigureAwait(false);
+                    }
+                }
+            }
+            else
+            {
+                using var buffer = new MemoryStream();
+                await System.Console.OpenStandardInput().CopyToAsync(buffer, ct).ConfigureAwait(false);
+                if (buffer.Length > EntryBundle.MaxEntrySize)
+                {
+                    return CliOutput.Error($"standard input: {buffer.Length} bytes; entries are limited to {EntryBundle.MaxEntrySize} bytes (64 KiB - 1)");
+                }
+
+                pending.Add(buffer.ToArray());
+            }
+
+            await Flush(pending).ConfigureAwait(false);
+            System.Console.Error.WriteLine($"{total} entries sequenced; {transparencyLog.SequencedSize - transparencyLog.Checkpoint.Size} await 'accord log checkpoint'");
+            return ExitCodes.Ok;
+        }).ConfigureAwait(false));
+        return command;
+    }
+
+    private static Command CheckpointCommand()
+    {
+        var dir = DirArgument();
+        var command = new Command("checkpoint", "Integrate every sequenced entry into the tree, write its tiles and publish a signed checkpoint to DIR/checkpoint.") { dir };
+        command.SetAction(async (parse, ct) => await Run(async () =>
+        {
+            await using var transparencyLog = await LogDirectory.OpenAsync(parse.GetValue(dir)!, LockTimeout, ct).ConfigureAwait(false);
+            var pending = transparencyLog.SequencedSize - transparencyLog.Checkpoint.Size;
+            var checkpoint = await transparencyLog.IntegrateAsync(new TerminalProgress("integrating", pending), ct).ConfigureAwait(false);
+            var note = await transparencyLog.Storage.ReadCheckpointAsync(ct).ConfigureAwait(false);
+            System.Console.Error.WriteLine($"integrated {pending} entries; tree size {checkpoint.Size}");
+            System.Console.Out.Write(Encoding.UTF8.GetString(note!));
+            return ExitCodes.Ok;
+        }).ConfigureAwait(false));
+        return command;
+    }
+
+    private static Command Proof()
+    {
+        var proof = new Command("proof", "Print Merkle proofs from a log's published tree.");
+
+        var dir = DirArgument();
+        var index = new Option<long>("--index") { Description = "The entry's index (0-based).", Required = true };
+        var size = new Option<long?>("--size") { Description = "Tree size to prove against (default: the published checkpoint's)." };
+        var inclusion = new Command("inclusion", "Print a C2SP tlog-proof: index, inclusion proof hashes, and the signed checkpoint.") { dir, index, size };
+        inclusion.SetAction(async (parse, ct) => await Run(async () =>
+        {
+            await using var transparencyLog = await LogDirectory.OpenAsync(parse.GetValue(dir)!, LockTimeout, ct).ConfigureAwait(false);
+            var treeSize = parse.GetValue(size) ?? transparencyLog.Checkpoint.Size;
+            var hashes = await transparencyLog.ProveInclusionAsync(parse.GetValue(index), treeSize, ct).ConfigureAwait(false);
+            var output = new StringBuilder("c2sp.org/tlog-proof@v1\n");
+            output.Append(CultureInfo.InvariantCulture, $"index {parse.GetValue(index)}\n");
+            foreach (var hash in hashes)
+            {
+                output.Append(Convert.ToBase64String(hash)).Append('\n');
+            }
+
+            output.Append('\n');
+            if (treeSize == transparencyLog.Checkpoint.Size)
+            {
+                var note = await transparencyLog.Storage.ReadCheckpointAsync(ct).ConfigureAwait(false);
+                output.Append(Encoding.UTF8.GetString(note!));
+            }
+            else
+            {
+                var root = await transparencyLog.RootAsync(treeSize, ct).ConfigureAwait(false);
+                output.Append(new Checkpoint(transparencyLog.Origin, treeSize, root).ToText());
+            }
+
+            System.Console.Out.Write(output.ToString());
+            return ExitCodes.Ok;
+        }).ConfigureAwait(false));
+
+        var dir2 = DirArgument();
+        var oldSize = new Option<long>("--old") { Description = "The older tree size.", Required = true };
+        var newSize = new Option<long?>("--new") { Description = "The newer tree size (default: the published checkpoint's)." };
+        var consistency = new Command("consistency", "Print the RFC 6962 consistency proof between two tree sizes, one base64 hash per line.") { dir2, oldSize, newSize };
+        consistency.SetAction(async (parse, ct) => await Run(async () =>
+        {
+            await using var transparencyLog = await LogDirectory.OpenAsync(parse.GetValue(dir2)!, LockTimeout, ct).ConfigureAwait(false);
+            var hashes = await transparencyLog.ProveConsistencyAsync(parse.GetValue(oldSize), parse.GetValue(newSize), ct).ConfigureAwait(false);
+            foreach (var hash in hashes)
+            {
+                System.Console.Out.WriteLine(Convert.ToBase64String(hash));
+            }
+
+            return ExitCodes.Ok;
+        }).ConfigureAwait(false));
+
+        proof.Subcommands.Add(inclusion);
+        proof.Subcommands.Add(consistency);
+        return proof;
+    }
+
+    private static Command Verify()
+    {
+        var location = new Argument<string>("location") { Description = "A log directory, or the http(s) URL under which a copy's checkpoint and tile/ are served." };
+        var vkeys = new Option<string[]>("--vkey") { Description = "A trusted verifier key (C2SP vkey). Repeatable. Default: the keys in the log's log.json.", AllowMultipleArgumentsPerToken = true };
+        var origin = new Option<string?>("--origin") { Description = "The origin the checkpoint must carry (default: log.json's, when read)." };
+        var command = new Command("verify", "Check a log end to end: checkpoint signatures, every entry bundle and tile, and the root. Exit 0 when sound, 1 with the first fault named when not.") { location, vkeys, origin };
+        command.SetAction(async (parse, ct) => await Run(async () =>
+        {
+            var where = parse.GetValue(location)!;
+            using var http = new HttpClient();
+            ITileSource source = Uri.TryCreate(where, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+                ? new HttpTileSource(http, uri)
+                : new DirectoryTileSource(ResolveLogRoot(where));
+            var keys = parse.GetValue(vkeys) ?? [];
+            var expectedOrigin = parse.GetValue(origin);
+            if (keys.Length == 0)
+            {
+                var configBytes = await source.ReadAsync(LogDirectory.ConfigFile, ct).ConfigureAwait(false);
+                if (configBytes is null)
+                {
+                    return CliOutput.Error($"{source.Location} has no {LogDirectory.ConfigFile}; name the trusted keys with --vkey");
+                }
+
+                var config = System.Text.Json.JsonSerializer.Deserialize<LogConfig>(configBytes)
+                    ?? throw new LogFormatException($"{LogDirectory.ConfigFile} is empty");
+                keys = [.. config.VerifierKeys];
+                expectedOrigin ??= config.Origin;
+                if (source is HttpTileSource)
+                {
+                    System.Console.Error.WriteLine($"note: trusting the keys the remote {LogDirectory.ConfigFile} names; pin them with --vkey");
+                }
+            }
+
+            var verifier = new LogVerifier(source, NoteVerifierSet.FromVerifierKeys(keys), expectedOrigin);
+            try
+            {
+                var total = await PeekSizeAsync(source, ct).ConfigureAwait(false);
+                var result = await verifier.VerifyAsync(new TerminalProgress("verifying", total), ct).ConfigureAwait(false);
+                System.Console.Out.WriteLine($"OK: log '{result.Checkpoint.Origin}' of {result.Checkpoint.Size} entries verifies; root {Convert.ToBase64String(result.Checkpoint.RootHash)}");
+                return ExitCodes.Ok;
+            }
+            catch (LogCorruptException e)
+            {
+                return CliOutput.Failure(e.Message);
+            }
+        }).ConfigureAwait(false));
+        return command;
+    }
+
+    private static async Task<long> PeekSizeAsync(ITileSource source, CancellationToken ct)
+    {
+        try
+        {
+            var bytes = await source.ReadAsync("checkpoint", ct).ConfigureAwait(false);
+            return bytes is null ? 0 : Checkpoint.Parse(SignedNote.Parse(bytes).Text).Size;
+        }
+        catch (LogFormatException)
+        {
+            return 0;
+        }
+    }
+
+    /// <summary>A node directory keeps its log in <c>log/</c>; accept either.</summary>
+    internal static string ResolveLogRoot(string dir) =>
+        !File.Exists(Path.Combine(dir, LogDirectory.ConfigFile)) && File.Exists(Path.Combine(dir, "log", LogDirectory.ConfigFile))
+            ? Path.Combine(dir, "log")
+            : dir;
+
+    private static Command Fsck()
+    {
+        var dir = DirArgument();
+        var command = new Command("fsck", "Recover after a crash: drop never-acknowledged torn batches, finish an interrupted integration, rebuild the proof index, then verify.") { dir };
+        command.SetAction(async (parse, ct) => await Run(async () =>
+        {
+            try
+            {
+                var report = await LogFsck.RunAsync(parse.GetValue(dir)!, new Progress<string>(System.Console.Error.WriteLine), ct).ConfigureAwait(false);
+                if (report.Actions.Count == 0)
+                {
+                    System.Console.Out.WriteLine("nothing to repair");
+                }
+                else
+                {
+                    foreach (var action in report.Actions)
+                    {
+                        System.Console.Out.WriteLine($"repaired: {action}");
+                    }
+                }
+
+                System.Console.Out.WriteLine($"OK: {report.Verification.Checkpoint.Size} entries verify");
+                return ExitCodes.Ok;
+            }
+            catch (LogCorruptException e)
+            {
+                return CliOutput.Failure(e.Message);
+            }
+        }).ConfigureAwait(false));
+        return command;
+    }
+
+    /// <summary>Turns the library's typed failures into one-line messages and exit codes.</summary>
+    internal static async Task<int> Run(Func<Task<int>> action)
+    {
+        try
+        {
+            return await action().ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return CliOutput.Error("cancelled");
+        }
+        catch (LogCorruptException e)
+        {
+            return CliOutput.Failure(e.Message);
+        }
+        catch (Exception e) when (e is LogFormatException or LogStateException or ArgumentException or IOException or UnauthorizedAccessException or NoteVerificationException or PlatformNotSupportedException or System.Text.Json.JsonException or HttpRequestException)
+        {
+            return CliOutput.Error(e.Message);
+        }
+    }
+}
