@@ -74,6 +74,11 @@ public static class ProofVerifier
         }
 
         RequireHashSizes(proof);
+        if (oldSize == 0)
+        {
+            throw new ProofException("a consistency proof from the empty tree is meaningless");
+        }
+
         if (oldSize == newSize)
         {
             if (proof.Count > 0)
@@ -85,9 +90,9 @@ public static class ProofVerifier
             return;
         }
 
-        if (oldSize == 0)
+        if (oldRoot.Length != Rfc6962.HashSize || newRoot.Length != Rfc6962.HashSize)
         {
-            throw new ProofException("a consistency proof from the empty tree is meaningless");
+            throw new ProofException($"roots must be {Rfc6962.HashSize} bytes; got {oldRoot.Length} and {newRoot.Length}");
         }
 
         if (proof.Count == 0)
@@ -158,7 +163,7 @@ public static class ProofVerifier
 
     private static void RequireMatch(ReadOnlySpan<byte> computed, ReadOnlySpan<byte> expected, string computedName, string expectedName)
     {
-        if (expected.Length != Rfc6962.HashSize || !CryptographicOperations.FixedTimeEquals(computed, expected))
+        if (!CryptographicOperations.FixedTimeEquals(computed, expected))
         {
             throw new ProofException($"{computedName} {Convert.ToBase64String(computed)} does not match {expectedName} {Convert.ToBase64String(expected)}");
         }

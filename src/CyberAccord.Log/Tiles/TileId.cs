@@ -118,7 +118,7 @@ public readonly record struct TileId
 
         var width = FullWidth;
         var last = parts.Length - 1;
-        if (parts.Length >= 5 && parts[^2].EndsWith(".p", StringComparison.Ordinal))
+        if (parts.Length >= 4 && parts[^2].EndsWith(".p", StringComparison.Ordinal))
         {
             if (!TryParseDecimal(parts[^1], 1, FullWidth - 1, out width))
             {

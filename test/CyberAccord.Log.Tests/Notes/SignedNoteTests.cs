@@ -1,0 +1,165 @@
+using System.Text;
+using CyberAccord.Log.Notes;
+
+namespace CyberAccord.Log.Tests.Notes;
+
+public sealed class SignedNoteTests
+{
+    private static readonly System.Text.Json.JsonElement Vectors = TestData.Json("tlog/extracted/signed-note-vectors.json");
+    private static readonly System.Text.Json.JsonElement Ed = Vectors.GetProperty("ed25519Vectors");
+
+    private static string S(System.Text.Json.JsonElement e, string name) => e.GetProperty(name).GetString()!;
+
+    [Fact]
+    public void Published_ed25519_notes_verify_with_their_vkeys()
+    {
+        foreach (var vector in Ed.EnumerateArray().Where(v => v.TryGetProperty("signedNote", out _)))
+        {
+            var keys = NoteVerifierSet.FromVerifierKeys([S(vector, "vkey")]);
+            var opened = keys.Open(Encoding.UTF8.GetBytes(S(vector, "signedNote")));
+            Assert.Equal(S(vector, "text"), opened.Note.Text);
+            Assert.Single(opened.Verified);
+        }
+    }
+
+    [Fact]
+    public void Signing_with_the_published_test_key_reproduces_the_signature_byte_for_byte()
+    {
+        var vector = Ed[0];
+        using var signer = Ed25519NoteSigner.ParseSignerKey(S(vector, "skey"));
+        Assert.Equal(S(vector, "vkey"), signer.Verifier.VerifierKey);
+        var note = SignedNote.Sign(S(vector, "text"), signer);
+        Assert.Equal(S(vector, "signedNote"), note.Format());
+        Assert.Equal(S(vector, "skey"), signer.ToSignerKey());
+    }
+
+    [Fact]
+    public void Transparency_dev_test_keys_round_trip_between_skey_and_vkey()
+    {
+        var keys = Vectors.GetProperty("testKeysFromTransparencyDevFormats");
+        foreach (var name in new[] { "log", "known1", "known2", "unknown" })
+        {
+            using var signer = Ed25519NoteSigner.ParseSignerKey(S(keys, name + "SK"));
+            Assert.Equal(S(keys, name + "VK"), signer.Verifier.VerifierKey);
+        }
+    }
+
+    [Fact]
+    public void Unknown_signers_are_ignored_when_a_known_one_verifies()
+    {
+        var text = S(Ed[1], "text");
+        var note = S(Ed[0], "signedNote") + S(Ed[1], "signatureLine");
+        var opened = NoteVerifierSet.FromVerifierKeys([S(Ed[0], "vkey")]).Open(Encoding.UTF8.GetBytes(note));
+        Assert.Equal(text, opened.Note.Text);
+        Assert.Single(opened.Verified);
+        Assert.Equal("EnochRoot", Assert.Single(opened.Unverified).KeyName);
+
+        var both = NoteVerifierSet.FromVerifierKeys([S(Ed[0], "vkey"), S(Ed[1], "vkey")]).Open(Encoding.UTF8.GetBytes(note));
+        Assert.Equal(2, both.Verified.Count);
+    }
+
+    [Fact]
+    public void A_note_with_no_trusted_signature_is_refused()
+    {
+        var keys = NoteVerifierSet.FromVerifierKeys([Vectors.GetProperty("testKeysFromTransparencyDevFormats").GetProperty("unknownVK").GetString()!]);
+        var e = Assert.Throws<NoteVerificationException>(() => keys.Open(Encoding.UTF8.GetBytes(S(Ed[0], "signedNote"))));
+        Assert.Contains("no verifiable signatures", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_known_key_listed_twice_is_ambiguous()
+    {
+        var keys = NoteVerifierSet.FromVerifierKeys([S(Ed[0], "vkey"), S(Ed[0], "vkey")]);
+        var e = Assert.Throws<NoteVerificationException>(() => keys.Open(Encoding.UTF8.GetBytes(S(Ed[0], "signedNote"))));
+        Assert.Contains("ambiguous", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_failing_signature_by_a_known_key_rejects_the_note()
+    {
+        var note = S(Ed[0], "signedNote").Replace("your problem,", "your problems", StringComparison.Ordinal);
+        var e = Assert.Throws<NoteVerificationException>(() => NoteVerifierSet.FromVerifierKeys([S(Ed[0], "vkey")]).Open(Encoding.UTF8.GetBytes(note)));
+        Assert.Contains("invalid signature", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void More_than_a_hundred_signatures_is_malformed()
+    {
+        var text = S(Ed[0], "text");
+        var line = S(Ed[0], "signedNote")[(text.Length + 1)..];
+        var note = text + "\n" + string.Concat(Enumerable.Repeat(line, 101));
+        Assert.Throws<LogFormatException>(() => SignedNote.Parse(note));
+        Assert.Equal(100, SignedNote.Parse(text + "\n" + string.Concat(Enumerable.Repeat(line, 100))).Signatures.Count);
+    }
+
+    public static TheoryData<string, string> MalformedNotes()
+    {
+        var text = "If you think cryptography is the answer to your problem,\nthen you don't know what your problem is.\n";
+        var sig = "\u2014 PeterNeumann x08go/ZJkuBS9UG/SffcvIAQxVBtiFupLLr8pAcElZInNIuGUgYN1FFYC2pZSNXgKvqfqdngotpRZb6KE6RyyBwJnAM=\n";
+        return new TheoryData<string, string>
+        {
+            { "text only", text },
+            { "text and blank line only", text + "\n" },
+            { "no final newline on the signature line", text + "\n" + sig.TrimEnd('\n') },
+            { "leading 0x01 byte", "\u0001" + text + "\n" + sig },
+            { "leading 0xff byte as U+00FF is fine but a control char is not", "\u0007" + text + "\n" + sig },
+            { "key name with a space", text + "\n" + sig.Replace("PeterNeumann", "Peter Neumann", StringComparison.Ordinal) },
+            { "trailing non-signature line", text + "\n" + sig + "hello\n" },
+            { "signature too short", text + "\n\u2014 PeterNeumann AAAA\n" },
+        };
+    }
+
+    [Theory]
+    [MemberData(nameof(MalformedNotes))]
+    public void Malformed_notes_are_rejected(string why, string note)
+    {
+        Assert.False(string.IsNullOrEmpty(why));
+        Assert.Throws<LogFormatException>(() => SignedNote.Parse(note));
+    }
+
+    [Fact]
+    public void Invalid_utf8_is_malformed()
+    {
+        var bytes = Encoding.UTF8.GetBytes(S(Ed[0], "signedNote"));
+        bytes[3] = 0xff;
+        Assert.Throws<LogFormatException>(() => SignedNote.Parse(bytes));
+    }
+
+    [Fact]
+    public void Bad_vkeys_are_refused_and_the_valid_one_parses()
+    {
+        var bad = Vectors.GetProperty("badVkeys");
+        Assert.Throws<LogFormatException>(() => VerifierKeys.Parse(S(bad[0], "vkey")));
+        Assert.Throws<LogFormatException>(() => VerifierKeys.Parse(S(bad[1], "vkey")));
+        Assert.Equal("logandmap", VerifierKeys.Parse(S(bad[2], "vkey")).KeyName);
+        Assert.Throws<LogFormatException>(() => VerifierKeys.Parse("PeterNeumann+c74f20a4+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW"));
+    }
+
+    [Fact]
+    public void Ecdsa_checkpoints_of_real_logs_verify()
+    {
+        var vectors = TestData.Json("tlog/extracted/ecdsa-note-vectors.json").GetProperty("type0x02_ecdsa").GetProperty("vectors");
+        foreach (var vector in vectors.EnumerateArray())
+        {
+            var keys = NoteVerifierSet.FromVerifierKeys([S(vector, "vkey")]);
+            var note = S(vector, "signedNote");
+            Assert.Single(keys.Open(Encoding.UTF8.GetBytes(note)).Verified);
+
+            var altered = "X" + note[1..];
+            Assert.Throws<NoteVerificationException>(() => keys.Open(Encoding.UTF8.GetBytes(altered)));
+        }
+    }
+
+    [Fact]
+    public void Generated_ecdsa_and_ed25519_keys_sign_notes_that_verify_only_with_their_own_vkeys()
+    {
+        using var ecdsa = EcdsaNoteSigner.Generate("example.org/log");
+        using var ed25519 = Ed25519NoteSigner.Generate("example.org/log");
+        var note = SignedNote.Sign("example.org/log\n0\n47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=\n", ed25519, ecdsa).ToBytes();
+        Assert.Equal(2, NoteVerifierSet.FromVerifierKeys([ecdsa.Verifier.VerifierKey, ed25519.Verifier.VerifierKey]).Open(note).Verified.Count);
+        using var other = EcdsaNoteSigner.Generate("example.org/log");
+        Assert.Throws<NoteVerificationException>(() => NoteVerifierSet.FromVerifierKeys([other.Verifier.VerifierKey]).Open(note));
+        using var reimported = EcdsaNoteSigner.ImportPkcs8Pem("example.org/log", ecdsa.ExportPkcs8Pem());
+        Assert.Equal(ecdsa.Verifier.VerifierKey, reimported.Verifier.VerifierKey);
+    }
+}

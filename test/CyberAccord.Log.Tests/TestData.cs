@@ -1,0 +1,54 @@
+using System.Text.Json;
+
+namespace CyberAccord.Log.Tests;
+
+/// <summary>Finds the repository's <c>test/data</c> folder, which holds the conformance vectors and their licences.</summary>
+internal static class TestData
+{
+    private static readonly Lazy<string> s_root = new(() =>
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "test", "data");
+            if (Directory.Exists(candidate) && File.Exists(Path.Combine(dir.FullName, "CyberAccord.slnx")))
+            {
+                return candidate;
+            }
+        }
+
+        throw new DirectoryNotFoundException("test/data not found above " + AppContext.BaseDirectory);
+    });
+
+    public static string PathOf(string relative) => Path.Combine(s_root.Value, relative.Replace('/', Path.DirectorySeparatorChar));
+
+    public static JsonElement Json(string relative) => JsonDocument.Parse(File.ReadAllBytes(PathOf(relative))).RootElement;
+
+    public static byte[] Hex(string hex) => Convert.FromHexString(hex);
+
+    public static byte[] B64(string base64) => Convert.FromBase64String(base64);
+}
+
+/// <summary>A directory under the system temp folder, deleted afterwards.</summary>
+internal sealed class TempDir : IDisposable
+{
+    public TempDir()
+    {
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "accord-test-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path);
+    }
+
+    public string Path { get; }
+
+    public string Sub(string name) => System.IO.Path.Combine(Path, name);
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Path, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
