@@ -1,1 +1,4 @@
-class P { static void Main() {} }
+using BenchmarkDotNet.Running;
+
+// dotnet run -c Release --project bench/CyberAccord.Benchmarks -- --filter '*'
+BenchmarkSwitcher.FromAssembly(typeof(CyberAccord.Benchmarks.HashingBenchmarks).Assembly).Run(args);

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Runs every test of CyberAccord. Installs the system packages the tests need when they are missing
+# (Debian/Ubuntu: libsodium23 for Ed25519), so it works on a fresh machine with the .NET 10 SDK.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+missing=()
+if ! ldconfig -p 2>/dev/null | grep -q 'libsodium\.so\.2[36]'; then
+  missing+=(libsodium23)
+fi
+
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "test: installing missing system packages: ${missing[*]}"
+  sudo=""
+  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+status=0
+dotnet test CyberAccord.slnx -c Release --nologo 2>&1 | tee "$log" || status=$?
+
+# One closing line over all test assemblies: "N passed, N failed, N skipped".
+awk '
+  /(Passed|Failed)! +- Failed: / {
+    for (i = 1; i <= NF; i++) {
+      gsub(",", "", $(i+1))
+      if ($i == "Failed:") f += $(i+1)
+      if ($i == "Passed:") p += $(i+1)
+      if ($i == "Skipped:") s += $(i+1)
+    }
+  }
+  END { printf "tests: %d passed, %d failed, %d skipped\n", p, f, s; if (p == 0) exit 1 }
+' "$log" || status=1
+exit "$status"
