@@ -176,34 +176,53 @@ internal static class LogCommands
     {
         var proof = new Command("proof", "Print Merkle proofs from a log's published tree.");
 
-        var dir = DirArgument();
+        var location = new Argument<string>("location") { Description = "The log directory, or the http(s) URL of a published copy (the proof is then computed from its tiles)." };
         var index = new Option<long>("--index") { Description = "The entry's index (0-based).", Required = true };
         var size = new Option<long?>("--size") { Description = "Tree size to prove against (default: the published checkpoint's)." };
-        var inclusion = new Command("inclusion", "Print a C2SP tlog-proof: index, inclusion proof hashes, and the signed checkpoint.") { dir, index, size };
+        var inclusion = new Command("inclusion", "Print a C2SP tlog-proof: index, inclusion proof hashes, and the checkpoint.") { location, index, size };
         inclusion.SetAction(async (parse, ct) => await Run(async () =>
         {
-            await using var transparencyLog = await LogDirectory.OpenAsync(parse.GetValue(dir)!, LockTimeout, ct).ConfigureAwait(false);
-            var treeSize = parse.GetValue(size) ?? transparencyLog.Checkpoint.Size;
-            var hashes = await transparencyLog.ProveInclusionAsync(parse.GetValue(index), treeSize, ct).ConfigureAwait(false);
+            var where = parse.GetValue(location)!;
+            var leafIndex = parse.GetValue(index);
+            byte[][] hashes;
+            string checkpointText;
+            if (AsHttpUrl(where) is { } url)
+            {
+                using var http = new HttpClient();
+                var source = new HttpTileSource(http, url);
+                var note = await source.ReadAsync("checkpoint", ct).ConfigureAwait(false)
+                    ?? throw new LogCorruptException($"{source.Location} has no checkpoint", "checkpoint");
+                var published = Checkpoint.Parse(SignedNote.Parse(note).Text);
+                var treeSize = parse.GetValue(size) ?? published.Size;
+                if (leafIndex < 0 || leafIndex >= treeSize || treeSize > published.Size)
+                {
+                    return CliOutput.Error($"index {leafIndex} is not in a published tree of size {treeSize} (checkpoint size {published.Size})");
+                }
+
+                var reader = new TileHashReader(source, published.Size);
+                hashes = await MerkleProofs.InclusionAsync(reader, leafIndex, treeSize, ct).ConfigureAwait(false);
+                checkpointText = treeSize == published.Size
+                    ? Encoding.UTF8.GetString(note)
+                    : new Checkpoint(published.Origin, treeSize, await MerkleProofs.TreeHashAsync(reader, treeSize, ct).ConfigureAwait(false)).ToText();
+            }
+            else
+            {
+                await using var transparencyLog = await LogDirectory.OpenAsync(where, LockTimeout, ct).ConfigureAwait(false);
+                var treeSize = parse.GetValue(size) ?? transparencyLog.Checkpoint.Size;
+                hashes = await transparencyLog.ProveInclusionAsync(leafIndex, treeSize, ct).ConfigureAwait(false);
+                checkpointText = treeSize == transparencyLog.Checkpoint.Size
+                    ? Encoding.UTF8.GetString((await transparencyLog.Storage.ReadCheckpointAsync(ct).ConfigureAwait(false))!)
+                    : new Checkpoint(transparencyLog.Origin, treeSize, await transparencyLog.RootAsync(treeSize, ct).ConfigureAwait(false)).ToText();
+            }
+
             var output = new StringBuilder("c2sp.org/tlog-proof@v1\n");
-            output.Append(CultureInfo.InvariantCulture, $"index {parse.GetValue(index)}\n");
+            output.Append(CultureInfo.InvariantCulture, $"index {leafIndex}\n");
             foreach (var hash in hashes)
             {
                 output.Append(Convert.ToBase64String(hash)).Append('\n');
             }
 
-            output.Append('\n');
-            if (treeSize == transparencyLog.Checkpoint.Size)
-            {
-                var note = await transparencyLog.Storage.ReadCheckpointAsync(ct).ConfigureAwait(false);
-                output.Append(Encoding.UTF8.GetString(note!));
-            }
-            else
-            {
-                var root = await transparencyLog.RootAsync(treeSize, ct).ConfigureAwait(false);
-                output.Append(new Checkpoint(transparencyLog.Origin, treeSize, root).ToText());
-            }
-
+            output.Append('\n').Append(checkpointText);
             System.Console.Out.Write(output.ToString());
             return ExitCodes.Ok;
         }).ConfigureAwait(false));
@@ -239,7 +258,7 @@ internal static class LogCommands
         {
             var where = parse.GetValue(location)!;
             using var http = new HttpClient();
-            ITileSource source = Uri.TryCreate(where, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+            ITileSource source = AsHttpUrl(where) is { } uri
                 ? new HttpTileSource(http, uri)
                 : new DirectoryTileSource(ResolveLogRoot(where));
             var keys = parse.GetValue(vkeys) ?? [];
@@ -290,6 +309,9 @@ internal static class LogCommands
             return 0;
         }
     }
+
+    private static Uri? AsHttpUrl(string location) =>
+        Uri.TryCreate(location, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) ? uri : null;
 
     /// <summary>A node directory keeps its log in <c>log/</c>; accept either.</summary>
     internal static string ResolveLogRoot(string dir) =>

@@ -43,4 +43,29 @@ public static class StoredHashes
 
         return count;
     }
+
+    /// <summary>The inverse of <see cref="Index"/>: which (level, index) a stored position holds.</summary>
+    public static (int Level, long Index) Split(long position)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(position);
+
+        // Index(0, n) < 2n, so the leaf committed just before the position lies in [position/2, position/2 + log2(position)].
+        var n = position / 2;
+        var atLeaf = Index(0, n);
+        while (true)
+        {
+            // Leaf n+1 adds itself and one hash for each subtree it completes.
+            var next = atLeaf + 1 + System.Numerics.BitOperations.TrailingZeroCount((ulong)(n + 1));
+            if (next > position)
+            {
+                break;
+            }
+
+            n++;
+            atLeaf = next;
+        }
+
+        var level = (int)(position - atLeaf);
+        return (level, n >> level);
+    }
 }

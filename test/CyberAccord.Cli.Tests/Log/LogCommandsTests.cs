@@ -149,6 +149,11 @@ public sealed class LogCommandsTests : IDisposable
         Assert.True(verify.ExitCode == 0, verify.ToString());
         Assert.Contains("700 entries", verify.Stdout, StringComparison.Ordinal);
 
+        var remoteProof = await AccordProcess.RunAsync("log", "proof", "inclusion", server.Url, "--index", "650");
+        var localProof = await AccordProcess.RunAsync("log", "proof", "inclusion", root, "--index", "650");
+        Assert.True(remoteProof.ExitCode == 0, remoteProof.ToString());
+        Assert.Equal(localProof.Stdout, remoteProof.Stdout);
+
         File.Delete(Path.Combine(root, "tile", "0", "001"));
         var broken = await AccordProcess.RunAsync("log", "verify", server.Url, "--vkey", vkey);
         Assert.Equal(1, broken.ExitCode);

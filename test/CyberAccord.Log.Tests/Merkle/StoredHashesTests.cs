@@ -34,4 +34,16 @@ public sealed class StoredHashesTests
         Assert.Equal(expected, StoredHashes.Count(size));
         Assert.Equal((2 * size) - long.PopCount(size), StoredHashes.Count(size));
     }
+
+    [Fact]
+    public void Split_inverts_index_for_every_stored_position_of_a_large_tree()
+    {
+        for (long position = 0; position < StoredHashes.Count(5000); position++)
+        {
+            var (level, index) = StoredHashes.Split(position);
+            Assert.Equal(position, StoredHashes.Index(level, index));
+        }
+
+        Assert.Equal((30, 3L), StoredHashes.Split(StoredHashes.Index(30, 3)));
+    }
 }
