@@ -14,6 +14,7 @@ public static class VerifierKeys
                 ? new Ed25519NoteVerifier(name, key)
                 : throw new LogFormatException($"verifier key '{name}': Ed25519 key is {key.Length} bytes, not 32"),
             EcdsaNoteVerifier.Type => new EcdsaNoteVerifier(name, key),
+            Rfc6962NoteVerifier.Type => new Rfc6962NoteVerifier(name, key),
             _ => throw new LogFormatException($"verifier key '{name}': unknown algorithm byte 0x{type:x2}"),
         };
 

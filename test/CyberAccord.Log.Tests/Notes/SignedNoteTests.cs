@@ -163,3 +163,36 @@ public sealed class SignedNoteTests
         Assert.Equal(ecdsa.Verifier.VerifierKey, reimported.Verifier.VerifierKey);
     }
 }
+
+public sealed class Rfc6962NoteVerifierTests
+{
+    private static readonly System.Text.Json.JsonElement Vectors = TestData.Json("tlog/extracted/ecdsa-note-vectors.json").GetProperty("type0x05_rfc6962TreeHeadSignature").GetProperty("vectors");
+
+    [Fact]
+    public void A_static_ct_checkpoint_verifies_and_carries_its_timestamp()
+    {
+        var vector = Vectors[0];
+        var keys = NoteVerifierSet.FromVerifierKeys([vector.GetProperty("vkey").GetString()!]);
+        var note = vector.GetProperty("signedNote").GetString()!;
+        var opened = keys.Open(Encoding.UTF8.GetBytes(note));
+        Assert.Equal((ulong)vector.GetProperty("expectedTimestampMs").GetInt64(), Rfc6962NoteVerifier.Timestamp(Assert.Single(opened.Verified).Signature));
+
+        var altered = note.Replace("\n115474666\n", "\n115474667\n", StringComparison.Ordinal);
+        Assert.Throws<NoteVerificationException>(() => keys.Open(Encoding.UTF8.GetBytes(altered)));
+    }
+
+    [Fact]
+    public void An_argon2024_tree_head_verifies_once_written_as_a_checkpoint()
+    {
+        var vector = Vectors[1];
+        var sth = System.Text.Json.JsonDocument.Parse(vector.GetProperty("sthJson").GetString()!).RootElement;
+        var signature = Convert.FromBase64String(sth.GetProperty("tree_head_signature").GetString()!);
+        var verifier = Assert.IsType<Rfc6962NoteVerifier>(VerifierKeys.Parse(vector.GetProperty("vkey").GetString()!));
+        var text = $"ct.googleapis.com/logs/us1/argon2024\n{sth.GetProperty("tree_size").GetInt64()}\n{sth.GetProperty("sha256_root_hash").GetString()}\n";
+        var timestamp = new byte[8];
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt64BigEndian(timestamp, (ulong)sth.GetProperty("timestamp").GetInt64());
+        Assert.True(verifier.Verify(Encoding.UTF8.GetBytes(text), [.. timestamp, .. signature]));
+        timestamp[7] ^= 1;
+        Assert.False(verifier.Verify(Encoding.UTF8.GetBytes(text), [.. timestamp, .. signature]));
+    }
+}
