@@ -228,21 +228,33 @@ internal sealed class SequenceJournal : IDisposable
             return result;
         }
 
-        for (var f = frameIndex; f < _frames.Count && result.Count < maxCount; f++)
+        SafeFileHandle? handle = null;
+        string? open = null;
+        try
         {
-            var frame = _frames[f];
-            var payload = new byte[frame.PayloadLength];
-            using (var handle = File.OpenHandle(frame.Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
+            for (var f = frameIndex; f < _frames.Count && result.Count < maxCount; f++)
             {
-                RandomAccess.Read(handle, payload, frame.Offset);
-            }
+                var frame = _frames[f];
+                if (open != frame.Path)
+                {
+                    handle?.Dispose();
+                    handle = File.OpenHandle(frame.Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+                    open = frame.Path;
+                }
 
-            var entries = EntryBundle.Decode(payload, frame.Count, frame.Path);
-            var skip = (int)Math.Max(0, from - frame.FirstIndex);
-            for (var i = skip; i < entries.Count && result.Count < maxCount; i++)
-            {
-                result.Add(entries[i]);
+                var payload = new byte[frame.PayloadLength];
+                RandomAccess.Read(handle!, payload, frame.Offset);
+                var entries = EntryBundle.Decode(payload, frame.Count, frame.Path);
+                var skip = (int)Math.Max(0, from - frame.FirstIndex);
+                for (var i = skip; i < entries.Count && result.Count < maxCount; i++)
+                {
+                    result.Add(entries[i]);
+                }
             }
+        }
+        finally
+        {
+            handle?.Dispose();
         }
 
         return result;
