@@ -97,19 +97,7 @@ internal sealed class Integrator
         var subLevel = level % TileId.Height;
         var index = (size >> level) - 1;
         var start = (int)((index << subLevel) % TileId.FullWidth);
-        var hashes = _levels[tileLevel].GetRange(start, 1 << subLevel);
-        while (hashes.Count > 1)
-        {
-            var next = new List<byte[]>(hashes.Count / 2);
-            for (var i = 0; i < hashes.Count; i += 2)
-            {
-                next.Add(Rfc6962.HashChildren(hashes[i], hashes[i + 1]));
-            }
-
-            hashes = next;
-        }
-
-        return hashes[0];
+        return Rfc6962.CompleteSubtreeRoot(Concat(_levels[tileLevel].GetRange(start, 1 << subLevel)));
     }
 
     public void Append(ReadOnlyMemory<byte> entry)

@@ -65,6 +65,30 @@ public static class Rfc6962
         SHA256.HashData(buffer, destination);
     }
 
+    /// <summary>
+    /// The root of a complete subtree given its 2^k bottom hashes, concatenated (32 bytes each): the
+    /// hash of one stored level from the level 8·t hashes a tile holds.
+    /// </summary>
+    public static byte[] CompleteSubtreeRoot(ReadOnlySpan<byte> hashes)
+    {
+        var count = hashes.Length / HashSize;
+        if (count == 0 || hashes.Length % HashSize != 0 || (count & (count - 1)) != 0)
+        {
+            throw new ArgumentException($"a complete subtree needs a power-of-two number of 32-byte hashes, not {hashes.Length} bytes", nameof(hashes));
+        }
+
+        var level = hashes.ToArray();
+        for (; count > 1; count /= 2)
+        {
+            for (var i = 0; i < count / 2; i++)
+            {
+                HashChildren(level.AsSpan(2 * i * HashSize, HashSize), level.AsSpan(((2 * i) + 1) * HashSize, HashSize), level.AsSpan(i * HashSize, HashSize));
+            }
+        }
+
+        return level[..HashSize];
+    }
+
     /// <summary>The Merkle tree hash of a complete or incomplete list of leaf hashes (RFC 6962 §2.1).</summary>
     public static byte[] RootFromLeafHashes(IReadOnlyList<byte[]> leafHashes)
     {

@@ -38,24 +38,7 @@ public sealed class TileHashReader(ITileSource source, long treeSize, int cached
         var tile = TileLayout.TileHolding(treeSize, tileLevel, first);
         var data = await ReadTileAsync(tile, cancellationToken).ConfigureAwait(false);
         var offset = (int)(first % TileId.FullWidth);
-        var hashes = new List<byte[]>(count);
-        for (var i = 0; i < count; i++)
-        {
-            hashes.Add(data.AsSpan((offset + i) * Rfc6962.HashSize, Rfc6962.HashSize).ToArray());
-        }
-
-        while (hashes.Count > 1)
-        {
-            var next = new List<byte[]>(hashes.Count / 2);
-            for (var i = 0; i < hashes.Count; i += 2)
-            {
-                next.Add(Rfc6962.HashChildren(hashes[i], hashes[i + 1]));
-            }
-
-            hashes = next;
-        }
-
-        return hashes[0];
+        return Rfc6962.CompleteSubtreeRoot(data.AsSpan(offset * Rfc6962.HashSize, count * Rfc6962.HashSize));
     }
 
     private async ValueTask<byte[]> ReadTileAsync(TileId tile, CancellationToken cancellationToken)
