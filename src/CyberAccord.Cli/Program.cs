@@ -1,6 +1,8 @@
 using System.CommandLine;
 using CyberAccord.Cli.Log;
+using CyberAccord.Cli.Stix;
 
 var root = new RootCommand("accord: the CyberAccord node's command line. Every verb has --help.");
 root.Subcommands.Add(LogCommands.Create());
+root.Subcommands.Add(StixCommands.Create());
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

@@ -49,9 +49,17 @@ public static class StixValidator
         return issues;
     }
 
-    private static void ValidateBundleEnvelope(JsonElement bundle, List<ValidationIssue> issues)
+    private static void ValidateBundleEnvelope(JsonElement bundle, List<ValidationIssue> issues) =>
+        ValidateBundleEnvelope(bundle, bundle.TryGetProperty("objects", out var objects) ? (objects.ValueKind == JsonValueKind.Array ? objects.GetArrayLength() : -2) : -1, issues);
+
+    /// <summary>
+    /// Checks a bundle's own members. <paramref name="objectCount"/> is the length of its objects list, -1 when there is
+    /// none, -2 when objects is not a list; the members of <paramref name="envelope"/> other than objects are checked.
+    /// </summary>
+    public static void ValidateBundleEnvelope(JsonElement envelope, long objectCount, List<ValidationIssue> issues)
     {
-        var id = bundle.TryGetProperty("id", out var idElement) && idElement.ValueKind == JsonValueKind.String ? idElement.GetString() : null;
+        ArgumentNullException.ThrowIfNull(issues);
+        var id = envelope.TryGetProperty("id", out var idElement) && idElement.ValueKind == JsonValueKind.String ? idElement.GetString() : null;
         if (id is null)
         {
             issues.Add(new ValidationIssue(Severity.Error, "required-property", null, "$.id", "a bundle must have an id"));
@@ -61,22 +69,20 @@ public static class StixValidator
             issues.Add(new ValidationIssue(Severity.Error, "id-format", id, "$.id", $"'{id}' is not a bundle identifier (bundle--<UUID>)"));
         }
 
-        foreach (var property in bundle.EnumerateObject())
+        if (objectCount == -2)
+        {
+            issues.Add(new ValidationIssue(Severity.Error, "property-type", id, "$.objects", "objects must be a list"));
+        }
+        else if (objectCount == 0)
+        {
+            issues.Add(new ValidationIssue(Severity.Error, "empty-list", id, "$.objects", "objects must not be an empty list; leave it out"));
+        }
+
+        foreach (var property in envelope.EnumerateObject())
         {
             switch (property.Name)
             {
-                case "type" or "id":
-                    break;
-                case "objects":
-                    if (property.Value.ValueKind != JsonValueKind.Array)
-                    {
-                        issues.Add(new ValidationIssue(Severity.Error, "property-type", id, "$.objects", $"objects must be a list, not {Describe(property.Value)}"));
-                    }
-                    else if (property.Value.GetArrayLength() == 0)
-                    {
-                        issues.Add(new ValidationIssue(Severity.Error, "empty-list", id, "$.objects", "objects must not be an empty list; leave it out"));
-                    }
-
+                case "type" or "id" or "objects":
                     break;
                 case "spec_version":
                     issues.Add(new ValidationIssue(Severity.Error, "forbidden-property", id, "$.spec_version", "STIX 2.1 bundles have no spec_version (it marks a STIX 2.0 bundle)"));
@@ -267,6 +273,17 @@ public static class StixValidator
                 if (IsNotApplicableCommon(name, category))
                 {
                     Error("forbidden-property", relative, $"'{name}' is not a property of {(category == StixCategory.CyberObservable ? "cyber-observable objects" : _type)}");
+                    continue;
+                }
+
+                if (_spec is null)
+                {
+                    // A custom object's own properties are not custom properties: only the naming MUST applies.
+                    if (!IsCustomPropertyName(name))
+                    {
+                        Error("custom-property-name", relative, $"property '{name}' must be 3–250 characters of a–z, 0–9 and '_'");
+                    }
+
                     continue;
                 }
 
