@@ -23,6 +23,15 @@ public static class StixJson
     /// <summary>Parses one JSON document; throws <see cref="StixJsonException"/> naming the position or path at fault.</summary>
     public static JsonDocument Parse(ReadOnlyMemory<byte> utf8, string? source = null, long lineOffset = 0)
     {
+        // System.Text.Json checks UTF-8 in strings only when they are read; check it all up front instead.
+        if (!System.Text.Unicode.Utf8.IsValid(utf8.Span))
+        {
+            var offset = FirstInvalidUtf8(utf8.Span);
+            var line = 1 + utf8.Span[..offset].Count((byte)'\n');
+            var column = offset - (utf8.Span[..offset].LastIndexOf((byte)'\n') + 1) + 1;
+            throw new StixJsonException($"{(source is null ? string.Empty : source + ": ")}line {line + lineOffset}, byte {column}: not valid UTF-8 (byte 0x{utf8.Span[offset]:X2})", line + lineOffset, null);
+        }
+
         try
         {
             return JsonDocument.Parse(utf8, DocumentOptions);
@@ -51,6 +60,28 @@ public static class StixJson
         }
 
         return new StixJsonException(where + Clean(e.Message), null, null);
+    }
+
+    private static int FirstInvalidUtf8(ReadOnlySpan<byte> utf8)
+    {
+        Span<char> scratch = stackalloc char[256];
+        var offset = 0;
+        while (offset < utf8.Length)
+        {
+            var status = System.Text.Unicode.Utf8.ToUtf16(utf8[offset..], scratch, out var read, out _, replaceInvalidSequences: false, isFinalBlock: true);
+            offset += read;
+            if (status == System.Buffers.OperationStatus.InvalidData)
+            {
+                return offset;
+            }
+
+            if (status == System.Buffers.OperationStatus.Done)
+            {
+                break;
+            }
+        }
+
+        return Math.Min(offset, utf8.Length - 1);
     }
 
     private static string Clean(string message)

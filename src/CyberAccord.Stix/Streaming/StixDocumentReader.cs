@@ -271,7 +271,13 @@ public sealed class StixDocumentReader(StixReaderOptions? options = null)
                         }
                         else
                         {
-                            envelope[pendingMember!] = data[start..(int)reader.BytesConsumed].ToArray();
+                            var member = data[start..(int)reader.BytesConsumed];
+                            if (!System.Text.Unicode.Utf8.IsValid(member))
+                            {
+                                throw new StixJsonException($"line {lineBase}: bundle member '{pendingMember}' is not valid UTF-8", lineBase, "$" + JsonPath.Member(pendingMember!));
+                            }
+
+                            envelope[pendingMember!] = member.ToArray();
                         }
 
                         break;
@@ -309,6 +315,11 @@ public sealed class StixDocumentReader(StixReaderOptions? options = null)
                 consumed = (int)reader.BytesConsumed;
                 state = reader.CurrentState;
             }
+        }
+        catch (InvalidOperationException e)
+        {
+            // Thrown when a member name is not valid UTF-8.
+            throw new StixJsonException($"line {lineBase}: {e.Message}", lineBase, null);
         }
         catch (JsonException e)
         {
