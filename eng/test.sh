@@ -9,6 +9,11 @@ if ! ldconfig -p 2>/dev/null | grep -q 'libsodium\.so\.2[36]'; then
   missing+=(libsodium23)
 fi
 
+# The STIX schema cross-check runs the OASIS schemas with Python's jsonschema, an independent implementation.
+if ! python3 -c 'import jsonschema' 2>/dev/null && ! /usr/bin/python3 -c 'import jsonschema' 2>/dev/null; then
+  missing+=(python3-jsonschema)
+fi
+
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "test: installing missing system packages: ${missing[*]}"
   sudo=""

@@ -723,6 +723,12 @@ public static class StixValidator
                     continue;
                 }
 
+                if (!extension.Value.EnumerateObject().Any())
+                {
+                    Error("empty-dictionary", at, $"extension '{extension.Name}' must not be empty");
+                    continue;
+                }
+
                 if (extension.Name.StartsWith("extension-definition--", StringComparison.Ordinal))
                 {
                     if (!StixIdentifier.TryParse(extension.Name, out _, out _, out _))

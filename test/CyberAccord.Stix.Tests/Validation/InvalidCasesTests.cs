@@ -303,7 +303,7 @@ internal static class InvalidCases
         Add("file hash algorithm name with a space", "file", Edit(o => o["hashes"]!["SHA 1"] = "abc"), "hash-algorithm", "$.hashes['SHA 1']");
         Add("file hash as a number", "file", Edit(o => o["hashes"]!["SSDEEP"] = 5), "property-type", "$.hashes.SSDEEP");
         Add("file magic number not hex", "file", Set("magic_number_hex", "\"4D5\""), "hex-format", "$.magic_number_hex");
-        Add("file with an unknown extension", "file", Edit(o => o["extensions"]!["zip-ext"] = new JsonObject()), "extension-name", "$.extensions['zip-ext']");
+        Add("file with an unknown extension", "file", Edit(o => o["extensions"]!["zip-ext"] = new JsonObject { ["level"] = 9 }), "extension-name", "$.extensions['zip-ext']");
         Add("file extension that is not an object", "file", Edit(o => o["extensions"]!["ntfs-ext"] = "x"), "property-type", "$.extensions['ntfs-ext']");
         Add("extensions empty", "file", Set("extensions", "{}"), "empty-dictionary", "$.extensions");
         Add("extension-definition key without extension_type", "indicator", Set("extensions", "{\"extension-definition--d83fce45-ef58-4c6c-a3f4-1fbc32e98c6e\":{\"rank\":5}}"), "required-property", "$.extensions['extension-definition--d83fce45-ef58-4c6c-a3f4-1fbc32e98c6e'].extension_type");
@@ -344,7 +344,8 @@ internal static class InvalidCases
         Add("custom property with a hyphen", "indicator", Set("x-score", "1"), "custom-property-name", "$['x-score']");
         Add("custom property without x_ prefix", "indicator", Set("score", "1"), "custom-property-prefix", "$.score", warning: true);
         Add("custom object type without x- prefix", "incident", Set("type", "\"my-incident\""), "custom-object-prefix", "$.type", warning: true);
-        Add("custom extension name", "file", Edit(o => o["extensions"]!["x-acme-ext"] = new JsonObject()), "custom-extension", "$.extensions['x-acme-ext']", warning: true);
+        Add("custom extension name", "file", Edit(o => o["extensions"]!["x-acme-ext"] = new JsonObject { ["x_rank"] = 1 }), "custom-extension", "$.extensions['x-acme-ext']", warning: true);
+        Add("empty extension object", "file", Edit(o => o["extensions"]!["ntfs-ext"] = new JsonObject()), "empty-dictionary", "$.extensions['ntfs-ext']");
 
         return cases;
     }
