@@ -19,20 +19,29 @@ public sealed record StixReaderOptions
 /// <summary>One object of a document: where it stands, and its parsed JSON (or why it could not be parsed).</summary>
 public sealed class StixItem : IDisposable
 {
-    internal StixItem(string path, JsonDocument? document, StixJsonException? error)
+    private readonly JsonDocument? _owned;
+
+    internal StixItem(string path, JsonDocument? owned, StixJsonException? error)
+        : this(path, owned?.RootElement ?? default, owned, error)
+    {
+    }
+
+    internal StixItem(string path, JsonElement root, JsonDocument? owned, StixJsonException? error)
     {
         Path = path;
-        Document = document;
+        Root = root;
+        _owned = owned;
         Error = error;
     }
 
     public string Path { get; }
 
-    public JsonDocument? Document { get; }
+    /// <summary>The object's JSON; valid until the item is disposed (or, for whole documents, until reading ends).</summary>
+    public JsonElement Root { get; }
 
     public StixJsonException? Error { get; }
 
-    public void Dispose() => Document?.Dispose();
+    public void Dispose() => _owned?.Dispose();
 }
 
 /// <summary>
@@ -99,8 +108,8 @@ public sealed class StixDocumentReader(StixReaderOptions? options = null)
             var index = 0;
             foreach (var item in objects.EnumerateArray())
             {
-                // Each object gets its own document so that callers treat both paths alike.
-                yield return new StixItem($"$.objects[{index++}]", JsonDocument.Parse(item.GetRawText()), null);
+                // The objects share the whole document, which lives as the envelope until reading ends.
+                yield return new StixItem($"$.objects[{index++}]", item, null, null);
             }
 
             yield break;

@@ -65,7 +65,7 @@ public static class StixFileValidator
                         continue;
                     }
 
-                    var root = item.Document!.RootElement;
+                    var root = item.Root;
                     StixValidator.ValidateObject(root, item.Path, issues);
                     if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String)
                     {
