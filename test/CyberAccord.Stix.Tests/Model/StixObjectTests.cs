@@ -131,4 +131,15 @@ public sealed class StixObjectTests
         // uuid.uuid5(uuid.NAMESPACE_DNS, "python.org") in Python's documentation.
         Assert.Equal(Guid.Parse("886313e1-3b8a-5372-9b90-0c9aee199e5d"), StixIdentifier.UuidV5(Guid.Parse("6ba7b810-9dad-11d1-80b4-00c04fd430c8"), "python.org"u8));
     }
+
+    [Theory]
+    [InlineData("""{"type":"ipv4-addr","value":"198.51.100.3"}""", "ipv4-addr--28bb3599-77cd-5a82-a950-b5bc3caf07c4")]
+    [InlineData("""{"type":"domain-name","value":"example.com"}""", "domain-name--bedb4899-d24b-5401-bc86-8f6b4cc18ec7")]
+    public void Deterministic_sco_ids_equal_pythons_uuid5_over_the_canonical_properties(string json, string expected)
+    {
+        // Expected values computed independently: uuid.uuid5(UUID("00abedb4-…"), '{"value":"…"}') in Python.
+        using var document = JsonDocument.Parse(json);
+        var type = document.RootElement.GetProperty("type").GetString()!;
+        Assert.Equal(expected, StixIdentifier.DeterministicScoId(type, document.RootElement, ["value"]));
+    }
 }
