@@ -1,0 +1,66 @@
+using CyberAccord.Accord.State;
+
+namespace CyberAccord.Accord.Assessment;
+
+/// <summary>One party's figures, computed from the records alone.</summary>
+public sealed record Scorecard(
+    string Party,
+    int RequestsReceived,
+    int RequestsAnswered,
+    int RequestsOverdue,
+    TimeSpan? MedianResponseTime,
+    TimeSpan? WorstResponseTime,
+    int RequestsMade,
+    int RequestsMadeAnswered,
+    int Claims,
+    int ClaimsBackedByEvidence,
+    int DisputesMade,
+    int DisputesReceived)
+{
+    /// <summary>Share of this party's claims that rest on shared evidence; null when it made none.</summary>
+    public double? EvidenceBackedShare => Claims == 0 ? null : (double)ClaimsBackedByEvidence / Claims;
+
+    /// <summary>Requests it answered per request it made; null when it made none.</summary>
+    public double? Reciprocity => RequestsMade == 0 ? null : (double)RequestsAnswered / RequestsMade;
+}
+
+public static class Scorecards
+{
+    /// <summary>
+    /// Response time is from a request's creation to the first "responded" or "declined" update by its recipient.
+    /// A request is overdue when it got no response by its deadline (as of <paramref name="now"/>) or was answered after it.
+    /// </summary>
+    public static Scorecard For(AccordState state, string party, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var received = state.Requests.Values.Where(r => r.To == party).ToList();
+        var made = state.Requests.Values.Where(r => r.From == party).ToList();
+        var times = received.Where(r => r.FirstResponse is not null).Select(r => r.FirstResponse!.Created - r.Created).Order().ToList();
+        var claims = state.Claims.Values.Where(c => c.Claimant == party).ToList();
+        var subjectsOf = state.Claims.Values.Where(c => c.Claimant == party).Select(c => c.Id)
+            .Concat(state.Incidents.Values.Where(i => i.Reporter == party).Select(i => i.Id))
+            .Concat(state.Statements.Values.Where(s => s.Author == party).Select(s => s.Id))
+            .ToHashSet(StringComparer.Ordinal);
+        return new Scorecard(
+            party,
+            received.Count,
+            received.Count(r => r.FirstResponse is not null),
+            received.Count(r => r.IsOverdue(now)),
+            Median(times),
+            times.Count == 0 ? null : times[^1],
+            made.Count,
+            made.Count(r => r.FirstResponse is not null),
+            claims.Count,
+            claims.Count(c => !c.Unsupported),
+            state.Positions.Values.Count(p => p.Author == party && p.Stance == "dispute"),
+            state.Positions.Values.Count(p => p.Author != party && p.Stance == "dispute" && (subjectsOf.Contains(p.Subject) || p.Under == party)));
+    }
+
+    public static List<Scorecard> All(AccordState state, DateTime now) =>
+        state.Parties.Keys.Order(StringComparer.Ordinal).Select(p => For(state, p, now)).ToList();
+
+    private static TimeSpan? Median(List<TimeSpan> sorted) =>
+        sorted.Count == 0 ? null
+        : sorted.Count % 2 == 1 ? sorted[sorted.Count / 2]
+        : TimeSpan.FromTicks((sorted[(sorted.Count / 2) - 1].Ticks + sorted[sorted.Count / 2].Ticks) / 2);
+}

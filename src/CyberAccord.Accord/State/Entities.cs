@@ -1,0 +1,68 @@
+using System.Text.Json.Nodes;
+
+namespace CyberAccord.Accord.State;
+
+public sealed record PartyKeyInfo(string KeyId, byte[] PublicKey, string Status);
+
+public sealed record Contact(string Role, string Name, string? Email, string? Phone, IReadOnlyList<string> Languages);
+
+public sealed record Party(string Id, string Code, string Name, string Kind, IReadOnlyList<Contact> Contacts, IReadOnlyList<PartyKeyInfo> Keys, long Version);
+
+public sealed record AccordInfo(string Id, string Author, string Title, IReadOnlyList<string> Parties, IReadOnlyList<string> Commitments, DateTime? SignedOn);
+
+public sealed record CiSector(string Id, string Name, string Category, string? LegalBasis);
+
+public sealed record CiScope(string Sector, IReadOnlyList<string> Ipv4, IReadOnlyList<string> Ipv6, IReadOnlyList<string> Asns, IReadOnlyList<string> Domains);
+
+public sealed record Designation(string Id, string Party, string Framework, string LegalBasis, DateTime Effective, IReadOnlyList<CiSector> Sectors, IReadOnlyList<CiScope> Scopes, DateTime Created)
+{
+    public IReadOnlySet<string> Categories { get; } = Sectors.Select(s => s.Category).ToHashSet(StringComparer.Ordinal);
+}
+
+public sealed record Asset(string Kind, string Value);
+
+public sealed record Incident(
+    string Id, string Reporter, string AffectedParty, string Title, DateTime Start, DateTime? End, IReadOnlyList<string> Sectors,
+    IReadOnlyList<string> Effects, int Severity, string Tlp, IReadOnlyList<string> Recipients, IReadOnlyList<Asset> Assets,
+    string? EvidenceBundle, int EvidenceObjects, string? Purpose, bool Peacetime, string? Description, DateTime Created);
+
+public sealed record EvidenceItem(
+    string Id, string Author, string? Incident, string Sha256, string MediaType, string Description, string Reliability,
+    string Credibility, IReadOnlyList<string> DisclosedTo, string Tlp, DateTime Created)
+{
+    /// <summary>Shared means someone besides its author may see it.</summary>
+    public bool IsShared => Tlp is "clear" or "green" || DisclosedTo.Any(p => p != Author);
+}
+
+public sealed record Claim(
+    string Id, string Claimant, string? Incident, string? AttributedToParty, string? AttributedToActor, string? Responsibility,
+    string Likelihood, string Confidence, IReadOnlyList<string> Evidence, bool Public, string? Text, string Tlp, IReadOnlyList<string> Recipients, DateTime Created)
+{
+    /// <summary>Set by the state: true when none of the evidence it rests on is shared with anyone but the claimant.</summary>
+    public bool Unsupported { get; init; }
+}
+
+public sealed record RequestUpdate(string Id, string Author, string Status, string? Note, DateTime Created);
+
+public sealed record RequestCase(
+    string Id, string From, string To, string? Incident, string Type, string Asks, DateTime Deadline, string Tlp, DateTime Created,
+    IReadOnlyList<RequestUpdate> Updates)
+{
+    public RequestUpdate? FirstResponse => Updates.FirstOrDefault(u => u.Status is "responded" or "declined" && u.Author == To);
+
+    public string Status => Updates.Count == 0 ? "open" : Updates[^1].Status;
+
+    public bool IsClosed => Status is "closed" or "responded" or "declined";
+
+    public bool IsOverdue(DateTime now) => FirstResponse is null ? now > Deadline : FirstResponse.Created > Deadline;
+}
+
+public sealed record Statement(string Id, string Author, string Title, string Text, DateTime Date, IReadOnlyList<string> Incidents, IReadOnlyList<string> Claims, IReadOnlyList<string> Evidence, string? Source, DateTime Created);
+
+public sealed record Position(string Id, string Author, string Subject, string Stance, string? Commitment, string? Under, string? View, string? Note, DateTime Created);
+
+/// <summary>A record as applied, with its place in the log.</summary>
+public sealed record StoredRecord(long Sequence, Records.AccordRecord Record)
+{
+    public JsonObject Body => Record.Body;
+}
