@@ -136,6 +136,27 @@ public sealed class TransparencyLog : IAsyncDisposable
         }
     }
 
+    /// <summary>Reads integrated entries [<paramref name="from"/>, <paramref name="from"/> + <paramref name="count"/>) from their bundles.</summary>
+    public async IAsyncEnumerable<ReadOnlyMemory<byte>> ReadEntriesAsync(long from, long count, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var size = Checkpoint.Size;
+        var end = Math.Min(size, from + count);
+        for (var index = from; index < end;)
+        {
+            var bundleIndex = index / Tiles.TileId.FullWidth;
+            var width = (int)Math.Min(Tiles.TileId.FullWidth, size - (bundleIndex * Tiles.TileId.FullWidth));
+            var tile = Tiles.TileId.Entries(bundleIndex, width);
+            var data = await _storage.ReadTileAsync(tile, cancellationToken).ConfigureAwait(false)
+                ?? await _storage.ReadTileAsync(tile.AsFull(), cancellationToken).ConfigureAwait(false)
+                ?? throw new LogCorruptException($"{tile.Path} is missing", tile.Path);
+            var entries = Tiles.EntryBundle.Decode(data, path: tile.Path);
+            for (var i = (int)(index % Tiles.TileId.FullWidth); i < width && index < end; i++, index++)
+            {
+                yield return entries[i];
+            }
+        }
+    }
+
     /// <summary>The inclusion proof of entry <paramref name="index"/> in the published tree of <paramref name="treeSize"/> (default: current).</summary>
     public ValueTask<byte[][]> ProveInclusionAsync(long index, long? treeSize, CancellationToken cancellationToken)
     {

@@ -50,8 +50,15 @@ public sealed class AccordState
     public void Apply(AccordRecord record, long sequence)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var commit = Check(record);
-        commit();
+        Commit(record, sequence, Check(record));
+    }
+
+    /// <summary>Applies a record that <see cref="Check"/> accepted, with the change it returned.</summary>
+    public void Commit(AccordRecord record, long sequence, Action change)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(change);
+        change();
         _records[record.Id] = new StoredRecord(sequence, record);
         Count++;
     }

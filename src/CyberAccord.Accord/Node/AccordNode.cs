@@ -1,0 +1,141 @@
+using CyberAccord.Accord.Records;
+using CyberAccord.Accord.State;
+using CyberAccord.Log;
+using CyberAccord.Stix.Validation;
+
+namespace CyberAccord.Accord.Node;
+
+/// <summary>
+/// A node: the verifiable log (source of truth), the in-memory state, and the store that projects it. A record
+/// is checked against the state, appended to the log and integrated (durable, signed checkpoint), then applied
+/// and projected. A refused record writes nothing. On open, a projection that lags the log is caught up from it.
+/// </summary>
+public sealed class AccordNode : IAsyncDisposable
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    private AccordNode(TransparencyLog log, IAccordStore store, AccordState state, BlobStore blobs)
+    {
+        Log = log;
+        Store = store;
+        State = state;
+        Blobs = blobs;
+    }
+
+    public TransparencyLog Log { get; }
+
+    public IAccordStore Store { get; }
+
+    public AccordState State { get; }
+
+    public BlobStore Blobs { get; }
+
+    public static async Task<AccordNode> OpenAsync(TransparencyLog log, IAccordStore store, BlobStore blobs, IProgress<long>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        ArgumentNullException.ThrowIfNull(store);
+        if (log.SequencedSize > log.Checkpoint.Size)
+        {
+            await log.IntegrateAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
+        var state = new AccordState();
+        var projected = await store.ProjectedSizeAsync(cancellationToken).ConfigureAwait(false);
+        if (projected > log.Checkpoint.Size)
+        {
+            // The store claims records the log does not have: it cannot be trusted, rebuild it.
+            await store.ClearAsync(cancellationToken).ConfigureAwait(false);
+            projected = 0;
+        }
+
+        await foreach (var stored in store.ReadRecordsAsync(cancellationToken).ConfigureAwait(false))
+        {
+            state.Apply(stored.Record, stored.Sequence);
+        }
+
+        var node = new AccordNode(log, store, state, blobs);
+        await node.CatchUpAsync(projected, progress, cancellationToken).ConfigureAwait(false);
+        return node;
+    }
+
+    /// <summary>Applies log entries the projection has not seen (after a crash between log and store, or a rebuild).</summary>
+    private async Task CatchUpAsync(long from, IProgress<long>? progress, CancellationToken cancellationToken)
+    {
+        var sequence = from;
+        await foreach (var entry in Log.ReadEntriesAsync(from, Log.Checkpoint.Size - from, cancellationToken).ConfigureAwait(false))
+        {
+            var record = AccordRecord.Parse(entry.Span);
+            State.Apply(record, sequence);
+            await Store.ApplyAsync(State.Records[record.Id] with { Sequence = sequence }, State, cancellationToken).ConfigureAwait(false);
+            sequence++;
+            progress?.Report(sequence - from);
+        }
+    }
+
+    /// <summary>Drops the projection and rebuilds it, and the state, from the log alone.</summary>
+    public async Task<AccordState> RebuildAsync(IProgress<long>? progress, CancellationToken cancellationToken)
+    {
+        await Store.ClearAsync(cancellationToken).ConfigureAwait(false);
+        var fresh = await OpenAsync(Log, Store, Blobs, progress, cancellationToken).ConfigureAwait(false);
+        return fresh.State;
+    }
+
+    /// <summary>Checks, logs, integrates and applies one record; returns its log index.</summary>
+    public async Task<long> SubmitAsync(AccordRecord record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var apply = State.Check(record);
+            if (record.Kind == RecordKinds.Incident && record.Body["evidence_bundle"]?["sha256"]?.GetValue<string>() is { } bundle && !Blobs.Contains(bundle))
+            {
+                throw new RecordRejectedException("$.body.evidence_bundle.sha256", $"no evidence bundle {bundle} was attached to this node");
+            }
+
+            var entry = record.ToEntry();
+            var index = await Log.AppendAsync([entry], cancellationToken).ConfigureAwait(false);
+            await Log.IntegrateAsync(null, cancellationToken).ConfigureAwait(false);
+            State.Commit(record, index, apply);
+            await Store.ApplyAsync(State.Records[record.Id], State, cancellationToken).ConfigureAwait(false);
+            return index;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Validates a STIX bundle and stores it as evidence; refuses invalid STIX with every error listed.</summary>
+    public async Task<(string Sha256, long Objects)> AttachStixBundleAsync(byte[] bundle, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(bundle);
+        var errors = new List<ValidationIssue>();
+        using var stream = new MemoryStream(bundle);
+        var report = await StixFileValidator.ValidateAsync(stream, issue =>
+        {
+            if (issue.Severity == Severity.Error)
+            {
+                errors.Add(issue);
+            }
+        }, null, null, cancellationToken).ConfigureAwait(false);
+        if (report.Unreadable is not null)
+        {
+            throw new RecordRejectedException("$.body.evidence_bundle", $"the evidence bundle is not JSON: {report.Unreadable}");
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new RecordRejectedException("$.body.evidence_bundle", $"the evidence bundle is not valid STIX 2.1: {string.Join("; ", errors.Take(5))}{(errors.Count > 5 ? $" (and {errors.Count - 5} more)" : string.Empty)}");
+        }
+
+        return (await Blobs.PutAsync(bundle, cancellationToken).ConfigureAwait(false), report.Objects);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _gate.Dispose();
+        await Store.DisposeAsync().ConfigureAwait(false);
+        await Log.DisposeAsync().ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,26 @@
+using CyberAccord.Accord.State;
+
+namespace CyberAccord.Accord.Node;
+
+/// <summary>
+/// Where a node keeps its projection: the records it has applied, in log order, and query tables derived
+/// from them. The log is the source of truth; a store MUST be rebuildable from it and MUST NOT hold a record
+/// the log does not. Each apply is atomic: the record and every table row it changes, or nothing.
+/// </summary>
+public interface IAccordStore : IAsyncDisposable
+{
+    /// <summary>How many log entries the projection reflects.</summary>
+    Task<long> ProjectedSizeAsync(CancellationToken cancellationToken);
+
+    /// <summary>Stores a record applied to <paramref name="state"/> (already including it), with the rows it changes.</summary>
+    Task ApplyAsync(StoredRecord record, AccordState state, CancellationToken cancellationToken);
+
+    /// <summary>The records in log order, for rebuilding the in-memory state.</summary>
+    IAsyncEnumerable<StoredRecord> ReadRecordsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Drops everything, before a rebuild from the log.</summary>
+    Task ClearAsync(CancellationToken cancellationToken);
+
+    /// <summary>Every table, rendered in a canonical order, to compare two projections.</summary>
+    Task<string> DumpAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,136 @@
+using System.Text.Json.Nodes;
+using CyberAccord.Accord.Node;
+using CyberAccord.Accord.Records;
+using CyberAccord.Accord.Scenario;
+using CyberAccord.Log;
+using CyberAccord.Log.Storage.Files;
+
+namespace CyberAccord.Tests.Conformance;
+
+/// <summary>
+/// The contract every projection store keeps, run against each backend by a small subclass. Deliberate
+/// differences between backends are skipped tests with their reason, never silent.
+/// </summary>
+public abstract class AccordStoreConformance : IDisposable
+{
+    private readonly Dictionary<string, PartyKey> _keys = ReferenceScenario.Parties.ToDictionary(p => p.Id, _ => PartyKey.Generate(), StringComparer.Ordinal);
+
+    private protected TempDir Dir { get; } = new();
+
+    /// <summary>Opens (creating when needed) this backend's store for the node in <paramref name="nodeDir"/>.</summary>
+    protected abstract Task<IAccordStore> OpenStoreAsync(string nodeDir);
+
+    /// <summary>Removes the backend's data entirely, as when a database file is deleted.</summary>
+    protected abstract Task DestroyStoreAsync(string nodeDir);
+
+    protected async Task<AccordNode> OpenNodeAsync(string nodeDir)
+    {
+        var logDir = Path.Combine(nodeDir, "log");
+        if (!Directory.Exists(logDir))
+        {
+            await LogDirectory.InitAsync(logDir, "conformance.cyberaccord.example/log", CancellationToken.None);
+        }
+
+        var log = await LogDirectory.OpenAsync(logDir, TimeSpan.FromSeconds(5), CancellationToken.None);
+        return await AccordNode.OpenAsync(log, await OpenStoreAsync(nodeDir), new BlobStore(Path.Combine(nodeDir, "blobs")), null, CancellationToken.None);
+    }
+
+    private async Task<string> ScenarioNodeAsync()
+    {
+        var dir = Dir.Sub("node");
+        await using var node = await OpenNodeAsync(dir);
+        await ReferenceScenario.WriteAsync(node, id => _keys[id], CancellationToken.None);
+        return dir;
+    }
+
+    [Fact]
+    public async Task The_reference_scenario_is_stored_with_every_record_in_log_order()
+    {
+        var dir = await ScenarioNodeAsync();
+        await using var node = await OpenNodeAsync(dir);
+        Assert.Equal(node.Log.Checkpoint.Size, await node.Store.ProjectedSizeAsync(CancellationToken.None));
+        Assert.Equal(node.Log.Checkpoint.Size, node.State.Count);
+        var sequences = new List<long>();
+        await foreach (var record in node.Store.ReadRecordsAsync(CancellationToken.None))
+        {
+            sequences.Add(record.Sequence);
+        }
+
+        Assert.Equal(Enumerable.Range(0, (int)node.Log.Checkpoint.Size).Select(i => (long)i), sequences);
+        Assert.Equal(4, node.State.Parties.Count);
+        Assert.Equal(2, node.State.Accords.Count);
+    }
+
+    [Fact]
+    public async Task Rebuilding_from_the_log_after_losing_the_store_gives_the_same_projection()
+    {
+        var dir = await ScenarioNodeAsync();
+        string before;
+        await using (var node = await OpenNodeAsync(dir))
+        {
+            before = await node.Store.DumpAsync(CancellationToken.None);
+        }
+
+        await DestroyStoreAsync(dir);
+        await using (var node = await OpenNodeAsync(dir))
+        {
+            Assert.Equal(before, await node.Store.DumpAsync(CancellationToken.None));
+            Assert.Equal(node.Log.Checkpoint.Size, node.State.Count);
+        }
+    }
+
+    [Fact]
+    public async Task A_store_that_lags_the_log_catches_up_on_open()
+    {
+        var dir = await ScenarioNodeAsync();
+        var extra = AccordRecord.Sign(RecordKinds.Statement, "statement--written-before-a-crash", ReferenceScenario.De, DateTime.UtcNow, JsonNode.Parse("""{"title":"t","text":"logged, never projected"}""")!.AsObject(), _keys[ReferenceScenario.De]);
+        await using (var log = await LogDirectory.OpenAsync(Path.Combine(dir, "log"), TimeSpan.FromSeconds(5), CancellationToken.None))
+        {
+            await log.AppendAsync([extra.ToEntry()], CancellationToken.None);
+        }
+
+        await using var node = await OpenNodeAsync(dir);
+        Assert.True(node.State.Statements.ContainsKey(extra.Id));
+        Assert.Equal(node.Log.Checkpoint.Size, await node.Store.ProjectedSizeAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_refused_record_writes_nothing_to_the_log_or_the_store()
+    {
+        var dir = await ScenarioNodeAsync();
+        await using var node = await OpenNodeAsync(dir);
+        var size = node.Log.Checkpoint.Size;
+        var dump = await node.Store.DumpAsync(CancellationToken.None);
+        var request = AccordRecord.Sign(RecordKinds.Request, "request--bad-deadline", ReferenceScenario.Us, new DateTime(2024, 1, 2, 0, 0, 0, DateTimeKind.Utc),
+            JsonNode.Parse($$"""{"to":"{{ReferenceScenario.Cn}}","type":"information","asks":"x","deadline":"2024-01-01T00:00:00Z"}""")!.AsObject(), _keys[ReferenceScenario.Us]);
+        var e = await Assert.ThrowsAsync<RecordRejectedException>(() => node.SubmitAsync(request, CancellationToken.None));
+        Assert.Equal("$.body.deadline", e.JsonPath);
+        var forged = AccordRecord.Sign(RecordKinds.Statement, "statement--forged", ReferenceScenario.Cn, DateTime.UtcNow, JsonNode.Parse("""{"title":"t","text":"x"}""")!.AsObject(), _keys[ReferenceScenario.Us]);
+        await Assert.ThrowsAsync<RecordRejectedException>(() => node.SubmitAsync(forged, CancellationToken.None));
+        Assert.Equal(size, node.Log.Checkpoint.Size);
+        Assert.Equal(size, node.Log.SequencedSize);
+        Assert.Equal(dump, await node.Store.DumpAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task An_invalid_stix_evidence_bundle_is_refused_with_its_errors()
+    {
+        var dir = Dir.Sub("stix");
+        await using var node = await OpenNodeAsync(dir);
+        var bundle = """{"type":"bundle","id":"bundle--5d0092c5-5f74-4287-9642-33f4c354e56d","objects":[{"type":"indicator","spec_version":"2.1","id":"indicator--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f","created":"2016-04-06T20:03:48.000Z","modified":"2016-04-06T20:03:48.000Z","pattern":"[file:name = ","pattern_type":"stix","valid_from":"2016-01-01T00:00:00Z"}]}"""u8.ToArray();
+        var e = await Assert.ThrowsAsync<RecordRejectedException>(() => node.AttachStixBundleAsync(bundle, CancellationToken.None));
+        Assert.Contains("pattern-syntax", e.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(dir, "blobs", "sha256")));
+    }
+
+    public void Dispose()
+    {
+        foreach (var key in _keys.Values)
+        {
+            key.Dispose();
+        }
+
+        Dir.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}
