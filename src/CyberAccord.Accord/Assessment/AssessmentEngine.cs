@@ -61,13 +61,18 @@ public static class AssessmentEngine
         var damaging = incident.Effects.Where(e => e is "disruption" or "destruction").ToList();
         foreach (var party in state.Parties.Keys.Order(StringComparer.Ordinal))
         {
-            var designation = state.DesignationOf(party, incident.Start);
+            var designation = state.DesignationOrEarliest(party, incident.Start);
             if (designation is null)
             {
                 continue;
             }
 
             var reasons = new List<string>();
+            if (designation.Effective > incident.Start)
+            {
+                reasons.Add($"no list of {state.Parties[party].Code} was in force at the time; its earliest on record ({designation.Effective:yyyy-MM-dd}) is used");
+            }
+
             var matched = incident.Sectors.Where(designation.Categories.Contains).ToList();
             var assetHits = party == incident.AffectedParty ? AssetsInScope(incident, designation) : [];
             var code = state.Parties[party].Code;

@@ -41,10 +41,13 @@ public sealed class AccordState
 
     public bool Contains(string id) => _records.ContainsKey(id) || Parties.ContainsKey(id);
 
-    /// <summary>The designation of <paramref name="party"/> in force at <paramref name="time"/>: the latest effective at or before it.</summary>
+    /// <summary>The designation of <paramref name="party"/> in force at <paramref name="time"/>: the latest effective at or before it, or null.</summary>
     public Designation? DesignationOf(string party, DateTime time) =>
-        Designations.Where(d => d.Party == party && d.Effective <= time).MaxBy(d => (d.Effective, d.Created))
-        ?? Designations.Where(d => d.Party == party).MinBy(d => d.Effective);
+        Designations.Where(d => d.Party == party && d.Effective <= time).MaxBy(d => (d.Effective, d.Created));
+
+    /// <summary>The designation in force, or else the party's earliest on record (for events before any list was published).</summary>
+    public Designation? DesignationOrEarliest(string party, DateTime time) =>
+        DesignationOf(party, time) ?? Designations.Where(d => d.Party == party).MinBy(d => d.Effective);
 
     /// <summary>Checks a record against the state and applies it; throws <see cref="RecordRejectedException"/> and changes nothing when it is refused.</summary>
     public void Apply(AccordRecord record, long sequence)

@@ -1,0 +1,411 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CyberAccord.Accord.Assessment;
+using CyberAccord.Accord.Export;
+using CyberAccord.Accord.Node;
+using CyberAccord.Accord.Records;
+using CyberAccord.Accord.Scenario;
+using CyberAccord.Accord.State;
+using CyberAccord.Cli.Console;
+using CyberAccord.Cli.Log;
+using CyberAccord.Cli.Node;
+using CyberAccord.Stix.Validation;
+
+namespace CyberAccord.Cli.Accord;
+
+/// <summary>The node verbs: demo, init, one verb per record kind, show, assess, scorecard, ci-diff, export, rebuild.</summary>
+internal static class AccordCommands
+{
+    private static Option<string> DirOption() => new("--dir") { Description = "The node directory.", Required = true };
+
+    public static IEnumerable<Command> Create()
+    {
+        yield return Demo();
+        yield return Init();
+        foreach (var kind in RecordKinds.All)
+        {
+            yield return RecordVerb(kind);
+        }
+
+        yield return Show();
+        yield return Assess();
+        yield return ScorecardCommand();
+        yield return CiDiffCommand();
+        yield return ExportCommand();
+        yield return Rebuild();
+    }
+
+    private static Task<int> Run(Func<Task<int>> action) => LogCommands.Run(async () =>
+    {
+        try
+        {
+            return await action().ConfigureAwait(false);
+        }
+        catch (RecordRejectedException e)
+        {
+            return CliOutput.Failure($"record refused, nothing written: {e.Message}");
+        }
+    });
+
+    private static Command Demo()
+    {
+        var dir = DirOption();
+        var force = new Option<bool>("--force") { Description = "Replace an existing node in DIR." };
+        var command = new Command("demo", "Build a node holding the reference scenario (China, the US, Germany and the UN office, 2013–2025) as signed records, write DIR/demo-credentials.json and print a summary.") { dir, force };
+        command.SetAction(async (parse, ct) => await Run(async () =>
+        {
+            var root = parse.GetValue(dir)!;
+            if (Directory.Exists(root) && Directory.EnumerateFileSystemEntries(root).Any())
+            {
+                if (!parse.GetValue(force))
+                {
+                    return CliOutput.Error($"{root} is not empty; pass --force to replace it");
+                }
+
+                Directory.Delete(root, recursive: true);
+            }
+
+            await NodeDirectory.CreateAsync(root, "demo.cyberaccord.example/log", ct).ConfigureAwait(false);
+            var keys = new Dictionary<string, PartyKey>(StringComparer.Ordinal);
+            var credentials = new JsonArray();
+            var hashed = new JsonObject();
+            foreach (var (id, code, name, _) in ReferenceScenario.Parties)
+            {
+                keys[id] = PartyKey.Generate();
+                NodeDirectory.SaveKey(root, id, keys[id]);
+                var (password, token, passwordHash, tokenHash) = NodeDirectory.NewCredentials();
+                credentials.Add(new JsonObject { ["party"] = id, ["code"] = code, ["name"] = name, ["taxii_user"] = code.ToLowerInvariant(), ["taxii_password"] = password, ["api_token"] = token });
+                hashed[id] = new JsonObject { ["taxii_user"] = code.ToLowerInvariant(), ["password_hash"] = passwordHash, ["token_hash"] = tokenHash };
+            }
+
+            await using (var node = await NodeDirectory.OpenAsync(root, ct).ConfigureAwait(false))
+            {
+                await ReferenceScenario.WriteAsync(node, id => keys[id], ct).ConfigureAwait(false);
+                System.Console.Out.WriteLine($"Demo node in {Path.GetFullPath(root)}");
+                System.Console.Out.WriteLine();
+                System.Console.Out.Write(Summary.Render(node, DateTime.UtcNow));
+            }
+
+            await WriteSecretAsync(Path.Combine(root, "demo-credentials.json"), credentials.ToJsonString(new JsonSerializerOptions { WriteIndented = true }), ct).ConfigureAwait(false);
+            await WriteSecretAsync(Path.Combine(root, "keys", "credentials.json"), hashed.ToJsonString(new JsonSerializerOptions { WriteIndented = true }), ct).ConfigureAwait(false);
+            foreach (var key in keys.Values)
+            {
+                key.Dispose();
+            }
+
+            System.Console.Out.WriteLine($"Credentials: {Path.Combine(Path.GetFullPath(root), "demo-credentials.json")}; verify the log with: ./accord log verify {root}");
+            return ExitCodes.Ok;
+        }).ConfigureAwait(false));
+        return command;
+    }
+
+    private static async Task WriteSecretAsync(string path, string content, CancellationToken ct)
+    {
+        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        await using var stream = new FileStream(path, options);
+        await stream.WriteAsync(Encoding.UTF8.GetBytes(content + "\n"), ct).ConfigureAwait(false);
+    }
+
+    private static Command Init()
+    {
+        var dir = DirOption();
+        var code = new Option<string>("--party") { Description = "The code of the party this node acts for, such as CN or US.", Required = true };
+        var name = new Option<string>("--name") { Description = "The party's full name.", Required = true };
+        var kind = new Option<string>("--kind") { Description = "state, cert, observer or witness.", DefaultValueFactory = _ => "state" };
+        var command = new Command("init", "Create a node for one party: a new log, a projection database, and the party's signing key; the party's registration is its first record.") { dir, code, name, kind };
+        command.SetAction(async (parse, ct) => await Run(async () =>
+        {
+            var root = parse.GetValue(dir)!;
+            var partyCode = parse.GetValue(code)!.Trim();
+            if (partyCode.Length is < 2 or > 16 || !partyCode.All(char.IsAsciiLetterOrDigit))
+            {
+                return CliOutput.Error("--party must be 2–16 letters or digits");
+            }
+
+            var party = "party--" + partyCode.ToLowerInvariant();
+            await NodeDirectory.CreateAsync(root, $"node-{partyCode.ToLowerInvariant()}.cyberaccord.example/log", ct).ConfigureAwait(false);
+            using var key = PartyKey.Generate();
+            NodeDirectory.SaveKey(root, party, key);
+            await using var node = await NodeDirectory.OpenAsync(root, ct).ConfigureAwait(false);
+            var body = new JsonObject { ["code"] = partyCode.ToUpperInvariant(), ["name"] = parse.GetValue(name), ["kind"] = parse.GetValue(kind), ["keys"] = new JsonArray(new JsonObject { ["public_key"] = Convert.ToBase64String(key.PublicKey) }) };
+            await node.SubmitAsync(AccordRecord.Sign(RecordKinds.Party, party, party, DateTime.UtcNow, body, key), ct).ConfigureAwait(false);
+            System.Console.Out.WriteLine($"created node for {party} in {Path.GetFullPath(root)}; key {key.KeyId}");
+            return ExitCodes.Ok;
+        }).ConfigureAwait(false));
+        return command;
+    }
+
+    private static Command RecordVerb(string kind)
+    {
+        // The verb for accords is plural: 'accord' is the program's own name.
+        var verb = new Command(kind == RecordKinds.Accord ? "accords" : kind, $"Add and list {kind} records.");
+
+        var dir = DirOption();
+        var asParty = new Option<string>("--as") { Description = "The party that authors and signs the record (its key must be in this node's keys/).", Required = true };
+        var file = new Argument<string>("body") { Description = "The record body as JSON: a file, or - for standard input." };
+        var id = new Option<string?>("--id") { Description = $"The record id (default: {kind}--<new UUID>); reuse an id to publish a new version of a party, accord or designation." };
+        var created = new Option<string?>("--created") { Description = "The record's own time, RFC 3339 (default: now)." };
+        var bundle = new Option<string?>("--stix") { Description = "For incidents: a STIX 2.1 evidence bundle to validate and attach." };
+        var add = new Command("add", $"Sign a {kind} record as --as, check it against the accord, and append it to the log. Refused records write nothing.") { dir, asParty, file, id, created, bundle };
+        add.SetAction(async (parse, ct) => await Run(async () =>
+        {
+            var source = parse.GetValue(file)!;
+            string text;
+            if (source == "-")
+            {
+                using var reader = new StreamReader(System.Console.OpenStandardInput());
+                text = await reader.ReadToEndAsync(ct).ConfigureAwait(false);
+            }
+            else if (!File.Exists(source))
+            {
+                return CliOutput.Error($"{source}: no such file");
+            }
+            else
+            {
+                text = await File.ReadAllTextAsync(source, ct).ConfigureAwait(false);
+            }
+
+            JsonObject body;
+            try
+            {
+                using var document = CyberAccord.Stix.Json.StixJson.Parse(text, source);
+                body = JsonNode.Parse(document.RootElement.GetRawText()) as JsonObject ?? throw new RecordRejectedException("$.body", "the body must be a JSON object");
+            }
+            catch (CyberAccord.Stix.Json.StixJsonException e)
+            {
+                return CliOutput.Error(e.Message);
+            }
+
+            var time = DateTime.UtcNow;
+            if (parse.GetValue(created) is { } createdText && Timestamps.TryParse(createdText, out time) < 0)
+            {
+                return CliOutput.Error($"--created '{createdText}' is not an RFC 3339 UTC timestamp");
+            }
+
+            var root = parse.GetValue(dir)!;
+            await using var node = await NodeDirectory.OpenAsync(root, ct).ConfigureAwait(false);
+            if (parse.GetValue(bundle) is { } bundlePath)
+            {
+                var (sha, objects) = await node.AttachStixBundleAsync(await File.ReadAllBytesAsync(bundlePath, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
+                body["evidence_bundle"] = new JsonObject { ["sha256"] = sha, ["objects"] = objects };
+            }
+
+            var author = parse.GetValue(asParty)!;
+            author = author.StartsWith("party--", StringComparison.Ordinal) ? author : "party--" + author.ToLowerInvariant();
+            using var key = NodeDirectory.LoadKey(root, author);
+            var record = AccordRecord.Sign(kind, parse.GetValue(id) ?? $"{kind}--{Guid.NewGuid()}", author, time, body, key);
+            var index = await node.SubmitAsync(record, ct).ConfigureAwait(false);
+            System.Console.Out.WriteLine($"accepted {record.Id} at log index {index}; checkpoint size {node.Log.Checkpoint.Size}");
+            return ExitCodes.Ok;
+        }).ConfigureAwait(false));
+
+        var dir2 = DirOption();
+        var viewer = new Option<string?>("--as") { Description = "List only what this party may see (TLP)." };
+        var list = new Command("list", $"List {kind} records, one per line.") { dir2, viewer };
+        list.SetAction(async (parse, ct) => await Run(async () =>
+        {
+            await using var node = await NodeDirectory.OpenAsync(parse.GetValue(dir2)!, ct).ConfigureAwait(false);
+            var who = Party(parse.GetValue(viewer));
+            foreach (var stored in node.State.Records.Values.Where(r => r.Record.Kind == kind && Visibility.CanSee(node.State, r.Record, who ?? r.Record.Author)).OrderBy(r => r.Sequence))
+            {
+                System.Console.Out.WriteLine($"{stored.Record.Id}  {stored.Record.Created:yyyy-MM-dd}  {Code(node.State, stored.Record.Author),-4} {Describe(node.State, stored.Record)}");
+            }
+
+            return ExitCodes.Ok;
+        }).ConfigureAwait(false));
+
+        verb.Subcommands.Add(add);
+        verb.Subcommands.Add(list);
+        return verb;
+    }
+
+    private static string? Party(string? value) => value is null ? null : value.StartsWith("party--", StringComparison.Ordinal) ? value : "party--" + value.ToLowerInvariant();
+
+    private static string Code(AccordState state, string party) => state.Parties.TryGetValue(party, out var p) ? p.Code : party;
+
+    private static string Describe(AccordState state, AccordRecord record) => record.Kind switch
+    {
+        RecordKinds.Party => $"{state.Parties[record.Id].Name} ({state.Parties[record.Id].Kind})",
+        RecordKinds.Incident => $"{state.Incidents[record.Id].Title} [{string.Join(", ", state.Incidents[record.Id].Effects)}]",
+        RecordKinds.Claim => $"→ {state.Claims[record.Id].AttributedToParty ?? state.Claims[record.Id].AttributedToActor}: {state.Claims[record.Id].Likelihood}/{state.Claims[record.Id].Confidence}{(state.Claims[record.Id].Unsupported ? ", unsupported" : string.Empty)}",
+        RecordKinds.Request => $"→ {Code(state, state.Requests[record.Id].To)} {state.Requests[record.Id].Type}, deadline {state.Requests[record.Id].Deadline:yyyy-MM-dd}, {state.Requests[record.Id].Status}",
+        RecordKinds.Statement => state.Statements[record.Id].Title,
+        RecordKinds.Evidence => state.Evidence[record.Id].Description,
+        RecordKinds.Position => $"{state.Positions[record.Id].Stance} on {state.Positions[record.Id].Subject}",
+        RecordKinds.Accord => state.Accords[record.Id].Title,
+        RecordKinds.Designation => state.Designations.Last(d => d.Id == record.Id).Framework,
+        _ => record.Body["status"]?.GetValue<string>() ?? string.Empty,
+    };
+
+    private static Command Show()
+    {
+        var dir = DirOption();
+        var id = new Argument<string>("id") { Description = "A record id." };
+        var viewer = new Option<string?>("--as") { Description = "Show only if this party may see it (TLP)." };
+        var command = new Command("show", "Print a record as signed (its canonical envelope) with its log index.") { dir, id, viewer };
+        command.SetAction(async (parse, ct) => await Run(async () =>
+        {
+            await using var node = await NodeDirectory.OpenAsync(parse.GetValue(dir)!, ct).ConfigureAwait(false);
+            var who = Party(parse.GetValue(viewer));
+            if (!node.State.Records.TryGetValue(parse.GetValue(id)!, out var stored) || (who is not null && !Visibility.CanSee(node.State, stored.Record, who)))
+            {
+                return CliOutput.Error($"no record '{parse.GetValue(id)}'{(who is null ? string.Empty : $" visible to {who}")}");
+            }
+
+            System.Console.Out.WriteLine($"# log index {stored.Sequence}");
+            System.Console.Out.WriteLine(JsonNode.Parse(stored.Record.ToEntry())!.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+            return ExitCodes.Ok;
+        }).ConfigureAwait(false));
+        return command;
+    }
+
+    private static Command Assess()
+    {
+        var dir = DirOption();
+        var at = new Option<string?>("--at") { Description = "Judge deadlines as of this time (default: now)." };
+        var command = new Command("assessment", "Print every assessment finding: which commitment each incident, request or claim implicates, under whose list or view, and why.") { dir, at };
+        command.SetAction(async (parse, ct) => await Run(async () =>
+        {
+            await using var node = await NodeDirectory.OpenAsync(parse.GetValue(dir)!, ct).ConfigureAwait(false);
+            foreach (var finding in AssessmentEngine.Assess(node.State, Time(parse.GetValue(at))))
+            {
+                System.Console.Out.WriteLine($"{(finding.Implicated ? "IMPLICATES" : "not implicated")}  {finding.Commitment,-12} {finding.Rule,-34} {finding.Subject} under {Code(node.State, finding.Under ?? string.Empty)}: {finding.Explanation}");
+            }
+
+            return ExitCodes.Ok;
+        }).ConfigureAwait(false));
+        return command;
+    }
+
+    private static DateTime Time(string? text) => text is null ? DateTime.UtcNow : Timestamps.TryParse(text, out var time) >= 0 ? time : throw new ArgumentException($"'{text}' is not an RFC 3339 UTC timestamp");
+
+    private static Command ScorecardCommand()
+    {
+        var dir = DirOption();
+        var at = new Option<string?>("--at") { Description = "Judge deadlines as of this time (default: now)." };
+        var json = new Option<bool>("--json") { Description = "Print JSON." };
+        var command = new Command("scorecard", "Each party's figures from the records: response times, overdue requests, reciprocity, evidence behind its claims, disputes.") { dir, at, json };
+        command.SetAction(async (parse, ct) => await Run(async () =>
+        {
+            await using var node = await NodeDirectory.OpenAsync(parse.GetValue(dir)!, ct).ConfigureAwait(false);
+            var cards = Scorecards.All(node.State, Time(parse.GetValue(at)));
+            if (parse.GetValue(json))
+            {
+                System.Console.Out.WriteLine(JsonSerializer.Serialize(cards.Select(c => new { c.Party, c.RequestsReceived, c.RequestsAnswered, c.RequestsOverdue, MedianResponseDays = c.MedianResponseTime?.TotalDays, WorstResponseDays = c.WorstResponseTime?.TotalDays, c.RequestsMade, c.RequestsMadeAnswered, c.Claims, c.ClaimsBackedByEvidence, c.EvidenceBackedShare, c.Reciprocity, c.DisputesMade, c.DisputesReceived })));
+                return ExitCodes.Ok;
+            }
+
+            foreach (var c in cards)
+            {
+                System.Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Code(node.State, c.Party),-4} requests received {c.RequestsReceived}, answered {c.RequestsAnswered}, overdue {c.RequestsOverdue}, median response {c.MedianResponseTime?.TotalDays:F1} d, worst {c.WorstResponseTime?.TotalDays:F1} d; made {c.RequestsMade} ({c.RequestsMadeAnswered} answered); claims {c.Claims}, backed by shared evidence {c.ClaimsBackedByEvidence}; disputes made {c.DisputesMade}, received {c.DisputesReceived}"));
+            }
+
+            return ExitCodes.Ok;
+        }).ConfigureAwait(false));
+        return command;
+    }
+
+    private static Command CiDiffCommand()
+    {
+        var dir = DirOption();
+        var a = new Argument<string>("first") { Description = "A party code or id." };
+        var b = new Argument<string>("second") { Description = "Another party code or id." };
+        var at = new Option<string?>("--at") { Description = "Compare the lists in force at this time (default: now)." };
+        var command = new Command("ci-diff", "Show where two parties' critical-infrastructure lists disagree, by common category.") { dir, a, b, at };
+        command.SetAction(async (parse, ct) => await Run(async () =>
+        {
+            await using var node = await NodeDirectory.OpenAsync(parse.GetValue(dir)!, ct).ConfigureAwait(false);
+            var time = Time(parse.GetValue(at));
+            var first = node.State.DesignationOf(Party(parse.GetValue(a))!, time);
+            var second = node.State.DesignationOf(Party(parse.GetValue(b))!, time);
+            if (first is null || second is null)
+            {
+                return CliOutput.Error($"no designation in force for {(first is null ? parse.GetValue(a) : parse.GetValue(b))}");
+            }
+
+            System.Console.Out.WriteLine($"{Code(node.State, first.Party)}: {first.Framework}");
+            System.Console.Out.WriteLine($"{Code(node.State, second.Party)}: {second.Framework}");
+            System.Console.Out.WriteLine($"both: {string.Join(", ", first.Categories.Intersect(second.Categories).Order(StringComparer.Ordinal))}");
+            System.Console.Out.WriteLine(Summary.CiDiff(first, second, p => Code(node.State, p)));
+            return ExitCodes.Ok;
+        }).ConfigureAwait(false));
+        return command;
+    }
+
+    private static Command ExportCommand()
+    {
+        var dir = DirOption();
+        var party = new Option<string>("--party") { Description = "Export only what this party may see (TLP 2.0).", Required = true };
+        var stix = new Option<string?>("--stix") { Description = "Write a STIX 2.1 bundle here." };
+        var records = new Option<string?>("--records") { Description = "Write the signed records here, one canonical envelope per line." };
+        var command = new Command("export", "Export everything a party may see: a STIX 2.1 bundle and/or the signed records.") { dir, party, stix, records };
+        command.SetAction(async (parse, ct) => await Run(async () =>
+        {
+            if (parse.GetValue(stix) is null && parse.GetValue(records) is null)
+            {
+                return CliOutput.Error("give --stix FILE, --records FILE, or both");
+            }
+
+            await using var node = await NodeDirectory.OpenAsync(parse.GetValue(dir)!, ct).ConfigureAwait(false);
+            var who = Party(parse.GetValue(party))!;
+            if (!node.State.Parties.ContainsKey(who))
+            {
+                return CliOutput.Error($"unknown party '{parse.GetValue(party)}'");
+            }
+
+            if (parse.GetValue(stix) is { } stixPath)
+            {
+                var bundle = StixExport.Bundle(node.State, who);
+                using var document = JsonDocument.Parse(bundle.ToJsonString());
+                var errors = StixValidator.ValidateDocument(document.RootElement).Where(i => i.Severity == Severity.Error).ToList();
+                if (errors.Count > 0)
+                {
+                    return CliOutput.Failure($"the export does not validate as STIX 2.1: {string.Join("; ", errors.Take(3))}");
+                }
+
+                await File.WriteAllTextAsync(stixPath, bundle.ToJsonString(new JsonSerializerOptions { WriteIndented = true }), ct).ConfigureAwait(false);
+                System.Console.Out.WriteLine($"wrote {bundle["objects"]?.AsArray().Count ?? 0} STIX objects visible to {who} to {stixPath}");
+            }
+
+            if (parse.GetValue(records) is { } recordsPath)
+            {
+                await using var writer = new StreamWriter(recordsPath);
+                var count = 0;
+                foreach (var stored in node.State.Records.Values.OrderBy(r => r.Sequence).Where(r => Visibility.CanSee(node.State, r.Record, who)))
+                {
+                    await writer.WriteLineAsync(Encoding.UTF8.GetString(stored.Record.ToEntry())).ConfigureAwait(false);
+                    count++;
+                }
+
+                System.Console.Out.WriteLine($"wrote {count} signed records visible to {who} to {recordsPath}");
+            }
+
+            return ExitCodes.Ok;
+        }).ConfigureAwait(false));
+        return command;
+    }
+
+    private static Command Rebuild()
+    {
+        var dir = DirOption();
+        var command = new Command("rebuild", "Drop the projection database and rebuild it from the log alone.") { dir };
+        command.SetAction(async (parse, ct) => await Run(async () =>
+        {
+            await using var node = await NodeDirectory.OpenAsync(parse.GetValue(dir)!, ct).ConfigureAwait(false);
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var state = await node.RebuildAsync(new TerminalProgress("rebuilding", node.Log.Checkpoint.Size), ct).ConfigureAwait(false);
+            var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+            System.Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"rebuilt {state.Count} records from the log in {elapsed.TotalSeconds:F2} s ({state.Count / Math.Max(elapsed.TotalSeconds, 1e-9):N0} records/s)"));
+            return ExitCodes.Ok;
+        }).ConfigureAwait(false));
+        return command;
+    }
+}

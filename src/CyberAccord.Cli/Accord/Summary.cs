@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Text;
+using CyberAccord.Accord.Assessment;
+using CyberAccord.Accord.Node;
+using CyberAccord.Accord.State;
+
+namespace CyberAccord.Cli.Accord;
+
+/// <summary>The readable picture of a node: open requests, claims and their evidence, commitments implicated under whose list, log state.</summary>
+internal static class Summary
+{
+    public static string Render(AccordNode node, DateTime now)
+    {
+        var state = node.State;
+        string Code(string party) => state.Parties.TryGetValue(party, out var p) ? p.Code : party;
+        var output = new StringBuilder();
+        output.AppendLine(CultureInfo.InvariantCulture, $"Parties: {string.Join(", ", state.Parties.Values.Select(p => $"{p.Code} ({p.Kind})"))}");
+        foreach (var accord in state.Accords.Values)
+        {
+            output.AppendLine(CultureInfo.InvariantCulture, $"Accord: {accord.Title} — parties {string.Join(", ", accord.Parties.Select(Code))}; {accord.Commitments.Count} commitments");
+        }
+
+        output.AppendLine().AppendLine("Open requests:");
+        var open = state.Requests.Values.Where(r => !r.IsClosed).OrderBy(r => r.Deadline).ToList();
+        if (open.Count == 0)
+        {
+            output.AppendLine("  none");
+        }
+
+        foreach (var request in open)
+        {
+            output.AppendLine(CultureInfo.InvariantCulture, $"  {Code(request.From)} → {Code(request.To)} ({request.Type}), deadline {request.Deadline:yyyy-MM-dd}, status {request.Status}{(request.IsOverdue(now) ? $", OVERDUE by {(now - request.Deadline).TotalDays:F0} days" : string.Empty)}");
+        }
+
+        output.AppendLine().AppendLine("Attribution claims (evidence-backed / unsupported):");
+        foreach (var group in state.Claims.Values.GroupBy(c => c.Claimant).OrderBy(g => Code(g.Key), StringComparer.Ordinal))
+        {
+            output.AppendLine(CultureInfo.InvariantCulture, $"  {Code(group.Key)}: {group.Count(c => !c.Unsupported)} backed by shared evidence, {group.Count(c => c.Unsupported)} unsupported");
+            foreach (var claim in group.OrderBy(c => c.Created))
+            {
+                var about = claim.Incident is null ? string.Empty : $" on \"{state.Incidents[claim.Incident].Title}\"";
+                output.AppendLine(CultureInfo.InvariantCulture, $"    {claim.Created:yyyy-MM-dd} → {(claim.AttributedToParty is null ? claim.AttributedToActor : Code(claim.AttributedToParty))}{about}: likelihood {claim.Likelihood}, confidence {claim.Confidence}, {(claim.Unsupported ? "NO SHARED EVIDENCE" : $"{claim.Evidence.Count} shared evidence item(s)")}");
+            }
+        }
+
+        output.AppendLine().AppendLine("Commitments implicated, by incident and under whose list or view:");
+        var findings = AssessmentEngine.Assess(state, now);
+        foreach (var incident in state.Incidents.Values.OrderBy(i => i.Start))
+        {
+            output.AppendLine(CultureInfo.InvariantCulture, $"  {incident.Start:yyyy-MM} {incident.Title} (reported by {Code(incident.Reporter)}; effects {string.Join(", ", incident.Effects)})");
+            var mine = findings.Where(f => f.Subject == incident.Id).ToList();
+            if (mine.Count == 0)
+            {
+                output.AppendLine("      no rule applies");
+            }
+
+            foreach (var finding in mine)
+            {
+                output.AppendLine(CultureInfo.InvariantCulture, $"      {(finding.Implicated ? "IMPLICATES" : "does not implicate")} {finding.Commitment} under {Code(finding.Under ?? string.Empty)}'s {(finding.Rule == AssessmentEngine.CiDamageRule ? "list" : "view")}: {finding.Explanation}");
+            }
+        }
+
+        foreach (var finding in findings.Where(f => f.Rule is AssessmentEngine.TimelyResponseRule or AssessmentEngine.AssistanceRule))
+        {
+            output.AppendLine(CultureInfo.InvariantCulture, $"  request {finding.Subject}: {(finding.Implicated ? "IMPLICATES" : "consistent with")} {finding.Commitment} ({Code(finding.Under ?? string.Empty)}): {finding.Explanation}");
+        }
+
+        output.AppendLine().AppendLine("Critical-infrastructure lists (latest versions):");
+        var latest = state.Designations.GroupBy(d => d.Party).Select(g => g.MaxBy(d => d.Effective)!).OrderBy(d => Code(d.Party), StringComparer.Ordinal).ToList();
+        foreach (var designation in latest)
+        {
+            output.AppendLine(CultureInfo.InvariantCulture, $"  {Code(designation.Party)}: {designation.Framework}: {string.Join(", ", designation.Categories.Order(StringComparer.Ordinal))}");
+        }
+
+        for (var i = 0; i < latest.Count; i++)
+        {
+            for (var j = i + 1; j < latest.Count; j++)
+            {
+                output.AppendLine(CultureInfo.InvariantCulture, $"  disagreement {Code(latest[i].Party)} / {Code(latest[j].Party)}: {CiDiff(latest[i], latest[j], Code)}");
+            }
+        }
+
+        output.AppendLine().AppendLine("Scorecards:");
+        output.AppendLine("  party  received answered overdue  median-response  worst-response  made  claims  evidence-backed  disputes(made/received)");
+        foreach (var card in Scorecards.All(state, now))
+        {
+            output.AppendLine(CultureInfo.InvariantCulture, $"  {Code(card.Party),-6} {card.RequestsReceived,8} {card.RequestsAnswered,8} {card.RequestsOverdue,7}  {Days(card.MedianResponseTime),15}  {Days(card.WorstResponseTime),14}  {card.RequestsMade,4}  {card.Claims,6}  {(card.EvidenceBackedShare is { } share ? share.ToString("P0", CultureInfo.InvariantCulture) : "—"),15}  {card.DisputesMade}/{card.DisputesReceived}");
+        }
+
+        output.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Log: {node.Log.Checkpoint.Size} records, checkpoint root {Convert.ToBase64String(node.Log.Checkpoint.RootHash)} (origin {node.Log.Origin})");
+        return output.ToString();
+    }
+
+    public static string CiDiff(Designation a, Designation b, Func<string, string> code)
+    {
+        var onlyA = a.Categories.Except(b.Categories).Order(StringComparer.Ordinal).ToList();
+        var onlyB = b.Categories.Except(a.Categories).Order(StringComparer.Ordinal).ToList();
+        return $"only {code(a.Party)}: {(onlyA.Count == 0 ? "—" : string.Join(", ", onlyA))}; only {code(b.Party)}: {(onlyB.Count == 0 ? "—" : string.Join(", ", onlyB))}";
+    }
+
+    private static string Days(TimeSpan? time) => time is { } t ? $"{t.TotalDays:F1} days" : "—";
+}
