@@ -77,6 +77,39 @@ public sealed class SqliteAccordStore : IAccordStore
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task ApplyBatchAsync(IReadOnlyList<StoredRecord> records, AccordState state, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        ArgumentNullException.ThrowIfNull(state);
+        await using var transaction = (SqliteTransaction)await _connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var record in records)
+        {
+            var r = record.Record;
+            await ExecuteAsync(transaction, "INSERT INTO records (seq, id, kind, author, created, entry) VALUES ($1, $2, $3, $4, $5, $6)", cancellationToken,
+                record.Sequence, r.Id, r.Kind, r.Author, Time(r.Created), r.ToEntry()).ConfigureAwait(false);
+        }
+
+        // Rows derive from the final state, so a record superseded within the batch (a request and its updates) is written once, current.
+        foreach (var record in records.Where(r => r.Record.Kind is not (RecordKinds.Designation or RecordKinds.RequestUpdate)).DistinctBy(r => r.Record.Id))
+        {
+            await ProjectAsync(transaction, record.Record, state, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var record in records.Where(r => r.Record.Kind is RecordKinds.Designation))
+        {
+            var designation = state.Designations.First(d => d.Id == record.Record.Id && d.Created == record.Record.Created);
+            await ExecuteAsync(transaction, "INSERT INTO designations VALUES ($1, $2, $3, $4, $5, $6)", cancellationToken, designation.Id, designation.Party, designation.Framework, Time(designation.Effective),
+                string.Join(',', designation.Categories.Order(StringComparer.Ordinal)), Time(designation.Created)).ConfigureAwait(false);
+        }
+
+        foreach (var record in records.Where(r => r.Record.Kind is RecordKinds.RequestUpdate))
+        {
+            await ProjectAsync(transaction, record.Record, state, cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     private async Task ProjectAsync(SqliteTransaction tx, AccordRecord r, AccordState state, CancellationToken ct)
     {
         switch (r.Kind)

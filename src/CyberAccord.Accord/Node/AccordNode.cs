@@ -58,17 +58,33 @@ public sealed class AccordNode : IAsyncDisposable
         return node;
     }
 
-    /// <summary>Applies log entries the projection has not seen (after a crash between log and store, or a rebuild).</summary>
+    /// <summary>Applies log entries the projection has not seen (after a crash between log and store, or a rebuild), in batches.</summary>
     private async Task CatchUpAsync(long from, IProgress<long>? progress, CancellationToken cancellationToken)
     {
+        const int Batch = 4096;
         var sequence = from;
+        var entries = new List<ReadOnlyMemory<byte>>(Batch);
+        async Task Flush()
+        {
+            var records = State.Replay(entries, sequence);
+            await Store.ApplyBatchAsync(records.Select((r, i) => new StoredRecord(sequence + i, r)).ToList(), State, cancellationToken).ConfigureAwait(false);
+            sequence += entries.Count;
+            entries.Clear();
+            progress?.Report(sequence - from);
+        }
+
         await foreach (var entry in Log.ReadEntriesAsync(from, Log.Checkpoint.Size - from, cancellationToken).ConfigureAwait(false))
         {
-            var record = AccordRecord.Parse(entry.Span);
-            State.Apply(record, sequence);
-            await Store.ApplyAsync(State.Records[record.Id] with { Sequence = sequence }, State, cancellationToken).ConfigureAwait(false);
-            sequence++;
-            progress?.Report(sequence - from);
+            entries.Add(entry);
+            if (entries.Count == Batch)
+            {
+                await Flush().ConfigureAwait(false);
+            }
+        }
+
+        if (entries.Count > 0)
+        {
+            await Flush().ConfigureAwait(false);
         }
     }
 

@@ -15,6 +15,12 @@ public interface IAccordStore : IAsyncDisposable
     /// <summary>Stores a record applied to <paramref name="state"/> (already including it), with the rows it changes.</summary>
     Task ApplyAsync(StoredRecord record, AccordState state, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Stores many records applied to <paramref name="state"/> (which already includes all of them) in one transaction;
+    /// table rows reflect the state after the last.
+    /// </summary>
+    Task ApplyBatchAsync(IReadOnlyList<StoredRecord> records, AccordState state, CancellationToken cancellationToken);
+
     /// <summary>The records in log order, for rebuilding the in-memory state.</summary>
     IAsyncEnumerable<StoredRecord> ReadRecordsAsync(CancellationToken cancellationToken);
 

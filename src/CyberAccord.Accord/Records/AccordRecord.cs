@@ -32,8 +32,37 @@ public sealed record AccordRecord(string Kind, string Id, string Author, string 
 {
     public const string FormatVersion = "1";
 
-    /// <summary>The bytes the author signs: the canonical envelope without its signature.</summary>
-    public byte[] SigningBytes() => Canonical(Envelope(includeSignature: false));
+    private byte[]? _signingBytes;
+
+    /// <summary>A copy (<c>with</c>) is a different record: it must not inherit the original's signed bytes or verification.</summary>
+    private AccordRecord(AccordRecord original)
+    {
+        Kind = original.Kind;
+        Id = original.Id;
+        Author = original.Author;
+        KeyId = original.KeyId;
+        Created = original.Created;
+        Body = original.Body;
+        Signature = original.Signature;
+    }
+
+    /// <summary>The public key this record's signature was already checked against (by <see cref="PreVerify"/>), if any.</summary>
+    internal byte[]? VerifiedWith { get; private set; }
+
+    /// <summary>Checks the signature ahead of applying (in parallel, during a replay); the state still checks the key is the author's and active.</summary>
+    internal bool PreVerify(byte[] publicKey)
+    {
+        if (PartyKey.Verify(publicKey, SigningBytes(), Signature))
+        {
+            VerifiedWith = publicKey;
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>The bytes the author signs: the canonical envelope without its signature (computed once).</summary>
+    public byte[] SigningBytes() => _signingBytes ??= Canonical(Envelope(includeSignature: false));
 
     /// <summary>The log entry: the canonical envelope with its signature.</summary>
     public byte[] ToEntry() => Canonical(Envelope(includeSignature: true));
@@ -74,75 +103,85 @@ public sealed record AccordRecord(string Kind, string Id, string Author, string 
     private static DateTime TruncateToMilliseconds(DateTime time) =>
         new(time.Ticks - (time.Ticks % TimeSpan.TicksPerMillisecond), DateTimeKind.Utc);
 
-    public bool VerifySignature(ReadOnlySpan<byte> publicKey) => PartyKey.Verify(publicKey, SigningBytes(), Signature);
+    public bool VerifySignature(byte[] publicKey) =>
+        (VerifiedWith is not null && VerifiedWith.AsSpan().SequenceEqual(publicKey)) || PartyKey.Verify(publicKey, SigningBytes(), Signature);
 
     /// <summary>Parses an envelope (a log entry, or a record a client submits); errors name the JSON path.</summary>
     public static AccordRecord Parse(ReadOnlySpan<byte> json)
     {
-        JsonObject envelope;
+        JsonDocument document;
         try
         {
-            using var document = StixJson.Parse(json.ToArray());
-            envelope = JsonNode.Parse(document.RootElement.GetRawText()) as JsonObject
-                ?? throw new RecordRejectedException("$", "a record is a JSON object");
+            document = StixJson.Parse(json.ToArray());
         }
         catch (StixJsonException e)
         {
             throw new RecordRejectedException(e.JsonPath ?? "$", e.Message);
         }
 
-        string Required(string name)
+        using (document)
         {
-            if (envelope[name] is JsonValue value && value.TryGetValue<string>(out var text) && text.Length > 0)
+            var envelope = document.RootElement;
+            if (envelope.ValueKind != JsonValueKind.Object)
             {
-                return text;
+                throw new RecordRejectedException("$", "a record is a JSON object");
             }
 
-            throw new RecordRejectedException("$." + name, $"'{name}' is required and must be a non-empty string");
-        }
-
-        if (Required("accord_record") != FormatVersion)
-        {
-            throw new RecordRejectedException("$.accord_record", $"unsupported record format '{envelope["accord_record"]}'; this node reads format {FormatVersion}");
-        }
-
-        var kind = Required("kind");
-        if (!RecordKinds.All.Contains(kind))
-        {
-            throw new RecordRejectedException("$.kind", $"unknown record kind '{kind}'; known kinds: {string.Join(", ", RecordKinds.All)}");
-        }
-
-        var created = Required("created");
-        if (Timestamps.TryParse(created, out var time) < 0)
-        {
-            throw new RecordRejectedException("$.created", $"'{created}' is not an RFC 3339 UTC timestamp");
-        }
-
-        if (envelope["body"] is not JsonObject body)
-        {
-            throw new RecordRejectedException("$.body", "'body' is required and must be an object");
-        }
-
-        byte[] signature;
-        try
-        {
-            signature = Convert.FromBase64String(Required("signature"));
-        }
-        catch (FormatException)
-        {
-            throw new RecordRejectedException("$.signature", "the signature is not base64");
-        }
-
-        var known = new HashSet<string>(["accord_record", "kind", "id", "author", "key", "created", "body", "signature"], StringComparer.Ordinal);
-        foreach (var member in envelope)
-        {
-            if (!known.Contains(member.Key))
+            string Required(string name)
             {
-                throw new RecordRejectedException("$." + member.Key, $"unknown envelope member '{member.Key}'");
-            }
-        }
+                if (envelope.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text)
+                {
+                    return text;
+                }
 
-        return new AccordRecord(kind, Required("id"), Required("author"), Required("key"), time, (JsonObject)body.DeepClone(), signature);
+                throw new RecordRejectedException("$." + name, $"'{name}' is required and must be a non-empty string");
+            }
+
+            if (Required("accord_record") != FormatVersion)
+            {
+                throw new RecordRejectedException("$.accord_record", $"unsupported record format '{Required("accord_record")}'; this node reads format {FormatVersion}");
+            }
+
+            var kind = Required("kind");
+            if (!RecordKinds.All.Contains(kind))
+            {
+                throw new RecordRejectedException("$.kind", $"unknown record kind '{kind}'; known kinds: {string.Join(", ", RecordKinds.All)}");
+            }
+
+            var created = Required("created");
+            if (Timestamps.TryParse(created, out var time) < 0)
+            {
+                throw new RecordRejectedException("$.created", $"'{created}' is not an RFC 3339 UTC timestamp");
+            }
+
+            if (!envelope.TryGetProperty("body", out var body) || body.ValueKind != JsonValueKind.Object)
+            {
+                throw new RecordRejectedException("$.body", "'body' is required and must be an object");
+            }
+
+            byte[] signature;
+            try
+            {
+                signature = Convert.FromBase64String(Required("signature"));
+            }
+            catch (FormatException)
+            {
+                throw new RecordRejectedException("$.signature", "the signature is not base64");
+            }
+
+            foreach (var member in envelope.EnumerateObject())
+            {
+                if (member.Name is not ("accord_record" or "kind" or "id" or "author" or "key" or "created" or "body" or "signature"))
+                {
+                    throw new RecordRejectedException("$." + member.Name, $"unknown envelope member '{member.Name}'");
+                }
+            }
+
+            // The signed bytes are the canonical envelope without the signature, computed from what was received.
+            var record = new AccordRecord(kind, Required("id"), Required("author"), Required("key"), time, JsonNode.Parse(body.GetRawText())!.AsObject(), signature);
+            record._signingBytes = JsonCanonicalizer.CanonicalizeWithout(envelope, "signature");
+            return record;
+        }
     }
 
     public static AccordRecord Parse(string json) => Parse(Encoding.UTF8.GetBytes(json));

@@ -35,12 +35,23 @@ public sealed class PartyKey : IDisposable
     /// <summary>IEEE P1363 (r ‖ s) signature over SHA-256 of <paramref name="data"/>.</summary>
     public byte[] Sign(ReadOnlySpan<byte> data) => _key.SignData(data, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
 
+    /// <summary>Imported public keys, per thread (an ECDsa instance is not documented as thread-safe); importing costs more than verifying.</summary>
+    [ThreadStatic]
+    private static Dictionary<string, ECDsa>? t_verifiers;
+
     public static bool Verify(ReadOnlySpan<byte> publicKey, ReadOnlySpan<byte> data, ReadOnlySpan<byte> signature)
     {
         try
         {
-            using var key = ECDsa.Create();
-            key.ImportSubjectPublicKeyInfo(publicKey, out _);
+            t_verifiers ??= new Dictionary<string, ECDsa>(StringComparer.Ordinal);
+            var id = Convert.ToBase64String(publicKey);
+            if (!t_verifiers.TryGetValue(id, out var key))
+            {
+                key = ECDsa.Create();
+                key.ImportSubjectPublicKeyInfo(publicKey, out _);
+                t_verifiers[id] = key;
+            }
+
             return key.VerifyData(data, signature, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
         }
         catch (CryptographicException)

@@ -56,6 +56,52 @@ public sealed class AccordState
         Commit(record, sequence, Check(record));
     }
 
+    /// <summary>
+    /// Replays log entries: parsing and signature checks run in parallel (keys are looked up among those registered so
+    /// far or in this batch), then records are checked and applied in order, exactly as <see cref="Apply"/> would.
+    /// </summary>
+    public List<AccordRecord> Replay(IReadOnlyList<ReadOnlyMemory<byte>> entries, long firstSequence)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var records = new AccordRecord[entries.Count];
+        Parallel.For(0, entries.Count, i => records[i] = AccordRecord.Parse(entries[i].Span));
+        var keys = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        foreach (var party in Parties.Values)
+        {
+            foreach (var key in party.Keys)
+            {
+                keys[key.KeyId] = key.PublicKey;
+            }
+        }
+
+        foreach (var record in records.Where(r => r.Kind == RecordKinds.Party))
+        {
+            foreach (var key in record.Body["keys"]?.AsArray() ?? [])
+            {
+                if (key?["public_key"]?.GetValue<string>() is { } encoded)
+                {
+                    var bytes = Convert.FromBase64String(encoded);
+                    keys[PartyKey.IdOf(bytes)] = bytes;
+                }
+            }
+        }
+
+        Parallel.For(0, records.Length, i =>
+        {
+            if (keys.TryGetValue(records[i].KeyId, out var key))
+            {
+                records[i].PreVerify(key);
+            }
+        });
+
+        for (var i = 0; i < records.Length; i++)
+        {
+            Apply(records[i], firstSequence + i);
+        }
+
+        return [.. records];
+    }
+
     /// <summary>Applies a record that <see cref="Check"/> accepted, with the change it returned.</summary>
     public void Commit(AccordRecord record, long sequence, Action change)
     {

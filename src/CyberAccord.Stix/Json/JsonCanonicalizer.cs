@@ -19,6 +19,43 @@ public static class JsonCanonicalizer
         return buffer.WrittenSpan.ToArray();
     }
 
+    /// <summary>The canonical form of an object without some of its top-level members (for example a signature).</summary>
+    public static byte[] CanonicalizeWithout(JsonElement element, params string[] excluded)
+    {
+        ArgumentNullException.ThrowIfNull(excluded);
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            throw new ArgumentException("only an object has members to leave out", nameof(element));
+        }
+
+        var buffer = new ArrayBufferWriter<byte>(256);
+        var members = new List<(string Name, JsonElement Value)>();
+        foreach (var property in element.EnumerateObject())
+        {
+            if (Array.IndexOf(excluded, property.Name) < 0)
+            {
+                members.Add((property.Name, property.Value));
+            }
+        }
+
+        members.Sort(static (a, b) => string.CompareOrdinal(a.Name, b.Name));
+        WriteByte(buffer, (byte)'{');
+        for (var i = 0; i < members.Count; i++)
+        {
+            if (i > 0)
+            {
+                WriteByte(buffer, (byte)',');
+            }
+
+            WriteString(members[i].Name, buffer);
+            WriteByte(buffer, (byte)':');
+            Write(members[i].Value, buffer);
+        }
+
+        WriteByte(buffer, (byte)'}');
+        return buffer.WrittenSpan.ToArray();
+    }
+
     public static string CanonicalizeToString(JsonElement element) => Encoding.UTF8.GetString(Canonicalize(element));
 
     /// <summary>Parses (strictly) and canonicalizes.</summary>
