@@ -19,6 +19,8 @@ public sealed class SqliteAccordStore : IAccordStore
     private static readonly string[] Tables = ["parties", "accords", "designations", "incidents", "evidence", "claims", "requests", "statements", "positions"];
 
     private readonly SqliteConnection _connection;
+    private readonly Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _statements = new(StringComparer.Ordinal);
 
     private SqliteAccordStore(SqliteConnection connection) => _connection = connection;
 
@@ -65,95 +67,92 @@ public sealed class SqliteAccordStore : IAccordStore
         return long.Parse(value!, CultureInfo.InvariantCulture);
     }
 
-    public async Task ApplyAsync(StoredRecord record, AccordState state, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(record);
-        ArgumentNullException.ThrowIfNull(state);
-        await using var transaction = (SqliteTransaction)await _connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var r = record.Record;
-        await ExecuteAsync(transaction, "INSERT INTO records (seq, id, kind, author, created, entry) VALUES ($1, $2, $3, $4, $5, $6)", cancellationToken,
-            record.Sequence, r.Id, r.Kind, r.Author, Time(r.Created), r.ToEntry()).ConfigureAwait(false);
-        await ProjectAsync(transaction, r, state, cancellationToken).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-    }
+    public Task ApplyAsync(StoredRecord record, AccordState state, CancellationToken cancellationToken) => ApplyBatchAsync([record], state, cancellationToken);
 
-    public async Task ApplyBatchAsync(IReadOnlyList<StoredRecord> records, AccordState state, CancellationToken cancellationToken)
+    public Task ApplyBatchAsync(IReadOnlyList<StoredRecord> records, AccordState state, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(records);
         ArgumentNullException.ThrowIfNull(state);
-        await using var transaction = (SqliteTransaction)await _connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+
+        // Rows are taken from the state now, before returning, so the caller may go on changing the state while they are written.
+        var rows = new List<(string Sql, object?[] Parameters)>(records.Count * 2);
         foreach (var record in records)
         {
             var r = record.Record;
-            await ExecuteAsync(transaction, "INSERT INTO records (seq, id, kind, author, created, entry) VALUES ($1, $2, $3, $4, $5, $6)", cancellationToken,
-                record.Sequence, r.Id, r.Kind, r.Author, Time(r.Created), r.ToEntry()).ConfigureAwait(false);
+            rows.Add(("INSERT INTO records (seq, id, kind, author, created, entry) VALUES", [record.Sequence, r.Id, r.Kind, r.Author, Time(r.Created), r.ToEntry()]));
         }
 
         // Rows derive from the final state, so a record superseded within the batch (a request and its updates) is written once, current.
-        foreach (var record in records.Where(r => r.Record.Kind is not (RecordKinds.Designation or RecordKinds.RequestUpdate)).DistinctBy(r => r.Record.Id))
+        foreach (var record in records.DistinctBy(r => r.Record.Kind == RecordKinds.Designation ? $"{r.Record.Id}@{r.Sequence}" : r.Record.Kind == RecordKinds.RequestUpdate ? r.Record.Body["request"]!.GetValue<string>() : r.Record.Id))
         {
-            await ProjectAsync(transaction, record.Record, state, cancellationToken).ConfigureAwait(false);
+            rows.AddRange(Project(record, state));
         }
 
-        foreach (var record in records.Where(r => r.Record.Kind is RecordKinds.Designation))
-        {
-            var designation = state.Designations.First(d => d.Id == record.Record.Id && d.Created == record.Record.Created);
-            await ExecuteAsync(transaction, "INSERT INTO designations VALUES ($1, $2, $3, $4, $5, $6)", cancellationToken, designation.Id, designation.Party, designation.Framework, Time(designation.Effective),
-                string.Join(',', designation.Categories.Order(StringComparer.Ordinal)), Time(designation.Created)).ConfigureAwait(false);
-        }
+        return WriteAsync(rows, cancellationToken);
+    }
 
-        foreach (var record in records.Where(r => r.Record.Kind is RecordKinds.RequestUpdate))
+    private async Task WriteAsync(List<(string Sql, object?[] Parameters)> rows, CancellationToken cancellationToken)
+    {
+        await using var transaction = (SqliteTransaction)await _connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var (sql, parameters) in rows)
         {
-            await ProjectAsync(transaction, record.Record, state, cancellationToken).ConfigureAwait(false);
+            if (!_statements.TryGetValue(sql, out var statement))
+            {
+                statement = $"{sql} ({string.Join(", ", Enumerable.Range(1, parameters.Length).Select(i => "$" + i))})";
+                _statements[sql] = statement;
+            }
+
+            await ExecuteAsync(transaction, statement, cancellationToken, parameters).ConfigureAwait(false);
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task ProjectAsync(SqliteTransaction tx, AccordRecord r, AccordState state, CancellationToken ct)
+    private static IEnumerable<(string Sql, object?[] Parameters)> Project(StoredRecord stored, AccordState state)
     {
+        var r = stored.Record;
         switch (r.Kind)
         {
             case RecordKinds.Party:
                 var party = state.Parties[r.Id];
-                await ExecuteAsync(tx, "INSERT OR REPLACE INTO parties VALUES ($1, $2, $3, $4, $5, $6)", ct, party.Id, party.Code, party.Name, party.Kind, party.Version,
-                    string.Join(',', party.Keys.Select(k => $"{k.KeyId}:{k.Status}"))).ConfigureAwait(false);
+                yield return ("INSERT OR REPLACE INTO parties VALUES", [party.Id, party.Code, party.Name, party.Kind, party.Version,
+                    string.Join(',', party.Keys.Select(k => $"{k.KeyId}:{k.Status}"))]);
                 break;
             case RecordKinds.Accord:
                 var accord = state.Accords[r.Id];
-                await ExecuteAsync(tx, "INSERT OR REPLACE INTO accords VALUES ($1, $2, $3, $4, $5)", ct, accord.Id, accord.Author, accord.Title, string.Join(',', accord.Parties), string.Join(',', accord.Commitments)).ConfigureAwait(false);
+                yield return ("INSERT OR REPLACE INTO accords VALUES", [accord.Id, accord.Author, accord.Title, string.Join(',', accord.Parties), string.Join(',', accord.Commitments)]);
                 break;
             case RecordKinds.Designation:
-                var designation = state.Designations.Last(d => d.Id == r.Id);
-                await ExecuteAsync(tx, "INSERT INTO designations VALUES ($1, $2, $3, $4, $5, $6)", ct, designation.Id, designation.Party, designation.Framework, Time(designation.Effective),
-                    string.Join(',', designation.Categories.Order(StringComparer.Ordinal)), Time(designation.Created)).ConfigureAwait(false);
+                var designation = state.Designations.Last(d => d.Id == r.Id && d.Created == r.Created);
+                yield return ("INSERT INTO designations VALUES", [designation.Id, designation.Party, designation.Framework, Time(designation.Effective),
+                    string.Join(',', designation.Categories.Order(StringComparer.Ordinal)), Time(designation.Created)]);
                 break;
             case RecordKinds.Incident:
                 var incident = state.Incidents[r.Id];
-                await ExecuteAsync(tx, "INSERT INTO incidents VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)", ct, incident.Id, incident.Reporter, incident.AffectedParty, incident.Title, Time(incident.Start),
-                    string.Join(',', incident.Effects), string.Join(',', incident.Sectors), incident.Severity, incident.Tlp).ConfigureAwait(false);
+                yield return ("INSERT INTO incidents VALUES", [incident.Id, incident.Reporter, incident.AffectedParty, incident.Title, Time(incident.Start),
+                    string.Join(',', incident.Effects), string.Join(',', incident.Sectors), incident.Severity, incident.Tlp]);
                 break;
             case RecordKinds.Evidence:
                 var evidence = state.Evidence[r.Id];
-                await ExecuteAsync(tx, "INSERT INTO evidence VALUES ($1, $2, $3, $4, $5, $6, $7, $8)", ct, evidence.Id, evidence.Author, evidence.Incident, evidence.Sha256, evidence.Reliability, evidence.Credibility, evidence.IsShared ? 1 : 0, evidence.Tlp).ConfigureAwait(false);
+                yield return ("INSERT INTO evidence VALUES", [evidence.Id, evidence.Author, evidence.Incident, evidence.Sha256, evidence.Reliability, evidence.Credibility, evidence.IsShared ? 1 : 0, evidence.Tlp]);
                 break;
             case RecordKinds.Claim:
                 var claim = state.Claims[r.Id];
-                await ExecuteAsync(tx, "INSERT INTO claims VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)", ct, claim.Id, claim.Claimant, claim.Incident, claim.AttributedToParty, claim.AttributedToActor, claim.Likelihood, claim.Confidence, claim.Unsupported ? 1 : 0, claim.Tlp).ConfigureAwait(false);
+                yield return ("INSERT INTO claims VALUES", [claim.Id, claim.Claimant, claim.Incident, claim.AttributedToParty, claim.AttributedToActor, claim.Likelihood, claim.Confidence, claim.Unsupported ? 1 : 0, claim.Tlp]);
                 break;
             case RecordKinds.Request:
             case RecordKinds.RequestUpdate:
                 var request = state.Requests[r.Kind == RecordKinds.Request ? r.Id : r.Body["request"]!.GetValue<string>()];
-                await ExecuteAsync(tx, "INSERT OR REPLACE INTO requests VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)", ct, request.Id, request.From, request.To, request.Incident, request.Type, Time(request.Created), Time(request.Deadline), request.Status,
-                    request.FirstResponse is { } response ? Time(response.Created) : null).ConfigureAwait(false);
+                yield return ("INSERT OR REPLACE INTO requests VALUES", [request.Id, request.From, request.To, request.Incident, request.Type, Time(request.Created), Time(request.Deadline), request.Status,
+                    request.FirstResponse is { } response ? Time(response.Created) : null]);
                 break;
             case RecordKinds.Statement:
                 var statement = state.Statements[r.Id];
-                await ExecuteAsync(tx, "INSERT INTO statements VALUES ($1, $2, $3, $4)", ct, statement.Id, statement.Author, statement.Title, Time(statement.Date)).ConfigureAwait(false);
+                yield return ("INSERT INTO statements VALUES", [statement.Id, statement.Author, statement.Title, Time(statement.Date)]);
                 break;
             case RecordKinds.Position:
                 var position = state.Positions[r.Id];
-                await ExecuteAsync(tx, "INSERT INTO positions VALUES ($1, $2, $3, $4, $5, $6, $7)", ct, position.Id, position.Author, position.Subject, position.Stance, position.Commitment, position.Under, position.View).ConfigureAwait(false);
+                yield return ("INSERT INTO positions VALUES", [position.Id, position.Author, position.Subject, position.Stance, position.Commitment, position.Under, position.View]);
                 break;
         }
     }
@@ -238,14 +237,25 @@ public sealed class SqliteAccordStore : IAccordStore
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Writes go through prepared commands kept per statement: a rebuild runs the same few statements thousands of times.</summary>
     private async Task ExecuteAsync(SqliteTransaction transaction, string sql, CancellationToken cancellationToken, params object?[] parameters)
     {
-        await using var command = _connection.CreateCommand();
+        if (!_prepared.TryGetValue(sql, out var command))
+        {
+            command = _connection.CreateCommand();
+            command.CommandText = sql;
+            for (var i = 0; i < parameters.Length; i++)
+            {
+                command.Parameters.Add(new SqliteParameter($"${i + 1}", DBNull.Value));
+            }
+
+            _prepared[sql] = command;
+        }
+
         command.Transaction = transaction;
-        command.CommandText = sql;
         for (var i = 0; i < parameters.Length; i++)
         {
-            command.Parameters.AddWithValue($"${i + 1}", parameters[i] ?? DBNull.Value);
+            command.Parameters[i].Value = parameters[i] ?? DBNull.Value;
         }
 
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -259,5 +269,13 @@ public sealed class SqliteAccordStore : IAccordStore
         return value is null or DBNull ? null : Convert.ToString(value, CultureInfo.InvariantCulture);
     }
 
-    public async ValueTask DisposeAsync() => await _connection.DisposeAsync().ConfigureAwait(false);
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var command in _prepared.Values)
+        {
+            await command.DisposeAsync().ConfigureAwait(false);
+        }
+
+        await _connection.DisposeAsync().ConfigureAwait(false);
+    }
 }

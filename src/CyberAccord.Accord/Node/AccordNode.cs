@@ -64,10 +64,14 @@ public sealed class AccordNode : IAsyncDisposable
         const int Batch = 4096;
         var sequence = from;
         var entries = new List<ReadOnlyMemory<byte>>(Batch);
+
+        // The store takes its rows from the state before it returns, so the next batch replays while this one is written.
+        Task pending = Task.CompletedTask;
         async Task Flush()
         {
             var records = State.Replay(entries, sequence);
-            await Store.ApplyBatchAsync(records.Select((r, i) => new StoredRecord(sequence + i, r)).ToList(), State, cancellationToken).ConfigureAwait(false);
+            await pending.ConfigureAwait(false);
+            pending = Store.ApplyBatchAsync(records.Select((r, i) => new StoredRecord(sequence + i, r)).ToList(), State, cancellationToken);
             sequence += entries.Count;
             entries.Clear();
             progress?.Report(sequence - from);
@@ -86,6 +90,8 @@ public sealed class AccordNode : IAsyncDisposable
         {
             await Flush().ConfigureAwait(false);
         }
+
+        await pending.ConfigureAwait(false);
     }
 
     /// <summary>Drops the projection and rebuilds it, and the state, from the log alone.</summary>

@@ -17,7 +17,8 @@ public interface IAccordStore : IAsyncDisposable
 
     /// <summary>
     /// Stores many records applied to <paramref name="state"/> (which already includes all of them) in one transaction;
-    /// table rows reflect the state after the last.
+    /// table rows reflect the state after the last. It MUST take what it needs from <paramref name="state"/> before it
+    /// returns its task: the caller goes on applying records while the batch is written.
     /// </summary>
     Task ApplyBatchAsync(IReadOnlyList<StoredRecord> records, AccordState state, CancellationToken cancellationToken);
 

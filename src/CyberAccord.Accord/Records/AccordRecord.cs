@@ -64,8 +64,19 @@ public sealed record AccordRecord(string Kind, string Id, string Author, string 
     /// <summary>The bytes the author signs: the canonical envelope without its signature (computed once).</summary>
     public byte[] SigningBytes() => _signingBytes ??= Canonical(Envelope(includeSignature: false));
 
-    /// <summary>The log entry: the canonical envelope with its signature.</summary>
-    public byte[] ToEntry() => Canonical(Envelope(includeSignature: true));
+    /// <summary>
+    /// The log entry: the canonical envelope with its signature. "signature" sorts after every other member, so the
+    /// canonical entry is the signed bytes with the signature member appended.
+    /// </summary>
+    public byte[] ToEntry()
+    {
+        var signed = SigningBytes();
+        var tail = Encoding.UTF8.GetBytes($",\"signature\":\"{Convert.ToBase64String(Signature)}\"}}");
+        var entry = new byte[signed.Length - 1 + tail.Length];
+        signed.AsSpan(0, signed.Length - 1).CopyTo(entry);
+        tail.CopyTo(entry, signed.Length - 1);
+        return entry;
+    }
 
     public JsonObject Envelope(bool includeSignature)
     {

@@ -142,4 +142,14 @@ public sealed class AccordStateTests : IDisposable
     }
 
     public void Dispose() => _b.Dispose();
+
+    [Fact]
+    public void The_log_entry_is_the_canonical_envelope_with_its_signature()
+    {
+        var record = _b.Sign(RecordKinds.Statement, _cn, "2014-05-20", """{"title":"t","text":"x","z":[1.0,{"b":1,"a":2}]}""");
+        var entry = record.ToEntry();
+        using var document = System.Text.Json.JsonDocument.Parse(entry);
+        Assert.Equal(Stix.Json.JsonCanonicalizer.Canonicalize(document.RootElement), entry);
+        Assert.Equal(entry, AccordRecord.Parse(entry).ToEntry());
+    }
 }
