@@ -136,6 +136,32 @@ public sealed class TransparencyLog : IAsyncDisposable
         }
     }
 
+    /// <summary>Checks the published checkpoint's signatures with this log's own keys and that it is the checkpoint in use.</summary>
+    public async Task VerifyPublishedCheckpointAsync(CancellationToken cancellationToken)
+    {
+        var bytes = await _storage.ReadCheckpointAsync(cancellationToken).ConfigureAwait(false)
+            ?? throw new LogCorruptException("checkpoint is missing", "checkpoint");
+        var verifiers = _signers.Select(s => s switch
+        {
+            Ed25519NoteSigner ed => (INoteVerifier)ed.Verifier,
+            EcdsaNoteSigner ec => ec.Verifier,
+            _ => throw new NotSupportedException($"no verifier for signer {s.GetType().Name}"),
+        });
+        try
+        {
+            var opened = new NoteVerifierSet(verifiers).Open(bytes);
+            var published = Checkpoints.Checkpoint.Parse(opened.Note.Text);
+            if (published.Size != Checkpoint.Size || !published.RootHash.AsSpan().SequenceEqual(Checkpoint.RootHash))
+            {
+                throw new LogCorruptException("checkpoint changed while the log was open", "checkpoint");
+            }
+        }
+        catch (NoteVerificationException e)
+        {
+            throw new LogCorruptException($"checkpoint: {e.Message}", "checkpoint");
+        }
+    }
+
     /// <summary>Reads integrated entries [<paramref name="from"/>, <paramref name="from"/> + <paramref name="count"/>) from their bundles.</summary>
     public async IAsyncEnumerable<ReadOnlyMemory<byte>> ReadEntriesAsync(long from, long count, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {

@@ -48,9 +48,22 @@ public sealed class AccordNode : IAsyncDisposable
             projected = 0;
         }
 
-        await foreach (var stored in store.ReadRecordsAsync(cancellationToken).ConfigureAwait(false))
+        var stored = new List<Records.AccordRecord>();
+        await foreach (var record in store.ReadRecordsAsync(cancellationToken).ConfigureAwait(false))
         {
-            state.Apply(stored.Record, stored.Sequence);
+            stored.Add(record.Record);
+        }
+
+        // The store's records are used only when they hash to the log's root at that size; a store that differs from the
+        // log in any byte is dropped and rebuilt from the log.
+        if (projected > 0 && await MatchesLogAsync(log, stored.Select(r => (ReadOnlyMemory<byte>)r.ToEntry()), projected, cancellationToken).ConfigureAwait(false))
+        {
+            state.Replay(stored, 0, signaturesVouchedFor: true);
+        }
+        else if (projected > 0)
+        {
+            await store.ClearAsync(cancellationToken).ConfigureAwait(false);
+            projected = 0;
         }
 
         var node = new AccordNode(log, store, state, blobs);
@@ -58,10 +71,58 @@ public sealed class AccordNode : IAsyncDisposable
         return node;
     }
 
-    /// <summary>Applies log entries the projection has not seen (after a crash between log and store, or a rebuild), in batches.</summary>
+    /// <summary>
+    /// True when <paramref name="entries"/> are exactly the first <paramref name="size"/> entries of the log: their Merkle root
+    /// equals the root the log holds for that size, and the log's checkpoint verifies under its own keys.
+    /// </summary>
+    private static async Task<bool> MatchesLogAsync(TransparencyLog log, IEnumerable<ReadOnlyMemory<byte>> entries, long size, CancellationToken cancellationToken)
+    {
+        await log.VerifyPublishedCheckpointAsync(cancellationToken).ConfigureAwait(false);
+        var frontier = new CyberAccord.Log.Merkle.MerkleFrontier();
+        foreach (var entry in entries)
+        {
+            frontier.Append(CyberAccord.Log.Merkle.Rfc6962.HashLeaf(entry.Span));
+        }
+
+        if (frontier.Size != size)
+        {
+            return false;
+        }
+
+        var expected = size == log.Checkpoint.Size ? log.Checkpoint.RootHash : await log.RootAsync(size, cancellationToken).ConfigureAwait(false);
+        return frontier.Root().AsSpan().SequenceEqual(expected);
+    }
+
+    /// <summary>
+    /// Applies log entries the projection has not seen (after a crash between log and store, or a rebuild), in batches.
+    /// A rebuild from the start first proves the entries against the signed checkpoint, then replays them without
+    /// repeating each ECDSA verification; a partial catch-up verifies every signature.
+    /// </summary>
     private async Task CatchUpAsync(long from, IProgress<long>? progress, CancellationToken cancellationToken)
     {
         const int Batch = 4096;
+        var size = Log.Checkpoint.Size;
+        if (from == size)
+        {
+            return;
+        }
+
+        var vouched = false;
+        if (from == 0)
+        {
+            var all = new List<ReadOnlyMemory<byte>>();
+            await foreach (var entry in Log.ReadEntriesAsync(0, size, cancellationToken).ConfigureAwait(false))
+            {
+                all.Add(entry);
+            }
+
+            vouched = await MatchesLogAsync(Log, all, size, cancellationToken).ConfigureAwait(false);
+            if (!vouched)
+            {
+                throw new LogCorruptException("the log's entries do not hash to its checkpoint; run 'accord log verify' and 'accord log fsck'");
+            }
+        }
+
         var sequence = from;
         var entries = new List<ReadOnlyMemory<byte>>(Batch);
 
@@ -69,7 +130,7 @@ public sealed class AccordNode : IAsyncDisposable
         Task pending = Task.CompletedTask;
         async Task Flush()
         {
-            var records = State.Replay(entries, sequence);
+            var records = State.Replay(entries, sequence, vouched);
             await pending.ConfigureAwait(false);
             pending = Store.ApplyBatchAsync(records.Select((r, i) => new StoredRecord(sequence + i, r)).ToList(), State, cancellationToken);
             sequence += entries.Count;
@@ -77,7 +138,7 @@ public sealed class AccordNode : IAsyncDisposable
             progress?.Report(sequence - from);
         }
 
-        await foreach (var entry in Log.ReadEntriesAsync(from, Log.Checkpoint.Size - from, cancellationToken).ConfigureAwait(false))
+        await foreach (var entry in Log.ReadEntriesAsync(from, size - from, cancellationToken).ConfigureAwait(false))
         {
             entries.Add(entry);
             if (entries.Count == Batch)

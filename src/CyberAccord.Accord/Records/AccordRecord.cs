@@ -49,6 +49,9 @@ public sealed record AccordRecord(string Kind, string Id, string Author, string 
     /// <summary>The public key this record's signature was already checked against (by <see cref="PreVerify"/>), if any.</summary>
     internal byte[]? VerifiedWith { get; private set; }
 
+    /// <summary>Accepts the signature as checked, for entries whose integrity the caller proved against a signed checkpoint.</summary>
+    internal void Vouch(byte[] publicKey) => VerifiedWith = publicKey;
+
     /// <summary>Checks the signature ahead of applying (in parallel, during a replay); the state still checks the key is the author's and active.</summary>
     internal bool PreVerify(byte[] publicKey)
     {

@@ -56,15 +56,24 @@ public sealed class AccordState
         Commit(record, sequence, Check(record));
     }
 
-    /// <summary>
-    /// Replays log entries: parsing and signature checks run in parallel (keys are looked up among those registered so
-    /// far or in this batch), then records are checked and applied in order, exactly as <see cref="Apply"/> would.
-    /// </summary>
-    public List<AccordRecord> Replay(IReadOnlyList<ReadOnlyMemory<byte>> entries, long firstSequence)
+    /// <summary>Replays log entries; parsing runs in parallel. See <see cref="Replay(IReadOnlyList{AccordRecord}, long, bool)"/>.</summary>
+    public List<AccordRecord> Replay(IReadOnlyList<ReadOnlyMemory<byte>> entries, long firstSequence, bool signaturesVouchedFor = false)
     {
         ArgumentNullException.ThrowIfNull(entries);
         var records = new AccordRecord[entries.Count];
         Parallel.For(0, entries.Count, i => records[i] = AccordRecord.Parse(entries[i].Span));
+        return Replay(records, firstSequence, signaturesVouchedFor);
+    }
+
+    /// <summary>
+    /// Replays records in log order, exactly as <see cref="Apply"/> would, with the signature checks run in parallel first
+    /// (against keys registered so far or in this batch). When <paramref name="signaturesVouchedFor"/> is true the caller has
+    /// proven these are byte for byte entries of a log whose signed checkpoint commits to them, and every entry's signature
+    /// was verified when it was appended; then only the key's ownership and status are checked again, not the ECDSA math.
+    /// </summary>
+    public List<AccordRecord> Replay(IReadOnlyList<AccordRecord> records, long firstSequence, bool signaturesVouchedFor)
+    {
+        ArgumentNullException.ThrowIfNull(records);
         var keys = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         foreach (var party in Parties.Values)
         {
@@ -80,21 +89,35 @@ public sealed class AccordState
             {
                 if (key?["public_key"]?.GetValue<string>() is { } encoded)
                 {
-                    var bytes = Convert.FromBase64String(encoded);
-                    keys[PartyKey.IdOf(bytes)] = bytes;
+                    try
+                    {
+                        var bytes = Convert.FromBase64String(encoded);
+                        keys[PartyKey.IdOf(bytes)] = bytes;
+                    }
+                    catch (FormatException)
+                    {
+                        // Apply reports the malformed key with its path.
+                    }
                 }
             }
         }
 
-        Parallel.For(0, records.Length, i =>
+        Parallel.For(0, records.Count, i =>
         {
             if (keys.TryGetValue(records[i].KeyId, out var key))
             {
-                records[i].PreVerify(key);
+                if (signaturesVouchedFor)
+                {
+                    records[i].Vouch(key);
+                }
+                else
+                {
+                    records[i].PreVerify(key);
+                }
             }
         });
 
-        for (var i = 0; i < records.Length; i++)
+        for (var i = 0; i < records.Count; i++)
         {
             Apply(records[i], firstSequence + i);
         }

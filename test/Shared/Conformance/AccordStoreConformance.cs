@@ -113,6 +113,24 @@ public abstract class AccordStoreConformance : IDisposable
     }
 
     [Fact]
+    public async Task A_log_whose_entries_were_rewritten_is_refused_on_rebuild()
+    {
+        var dir = await ScenarioNodeAsync();
+        await DestroyStoreAsync(dir);
+
+        // Rewrite one entry of the current bundle, as an attacker with file access could; the signed checkpoint stays.
+        var bundle = Directory.GetFiles(Path.Combine(dir, "log", "tile", "entries"), "*", SearchOption.AllDirectories).MaxBy(f => new FileInfo(f).Length)!;
+        var bytes = File.ReadAllBytes(bundle);
+        var text = System.Text.Encoding.UTF8.GetString(bytes);
+        var at = text.IndexOf("\"title\":\"", StringComparison.Ordinal) + 9;
+        bytes[at] = (byte)(bytes[at] == (byte)'X' ? 'Y' : 'X');
+        File.WriteAllBytes(bundle, bytes);
+
+        var e = await Assert.ThrowsAsync<LogCorruptException>(() => OpenNodeAsync(dir));
+        Assert.Contains("do not hash to its checkpoint", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_invalid_stix_evidence_bundle_is_refused_with_its_errors()
     {
         var dir = Dir.Sub("stix");
