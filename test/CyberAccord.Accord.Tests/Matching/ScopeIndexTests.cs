@@ -54,4 +54,25 @@ public sealed class ScopeIndexTests
         Assert.Empty(index.Matches(new Asset("domain", "notgov.cn.example")));
         Assert.Equal(["party--cn:gov"], index.Matches(new Asset("ipv4", "192.0.2.200")));
     }
+
+    [Fact]
+    public void Ranges_reaching_the_top_of_the_address_space_close_properly()
+    {
+        var index = ScopeIndex.FromPrefixes([(Ip("255.0.0.0"), Ip("255.255.255.255"), "top"), (0u, Ip("0.255.255.255"), "bottom")]);
+        Assert.Equal(["top"], index.Lookup(uint.MaxValue));
+        Assert.Equal(["bottom"], index.Lookup(0));
+        Assert.Empty(index.Lookup(Ip("254.255.255.255")));
+    }
+
+    [Fact]
+    public void Ipv6_prefixes_match_nested_owners()
+    {
+        var designation = new Designation("ci-designation--y", "party--de", "f", "l", DateTime.UnixEpoch, [new CiSector("energy", "Energy", "energy", null), new CiSector("grid", "Grid", "energy", null)],
+            [new CiScope("energy", [], ["2001:db8::/32"], [], []), new CiScope("grid", [], ["2001:db8:1::/48", "ffff::/16"], [], [])], DateTime.UnixEpoch);
+        var index = ScopeIndex.Build([designation]);
+        Assert.Equal(["party--de:energy"], index.Matches(new Asset("ipv6", "2001:db8:2::1")));
+        Assert.Equal(["party--de:energy", "party--de:grid"], index.Matches(new Asset("ipv6", "2001:db8:1::99")));
+        Assert.Empty(index.Matches(new Asset("ipv6", "2001:db9::1")));
+        Assert.Equal(["party--de:grid"], index.Matches(new Asset("ipv6", "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff")));
+    }
 }
