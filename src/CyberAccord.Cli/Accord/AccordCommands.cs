@@ -12,6 +12,7 @@ using CyberAccord.Accord.State;
 using CyberAccord.Cli.Console;
 using CyberAccord.Cli.Log;
 using CyberAccord.Cli.Node;
+using CyberAccord.Log.Storage.Files;
 using CyberAccord.Stix.Validation;
 
 namespace CyberAccord.Cli.Accord;
@@ -75,7 +76,7 @@ internal static class AccordCommands
             foreach (var (id, code, name, _) in ReferenceScenario.Parties)
             {
                 keys[id] = PartyKey.Generate();
-                NodeDirectory.SaveKey(root, id, keys[id]);
+                await NodeDirectory.SaveKeyAsync(root, id, keys[id], ct).ConfigureAwait(false);
                 var (password, token, passwordHash, tokenHash) = NodeDirectory.NewCredentials();
                 credentials.Add(new JsonObject { ["party"] = id, ["code"] = code, ["name"] = name, ["taxii_user"] = code.ToLowerInvariant(), ["taxii_password"] = password, ["api_token"] = token });
                 hashed[id] = new JsonObject { ["taxii_user"] = code.ToLowerInvariant(), ["password_hash"] = passwordHash, ["token_hash"] = tokenHash };
@@ -89,8 +90,8 @@ internal static class AccordCommands
                 System.Console.Out.Write(Summary.Render(node, DateTime.UtcNow));
             }
 
-            await WriteSecretAsync(Path.Combine(root, "demo-credentials.json"), credentials.ToJsonString(new JsonSerializerOptions { WriteIndented = true }), ct).ConfigureAwait(false);
-            await WriteSecretAsync(Path.Combine(root, "keys", "credentials.json"), hashed.ToJsonString(new JsonSerializerOptions { WriteIndented = true }), ct).ConfigureAwait(false);
+            await SecretFile.WriteAsync(Path.Combine(root, "demo-credentials.json"), credentials.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n", overwrite: true, ct).ConfigureAwait(false);
+            await SecretFile.WriteAsync(Path.Combine(root, "keys", "credentials.json"), hashed.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n", overwrite: true, ct).ConfigureAwait(false);
             foreach (var key in keys.Values)
             {
                 key.Dispose();
@@ -100,18 +101,6 @@ internal static class AccordCommands
             return ExitCodes.Ok;
         }).ConfigureAwait(false));
         return command;
-    }
-
-    private static async Task WriteSecretAsync(string path, string content, CancellationToken ct)
-    {
-        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        await using var stream = new FileStream(path, options);
-        await stream.WriteAsync(Encoding.UTF8.GetBytes(content + "\n"), ct).ConfigureAwait(false);
     }
 
     private static Command Init()
@@ -133,7 +122,7 @@ internal static class AccordCommands
             var party = "party--" + partyCode.ToLowerInvariant();
             await NodeDirectory.CreateAsync(root, $"node-{partyCode.ToLowerInvariant()}.cyberaccord.example/log", ct).ConfigureAwait(false);
             using var key = PartyKey.Generate();
-            NodeDirectory.SaveKey(root, party, key);
+            await NodeDirectory.SaveKeyAsync(root, party, key, ct).ConfigureAwait(false);
             await using var node = await NodeDirectory.OpenAsync(root, ct).ConfigureAwait(false);
             var body = new JsonObject { ["code"] = partyCode.ToUpperInvariant(), ["name"] = parse.GetValue(name), ["kind"] = parse.GetValue(kind), ["keys"] = new JsonArray(new JsonObject { ["public_key"] = Convert.ToBase64String(key.PublicKey) }) };
             await node.SubmitAsync(AccordRecord.Sign(RecordKinds.Party, party, party, DateTime.UtcNow, body, key), ct).ConfigureAwait(false);

@@ -60,18 +60,8 @@ internal static class NodeDirectory
 
     public static string KeyPath(string dir, string party) => Path.Combine(dir, "keys", party + ".pem");
 
-    public static void SaveKey(string dir, string party, PartyKey key)
-    {
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        using var stream = new FileStream(KeyPath(dir, party), options);
-        using var writer = new StreamWriter(stream);
-        writer.Write(key.ToPem());
-    }
+    public static Task SaveKeyAsync(string dir, string party, PartyKey key, CancellationToken cancellationToken) =>
+        SecretFile.WriteAsync(KeyPath(dir, party), key.ToPem(), overwrite: false, cancellationToken);
 
     public static PartyKey LoadKey(string dir, string party)
     {

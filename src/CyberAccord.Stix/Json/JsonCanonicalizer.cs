@@ -29,31 +29,37 @@ public static class JsonCanonicalizer
         }
 
         var buffer = new ArrayBufferWriter<byte>(256);
+        WriteObject(element, buffer, excluded);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Members sorted by their UTF-16 code units (RFC 8785 §3.2.3), leaving out <paramref name="excluded"/>.</summary>
+    private static void WriteObject(JsonElement element, IBufferWriter<byte> output, string[] excluded)
+    {
         var members = new List<(string Name, JsonElement Value)>();
         foreach (var property in element.EnumerateObject())
         {
-            if (Array.IndexOf(excluded, property.Name) < 0)
+            if (excluded.Length == 0 || Array.IndexOf(excluded, property.Name) < 0)
             {
                 members.Add((property.Name, property.Value));
             }
         }
 
         members.Sort(static (a, b) => string.CompareOrdinal(a.Name, b.Name));
-        WriteByte(buffer, (byte)'{');
+        WriteByte(output, (byte)'{');
         for (var i = 0; i < members.Count; i++)
         {
             if (i > 0)
             {
-                WriteByte(buffer, (byte)',');
+                WriteByte(output, (byte)',');
             }
 
-            WriteString(members[i].Name, buffer);
-            WriteByte(buffer, (byte)':');
-            Write(members[i].Value, buffer);
+            WriteString(members[i].Name, output);
+            WriteByte(output, (byte)':');
+            Write(members[i].Value, output);
         }
 
-        WriteByte(buffer, (byte)'}');
-        return buffer.WrittenSpan.ToArray();
+        WriteByte(output, (byte)'}');
     }
 
     public static string CanonicalizeToString(JsonElement element) => Encoding.UTF8.GetString(Canonicalize(element));
@@ -71,27 +77,7 @@ public static class JsonCanonicalizer
         switch (element.ValueKind)
         {
             case JsonValueKind.Object:
-                var members = new List<(string Name, JsonElement Value)>();
-                foreach (var property in element.EnumerateObject())
-                {
-                    members.Add((property.Name, property.Value));
-                }
-
-                members.Sort(static (a, b) => string.CompareOrdinal(a.Name, b.Name));
-                WriteByte(output, (byte)'{');
-                for (var i = 0; i < members.Count; i++)
-                {
-                    if (i > 0)
-                    {
-                        WriteByte(output, (byte)',');
-                    }
-
-                    WriteString(members[i].Name, output);
-                    WriteByte(output, (byte)':');
-                    Write(members[i].Value, output);
-                }
-
-                WriteByte(output, (byte)'}');
+                WriteObject(element, output, []);
                 break;
             case JsonValueKind.Array:
                 WriteByte(output, (byte)'[');

@@ -413,6 +413,17 @@ public static class StixPattern
                 ? $"{expected} at offset {Current.Offset}, but the pattern ended"
                 : $"{expected} at offset {Current.Offset}, found '{Current.Text}'", Current.Offset);
 
+        /// <summary>The grammar's <c>&lt;assoc=left&gt; rule OP rule | operand</c> alternatives, as a loop.</summary>
+        private void LeftAssociative(Kind op, Action operand)
+        {
+            operand();
+            while (Is(op))
+            {
+                _at++;
+                operand();
+            }
+        }
+
         public void ParsePattern()
         {
             ObservationExpressions();
@@ -422,35 +433,11 @@ public static class StixPattern
             }
         }
 
-        private void ObservationExpressions()
-        {
-            ObservationExpressionOr();
-            while (Is(Kind.FollowedBy))
-            {
-                _at++;
-                ObservationExpressionOr();
-            }
-        }
+        private void ObservationExpressions() => LeftAssociative(Kind.FollowedBy, ObservationExpressionOr);
 
-        private void ObservationExpressionOr()
-        {
-            ObservationExpressionAnd();
-            while (Is(Kind.Or))
-            {
-                _at++;
-                ObservationExpressionAnd();
-            }
-        }
+        private void ObservationExpressionOr() => LeftAssociative(Kind.Or, ObservationExpressionAnd);
 
-        private void ObservationExpressionAnd()
-        {
-            ObservationExpression();
-            while (Is(Kind.And))
-            {
-                _at++;
-                ObservationExpression();
-            }
-        }
+        private void ObservationExpressionAnd() => LeftAssociative(Kind.And, ObservationExpression);
 
         private void ObservationExpression()
         {
@@ -518,25 +505,9 @@ public static class StixPattern
             _at++;
         }
 
-        private void ComparisonExpression()
-        {
-            ComparisonExpressionAnd();
-            while (Is(Kind.Or))
-            {
-                _at++;
-                ComparisonExpressionAnd();
-            }
-        }
+        private void ComparisonExpression() => LeftAssociative(Kind.Or, ComparisonExpressionAnd);
 
-        private void ComparisonExpressionAnd()
-        {
-            PropTest();
-            while (Is(Kind.And))
-            {
-                _at++;
-                PropTest();
-            }
-        }
+        private void ComparisonExpressionAnd() => LeftAssociative(Kind.And, PropTest);
 
         private void PropTest()
         {

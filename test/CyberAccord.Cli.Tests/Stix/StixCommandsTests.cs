@@ -6,19 +6,7 @@ public sealed class StixCommandsTests : IDisposable
 {
     private readonly TempDir _dir = new();
 
-    private static string Data(string relative)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "test", "data", relative);
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new FileNotFoundException(relative);
-    }
+    private static string Data(string relative) => TestData.PathOf(relative);
 
     private string Write(string name, string content)
     {

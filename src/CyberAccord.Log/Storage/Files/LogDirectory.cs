@@ -35,28 +35,14 @@ public static class LogDirectory
 
         using var ed25519 = Ed25519NoteSigner.Generate(origin);
         using var ecdsa = EcdsaNoteSigner.Generate(origin);
-        await WriteSecretAsync(Path.Combine(privateDir, Ed25519KeyFile), ed25519.ToSignerKey() + "\n", cancellationToken).ConfigureAwait(false);
-        await WriteSecretAsync(Path.Combine(privateDir, EcdsaKeyFile), ecdsa.ExportPkcs8Pem() + "\n", cancellationToken).ConfigureAwait(false);
+        await SecretFile.WriteAsync(Path.Combine(privateDir, Ed25519KeyFile), ed25519.ToSignerKey() + "\n", overwrite: false, cancellationToken).ConfigureAwait(false);
+        await SecretFile.WriteAsync(Path.Combine(privateDir, EcdsaKeyFile), ecdsa.ExportPkcs8Pem() + "\n", overwrite: false, cancellationToken).ConfigureAwait(false);
 
         var config = new LogConfig(origin, [ed25519.Verifier.VerifierKey, ecdsa.Verifier.VerifierKey]);
         await File.WriteAllTextAsync(Path.Combine(root, ConfigFile), JsonSerializer.Serialize(config, LogConfigJson.Default.LogConfig) + "\n", cancellationToken).ConfigureAwait(false);
 
         await using var log = await OpenAsync(root, TimeSpan.FromSeconds(5), cancellationToken).ConfigureAwait(false);
         return config;
-    }
-
-    private static async Task WriteSecretAsync(string path, string content, CancellationToken cancellationToken)
-    {
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            // Created with 0600 from the start, so the key is never readable by others, even briefly.
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        await using var stream = new FileStream(path, options);
-        await using var writer = new StreamWriter(stream);
-        await writer.WriteAsync(content.AsMemory(), cancellationToken).ConfigureAwait(false);
     }
 
     public static LogConfig ReadConfig(string root)

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace CyberAccord.Log.Tests;
+namespace CyberAccord.Tests;
 
 /// <summary>Finds the repository's <c>test/data</c> folder, which holds the conformance vectors and their licences.</summary>
 internal static class TestData
