@@ -16,7 +16,7 @@ public sealed class SqliteAccordStore : IAccordStore
 {
     private const int SchemaVersion = 1;
 
-    private static readonly string[] Tables = ["parties", "accords", "designations", "incidents", "evidence", "claims", "requests", "statements", "positions"];
+    private static readonly string[] Tables = ["parties", "accords", "designations", "incidents", "evidence", "claims", "requests", "statements", "positions", "stix_objects"];
 
     private readonly SqliteConnection _connection;
     private readonly Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
@@ -54,6 +54,8 @@ public sealed class SqliteAccordStore : IAccordStore
             CREATE TABLE IF NOT EXISTS requests (id TEXT PRIMARY KEY, from_party TEXT NOT NULL, to_party TEXT NOT NULL, incident TEXT, type TEXT NOT NULL, created TEXT NOT NULL, deadline TEXT NOT NULL, status TEXT NOT NULL, first_response TEXT);
             CREATE TABLE IF NOT EXISTS statements (id TEXT PRIMARY KEY, author TEXT NOT NULL, title TEXT NOT NULL, date TEXT NOT NULL);
             CREATE TABLE IF NOT EXISTS positions (id TEXT PRIMARY KEY, author TEXT NOT NULL, subject TEXT NOT NULL, stance TEXT NOT NULL, commitment TEXT, under TEXT, view TEXT);
+            CREATE TABLE IF NOT EXISTS stix_objects (record_id TEXT PRIMARY KEY, collection TEXT NOT NULL, object_id TEXT NOT NULL, type TEXT NOT NULL, version TEXT NOT NULL, date_added TEXT NOT NULL, poster TEXT NOT NULL, tlp TEXT NOT NULL, deleted INTEGER NOT NULL);
+            CREATE INDEX IF NOT EXISTS stix_objects_collection ON stix_objects (collection, date_added);
             CREATE INDEX IF NOT EXISTS records_id ON records (id);
             CREATE INDEX IF NOT EXISTS requests_to ON requests (to_party, status);
             CREATE INDEX IF NOT EXISTS claims_claimant ON claims (claimant);
@@ -149,6 +151,10 @@ public sealed class SqliteAccordStore : IAccordStore
             case RecordKinds.Statement:
                 var statement = state.Statements[r.Id];
                 yield return ("INSERT INTO statements VALUES", [statement.Id, statement.Author, statement.Title, Time(statement.Date)]);
+                break;
+            case RecordKinds.StixObject:
+                var item = state.CollectionObjects.Last(o => o.RecordId == r.Id);
+                yield return ("INSERT INTO stix_objects VALUES", [item.RecordId, item.Collection, item.ObjectId, item.Type, item.Version, item.DateAdded.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture), item.Poster, item.Tlp, item.Deleted ? 1 : 0]);
                 break;
             case RecordKinds.Position:
                 var position = state.Positions[r.Id];

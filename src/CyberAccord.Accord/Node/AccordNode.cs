@@ -189,6 +189,55 @@ public sealed class AccordNode : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Checks, logs (one durable batch, one checkpoint) and applies records that do not depend on each other; all or
+    /// nothing: if any is refused, none is written. Returns the log index of the first.
+    /// </summary>
+    public async Task<long> SubmitBatchAsync(IReadOnlyList<AccordRecord> records, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        if (records.Count == 0)
+        {
+            return Log.Checkpoint.Size;
+        }
+
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var changes = records.Select(State.Check).ToList();
+            var first = await Log.AppendAsync(records.Select(r => (ReadOnlyMemory<byte>)r.ToEntry()).ToList(), cancellationToken).ConfigureAwait(false);
+            await Log.IntegrateAsync(null, cancellationToken).ConfigureAwait(false);
+            var stored = new List<StoredRecord>(records.Count);
+            for (var i = 0; i < records.Count; i++)
+            {
+                State.Commit(records[i], first + i, changes[i]);
+                stored.Add(new StoredRecord(first + i, records[i]));
+            }
+
+            await Store.ApplyBatchAsync(stored, State, cancellationToken).ConfigureAwait(false);
+            return first;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Runs <paramref name="read"/> while no record is being applied, so it sees a consistent state.</summary>
+    public async Task<T> ReadAsync<T>(Func<AccordState, T> read, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return read(State);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     /// <summary>Validates a STIX bundle and stores it as evidence; refuses invalid STIX with every error listed.</summary>
     public async Task<(string Sha256, long Objects)> AttachStixBundleAsync(byte[] bundle, CancellationToken cancellationToken)
     {

@@ -20,7 +20,10 @@ public static class RecordKinds
     public const string Statement = "statement";
     public const string Position = "position";
 
-    public static readonly IReadOnlyList<string> All = [Party, Accord, Designation, Incident, Evidence, Claim, Request, RequestUpdate, Statement, Position];
+    /// <summary>A STIX object posted to a TAXII collection (or deleted from it), as its poster's record.</summary>
+    public const string StixObject = "stix-object";
+
+    public static readonly IReadOnlyList<string> All = [Party, Accord, Designation, Incident, Evidence, Claim, Request, RequestUpdate, Statement, Position, StixObject];
 }
 
 /// <summary>

@@ -32,6 +32,9 @@ public sealed class AccordState
 
     public Dictionary<string, Position> Positions { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>STIX objects posted to TAXII collections, in the order they were added (date_added ascending).</summary>
+    public List<CollectionObject> CollectionObjects { get; } = [];
+
     public CommitmentCatalogue Catalogue { get; } = CommitmentCatalogue.Default;
 
     /// <summary>How many records have been applied.</summary>
@@ -169,6 +172,7 @@ public sealed class AccordState
             RecordKinds.RequestUpdate => CheckRequestUpdate(record, body),
             RecordKinds.Statement => CheckStatement(record, body),
             RecordKinds.Position => CheckPosition(record, body),
+            RecordKinds.StixObject => CheckStixObject(record, body),
             _ => throw new RecordRejectedException("$.kind", $"unknown kind '{record.Kind}'"),
         };
     }
@@ -492,6 +496,55 @@ public sealed class AccordState
 
         var statement = new Statement(record.Id, record.Author, body.Required("title"), body.Required("text"), body.OptionalTime("date") ?? record.Created, incidents, claims, evidence, body.Optional("source"), record.Created);
         return () => Statements[statement.Id] = statement;
+    }
+
+    private Action CheckStixObject(AccordRecord record, BodyReader body)
+    {
+        var collection = body.Required("collection");
+        var dateAdded = body.RequiredTime("date_added");
+        if (CollectionObjects.Count > 0 && dateAdded <= CollectionObjects[^1].DateAdded)
+        {
+            throw body.Error("date_added", "date_added must increase with every object added");
+        }
+
+        var deleted = body.Boolean("deleted", false);
+        var json = body.Json["object"] as System.Text.Json.Nodes.JsonObject ?? throw body.Error("object", "'object' is required: the STIX object");
+        using var document = System.Text.Json.JsonDocument.Parse(json.ToJsonString());
+        if (!deleted)
+        {
+            var errors = Stix.Validation.StixValidator.ValidateObject(document.RootElement).Where(i => i.Severity == Stix.Validation.Severity.Error).ToList();
+            if (errors.Count > 0)
+            {
+                throw new RecordRejectedException("$.body.object" + errors[0].Path[1..], $"not valid STIX 2.1: {string.Join("; ", errors.Take(3).Select(e => $"{e.Code} {e.Path}: {e.Message}"))}");
+            }
+        }
+
+        var root = document.RootElement;
+        string Member(string name, string fallback = "") => root.TryGetProperty(name, out var value) && value.ValueKind == System.Text.Json.JsonValueKind.String ? value.GetString()! : fallback;
+        var id = Member("id");
+        var type = Member("type");
+        var version = Member("modified", Member("created", "unversioned"));
+        var item = new CollectionObject(record.Id, collection, id, type, version, Member("spec_version", "2.1"), dateAdded, record.Author,
+            StixTlp(root), deleted, (System.Text.Json.Nodes.JsonObject)json.DeepClone());
+        return () => CollectionObjects.Add(item);
+    }
+
+    /// <summary>The TLP 2.0 level of a STIX object from its object markings (TLP 1.0 read as its 2.0 equivalent); GREEN when unmarked.</summary>
+    public static string StixTlp(System.Text.Json.JsonElement stixObject)
+    {
+        if (stixObject.TryGetProperty("object_marking_refs", out var refs) && refs.ValueKind == System.Text.Json.JsonValueKind.Array)
+        {
+            var levels = refs.EnumerateArray().Where(r => r.ValueKind == System.Text.Json.JsonValueKind.String).Select(r => r.GetString()!)
+                .Select(r => Stix.Model.TlpMarkings.Tlp2Levels.TryGetValue(r, out var l2) ? l2 : Stix.Model.TlpMarkings.Tlp1Levels.TryGetValue(r, out var l1) ? (l1 == "white" ? "clear" : l1) : null)
+                .Where(l => l is not null).ToList();
+            if (levels.Count > 0)
+            {
+                // The most restrictive marking wins.
+                return Vocabulary.Tlp.Last(levels.Contains!);
+            }
+        }
+
+        return "green";
     }
 
     private Action CheckPosition(AccordRecord record, BodyReader body)

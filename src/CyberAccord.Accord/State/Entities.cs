@@ -61,6 +61,11 @@ public sealed record Statement(string Id, string Author, string Title, string Te
 
 public sealed record Position(string Id, string Author, string Subject, string Stance, string? Commitment, string? Under, string? View, string? Note, DateTime Created);
 
+/// <summary>A version of a STIX object in a TAXII collection: who posted it, when the collection received it, its TLP.</summary>
+public sealed record CollectionObject(
+    string RecordId, string Collection, string ObjectId, string Type, string Version, string SpecVersion, DateTime DateAdded,
+    string Poster, string Tlp, bool Deleted, System.Text.Json.Nodes.JsonObject Json);
+
 /// <summary>A record as applied, with its place in the log.</summary>
 public sealed record StoredRecord(long Sequence, Records.AccordRecord Record)
 {

@@ -37,6 +37,38 @@ internal static class AccordCommands
         yield return CiDiffCommand();
         yield return ExportCommand();
         yield return Rebuild();
+        yield return Serve();
+    }
+
+    private static Command Serve()
+    {
+        var dir = DirOption();
+        var urls = new Option<string>("--urls") { Description = "Where to listen, such as http://127.0.0.1:8400 (semicolon-separated for several).", DefaultValueFactory = _ => "http://127.0.0.1:8400" };
+        var command = new Command("serve", "Serve the node over HTTP: TAXII 2.1 at /taxii2/, the accord API at /accord/, the log at /log/. Parties sign in with their credentials (Basic for TAXII, bearer tokens for the API).") { dir, urls };
+        command.SetAction(async (parse, ct) => await Run(async () =>
+        {
+            var root = parse.GetValue(dir)!;
+            await using var node = await NodeDirectory.OpenAsync(root, ct).ConfigureAwait(false);
+            var credentials = CyberAccord.Server.Auth.CredentialStore.Load(Path.Combine(root, "keys", "credentials.json"));
+            PartyKey? KeyFor(string party) => File.Exists(NodeDirectory.KeyPath(root, party)) ? NodeDirectory.LoadKey(root, party) : null;
+            var app = CyberAccord.Server.AccordServer.Build(node, credentials, KeyFor, new CyberAccord.Server.AccordServerOptions(parse.GetValue(urls)!.Split(';'), Path.Combine(root, "log")));
+            await app.StartAsync(ct).ConfigureAwait(false);
+            System.Console.Out.WriteLine($"serving {Path.GetFullPath(root)} at {string.Join(", ", app.Urls)}: TAXII discovery at /taxii2/, accord API at /accord/, log at /log/");
+            System.Console.Out.Flush();
+            try
+            {
+                await Task.Delay(Timeout.Infinite, ct).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // Ctrl-C or SIGTERM: stop accepting, finish what is in flight.
+            }
+
+            await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+            await app.DisposeAsync().ConfigureAwait(false);
+            return ExitCodes.Ok;
+        }).ConfigureAwait(false));
+        return command;
     }
 
     private static Task<int> Run(Func<Task<int>> action) => LogCommands.Run(async () =>

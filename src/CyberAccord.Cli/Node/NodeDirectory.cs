@@ -82,10 +82,5 @@ internal static class NodeDirectory
         return (password, token, Hash(password), Hash(token));
     }
 
-    public static string Hash(string secret)
-    {
-        var salt = RandomNumberGenerator.GetBytes(16);
-        var hash = Rfc2898DeriveBytes.Pbkdf2(secret, salt, 210_000, HashAlgorithmName.SHA512, 32);
-        return $"pbkdf2-sha512$210000${Convert.ToBase64String(salt)}${Convert.ToBase64String(hash)}";
-    }
+    public static string Hash(string secret) => CyberAccord.Server.Auth.CredentialStore.Hash(secret);
 }

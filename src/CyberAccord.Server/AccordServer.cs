@@ -1,0 +1,40 @@
+using CyberAccord.Accord.Node;
+using CyberAccord.Accord.Records;
+using CyberAccord.Server.Accord;
+using CyberAccord.Server.Auth;
+using CyberAccord.Server.Log;
+using CyberAccord.Server.Taxii;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CyberAccord.Server;
+
+/// <summary>Options for hosting a node over HTTP.</summary>
+public sealed record AccordServerOptions(string[] Urls, string LogDirectory, string Contact = "the node operator", long MaxContentLength = 10 * 1024 * 1024);
+
+/// <summary>The node's HTTP face as a library: the executable only opens the node and calls <see cref="Build"/>.</summary>
+public static class AccordServer
+{
+    public static WebApplication Build(AccordNode node, CredentialStore credentials, Func<string, PartyKey?> keyFor, AccordServerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls(options.Urls);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxContentLength);
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton(credentials);
+        builder.Services.AddAuthentication(PartyAuthenticationHandler.SchemeName).AddScheme<AuthenticationSchemeOptions, PartyAuthenticationHandler>(PartyAuthenticationHandler.SchemeName, null);
+        builder.Services.AddAuthorization();
+        var app = builder.Build();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        var context = new AccordServerContext(node, keyFor, options.Contact, options.MaxContentLength);
+        app.MapTaxiiApi(context);
+        app.MapLogApi(context, options.LogDirectory);
+        app.MapAccordApi(context);
+        return app;
+    }
+}

@@ -1,0 +1,361 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CyberAccord.Accord.Records;
+using CyberAccord.Accord.State;
+using CyberAccord.Server.Auth;
+using CyberAccord.Stix.Validation;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Routing;
+
+namespace CyberAccord.Server.Taxii;
+
+/// <summary>TAXII 2.1 (OASIS Standard, 10 June 2021): discovery, one API root, collections, objects, manifest, versions, status.</summary>
+public static class TaxiiApi
+{
+    public const string MediaType = "application/taxii+json;version=2.1";
+    public const string StixMediaType = "application/stix+json;version=2.1";
+    public const string ApiRoot = "/api/";
+    public const int DefaultLimit = 100;
+    public const int MaxLimit = 1000;
+
+    public static void MapTaxiiApi(this IEndpointRouteBuilder app, AccordServerContext context)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        ArgumentNullException.ThrowIfNull(context);
+        var taxii = app.MapGroup(string.Empty).RequireAuthorization().AddEndpointFilter(async (invocation, next) =>
+        {
+            // Every TAXII request must accept the TAXII media type (406); every body must be one (415).
+            var request = invocation.HttpContext.Request;
+            if (!AcceptsTaxii(request.Headers.Accept.ToString()))
+            {
+                return Error(406, "Not Acceptable", "send Accept: application/taxii+json;version=2.1");
+            }
+
+            if (HttpMethods.IsPost(request.Method) && !IsTaxii(request.ContentType))
+            {
+                return Error(415, "Unsupported Media Type", "send Content-Type: application/taxii+json;version=2.1");
+            }
+
+            return await next(invocation).ConfigureAwait(false);
+        });
+
+        taxii.MapGet("/taxii2/", () => Taxii(new JsonObject
+        {
+            ["title"] = "CyberAccord node",
+            ["description"] = "TAXII 2.1 face of a CyberAccord node: accord records as STIX, every object signed into a verifiable log.",
+            ["contact"] = context.Contact,
+            ["default"] = ApiRoot,
+            ["api_roots"] = new JsonArray(ApiRoot),
+        }));
+
+        taxii.MapGet(ApiRoot, () => Taxii(new JsonObject
+        {
+            ["title"] = "Accord",
+            ["description"] = "Collections of the accord: public, one per accord, one per pair of states.",
+            ["versions"] = new JsonArray(MediaType),
+            ["max_content_length"] = context.MaxContentLength,
+        }));
+
+        taxii.MapGet(ApiRoot + "status/{statusId}/", (string statusId) =>
+            context.Statuses.TryGetValue(statusId, out var status) ? Taxii(status) : Error(404, "Not Found", $"no status resource '{statusId}'"));
+
+        taxii.MapGet(ApiRoot + "collections/", async (ClaimsPrincipal user, CancellationToken ct) =>
+        {
+            var party = Party(user);
+            var collections = await context.Node.ReadAsync(state => CollectionDescriptor.For(state).Where(c => c.CanRead(party)).Select(c => Describe(context, c, party)).ToList(), ct).ConfigureAwait(false);
+            var body = new JsonObject();
+            if (collections.Count > 0)
+            {
+                body["collections"] = new JsonArray([.. collections]);
+            }
+
+            return Taxii(body);
+        });
+
+        taxii.MapGet(ApiRoot + "collections/{id}/", async (string id, ClaimsPrincipal user, CancellationToken ct) =>
+        {
+            var party = Party(user);
+            var collection = await FindAsync(context, id, party, ct).ConfigureAwait(false);
+            return collection is null ? NotFound(id) : Taxii(Describe(context, collection, party));
+        });
+
+        taxii.MapGet(ApiRoot + "collections/{id}/objects/", (string id, HttpContext http, CancellationToken ct) => ListAsync(context, id, null, http, Shape.Objects, ct));
+        taxii.MapGet(ApiRoot + "collections/{id}/manifest/", (string id, HttpContext http, CancellationToken ct) => ListAsync(context, id, null, http, Shape.Manifest, ct));
+        taxii.MapGet(ApiRoot + "collections/{id}/objects/{objectId}/", (string id, string objectId, HttpContext http, CancellationToken ct) => ListAsync(context, id, objectId, http, Shape.Objects, ct));
+        taxii.MapGet(ApiRoot + "collections/{id}/objects/{objectId}/versions/", (string id, string objectId, HttpContext http, CancellationToken ct) => ListAsync(context, id, objectId, http, Shape.Versions, ct));
+        taxii.MapPost(ApiRoot + "collections/{id}/objects/", (string id, HttpContext http, CancellationToken ct) => AddAsync(context, id, http, ct));
+        taxii.MapDelete(ApiRoot + "collections/{id}/objects/{objectId}/", (string id, string objectId, HttpContext http, CancellationToken ct) => DeleteAsync(context, id, objectId, http, ct));
+    }
+
+    private enum Shape
+    {
+        Objects,
+        Manifest,
+        Versions,
+    }
+
+    internal static string Party(ClaimsPrincipal user) => user.FindFirst(PartyAuthenticationHandler.PartyClaim)?.Value ?? string.Empty;
+
+    private static bool AcceptsTaxii(string accept) =>
+        accept.Split(',').Select(a => a.Replace(" ", string.Empty, StringComparison.Ordinal).ToLowerInvariant())
+            .Any(a => a is "application/taxii+json" or "application/taxii+json;version=2.1");
+
+    private static bool IsTaxii(string? contentType) =>
+        contentType is not null && contentType.Replace(" ", string.Empty, StringComparison.Ordinal).ToLowerInvariant() is "application/taxii+json;version=2.1" or "application/taxii+json";
+
+    private static async Task<CollectionDescriptor?> FindAsync(AccordServerContext context, string id, string party, CancellationToken ct) =>
+        await context.Node.ReadAsync(state => CollectionDescriptor.For(state).FirstOrDefault(c => (c.Id == id || c.Alias == id) && c.CanRead(party)), ct).ConfigureAwait(false);
+
+    private static JsonObject Describe(AccordServerContext context, CollectionDescriptor collection, string party) => new()
+    {
+        ["id"] = collection.Id,
+        ["title"] = collection.Title,
+        ["description"] = collection.Description,
+        ["alias"] = collection.Alias,
+        ["can_read"] = collection.CanRead(party),
+        ["can_write"] = collection.CanRead(party) && context.CanSignFor(party),
+        ["media_types"] = new JsonArray(StixMediaType),
+    };
+
+    private static async Task<IResult> ListAsync(AccordServerContext context, string id, string? objectId, HttpContext http, Shape shape, CancellationToken ct)
+    {
+        var party = Party(http.User);
+        var query = http.Request.Query;
+        DateTime? addedAfter = null;
+        if (query.TryGetValue("added_after", out var addedAfterText))
+        {
+            if (Timestamps.TryParse(addedAfterText.ToString(), out var parsed) < 0)
+            {
+                return Error(400, "Bad Request", $"added_after '{addedAfterText}' is not a timestamp such as 2016-01-01T00:00:00.000000Z");
+            }
+
+            addedAfter = parsed;
+        }
+
+        var limit = DefaultLimit;
+        if (query.TryGetValue("limit", out var limitText) && (!int.TryParse(limitText, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit < 1))
+        {
+            return Error(400, "Bad Request", $"limit '{limitText}' is not a positive integer");
+        }
+
+        limit = Math.Min(limit, MaxLimit);
+        if (query.TryGetValue("next", out var nextText))
+        {
+            if (!TryDecodeCursor(nextText.ToString(), out var cursor))
+            {
+                return Error(400, "Bad Request", "next is not a cursor this server issued");
+            }
+
+            addedAfter = addedAfter is null || cursor > addedAfter ? cursor : addedAfter;
+        }
+
+        var filters = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var (key, value) in query)
+        {
+            if (key.StartsWith("match[", StringComparison.Ordinal) && key.EndsWith(']'))
+            {
+                if (value.Count > 1)
+                {
+                    return Error(400, "Bad Request", $"{key} may appear only once");
+                }
+
+                filters[key[6..^1]] = value.ToString().Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+            }
+        }
+
+        if (objectId is not null)
+        {
+            filters["id"] = [objectId];
+        }
+
+        var version = filters.GetValueOrDefault("version") ?? (shape == Shape.Versions ? ["all"] : ["last"]);
+        var result = await context.Node.ReadAsync(state =>
+        {
+            var collection = CollectionDescriptor.For(state).FirstOrDefault(c => (c.Id == id || c.Alias == id) && c.CanRead(party));
+            if (collection is null)
+            {
+                return ((CollectionDescriptor?)null, (List<CollectionObject>?)null, false);
+            }
+
+            var items = Select(state, collection, party, filters, version);
+            var page = items.Where(i => addedAfter is null || i.DateAdded > addedAfter).Take(limit + 1).ToList();
+            var more = page.Count > limit;
+            return (collection, more ? page[..limit] : page, more);
+        }, ct).ConfigureAwait(false);
+
+        var (found, pageItems, hasMore) = result;
+        if (found is null)
+        {
+            return NotFound(id);
+        }
+
+        if (objectId is not null && pageItems!.Count == 0 && addedAfter is null)
+        {
+            return Error(404, "Not Found", $"no object '{objectId}' in collection '{id}' that you may read");
+        }
+
+        var body = new JsonObject();
+        if (hasMore)
+        {
+            body["more"] = true;
+            if (shape != Shape.Versions && shape != Shape.Manifest)
+            {
+                body["next"] = EncodeCursor(pageItems![^1].DateAdded);
+            }
+        }
+
+        if (pageItems!.Count > 0)
+        {
+            body[shape switch { Shape.Objects => "objects", Shape.Manifest => "objects", _ => "versions" }] = shape switch
+            {
+                Shape.Objects => new JsonArray([.. pageItems.Select(i => (JsonNode)i.Json.DeepClone())]),
+                Shape.Manifest => new JsonArray([.. pageItems.Select(i => (JsonNode)new JsonObject { ["id"] = i.ObjectId, ["date_added"] = TaxiiTime(i.DateAdded), ["version"] = i.Version, ["media_type"] = StixMediaType })]),
+                _ => new JsonArray([.. pageItems.Select(i => (JsonNode)JsonValue.Create(i.Version))]),
+            };
+            http.Response.Headers["X-TAXII-Date-Added-First"] = TaxiiTime(pageItems[0].DateAdded);
+            http.Response.Headers["X-TAXII-Date-Added-Last"] = TaxiiTime(pageItems[^1].DateAdded);
+        }
+
+        return Taxii(body);
+    }
+
+    /// <summary>The versions a reader may see, filtered and selected as TAXII's match parameters say, in date_added order.</summary>
+    private static List<CollectionObject> Select(AccordState state, CollectionDescriptor collection, string party, Dictionary<string, HashSet<string>> filters, HashSet<string> version)
+    {
+        var deleted = state.CollectionObjects.Where(o => o.Collection == collection.Id && o.Deleted).Select(o => (o.ObjectId, o.Version)).ToHashSet();
+        var candidates = state.CollectionObjects.Where(o => o.Collection == collection.Id && !o.Deleted && !deleted.Contains((o.ObjectId, o.Version)) && collection.CanSee(party, o));
+        if (filters.TryGetValue("id", out var ids))
+        {
+            candidates = candidates.Where(o => ids.Contains(o.ObjectId));
+        }
+
+        if (filters.TryGetValue("type", out var types))
+        {
+            candidates = candidates.Where(o => types.Contains(o.Type));
+        }
+
+        if (filters.TryGetValue("spec_version", out var specVersions))
+        {
+            candidates = candidates.Where(o => specVersions.Contains(o.SpecVersion));
+        }
+
+        var list = candidates.ToList();
+        if (version.Contains("all"))
+        {
+            return list;
+        }
+
+        var byObject = list.GroupBy(o => o.ObjectId).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        return list.Where(o =>
+            (version.Contains("last") && byObject[o.ObjectId].Max(v => v.Version) == o.Version) ||
+            (version.Contains("first") && byObject[o.ObjectId].Min(v => v.Version) == o.Version) ||
+            version.Contains(o.Version)).ToList();
+    }
+
+    private static async Task<IResult> AddAsync(AccordServerContext context, string id, HttpContext http, CancellationToken ct)
+    {
+        var party = Party(http.User);
+        var collection = await FindAsync(context, id, party, ct).ConfigureAwait(false);
+        if (collection is null)
+        {
+            return NotFound(id);
+        }
+
+        if (!context.CanSignFor(party))
+        {
+            return Error(403, "Forbidden", $"this node holds no signing key for {party}: post to your own node, or submit signed records through the accord API");
+        }
+
+        // Refuse oversized bodies before reading them whole.
+        if (http.Request.ContentLength > context.MaxContentLength)
+        {
+            return Error(413, "Content Too Large", $"the body is larger than max_content_length ({context.MaxContentLength} bytes)");
+        }
+
+        http.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize = context.MaxContentLength;
+        JsonDocument envelope;
+        try
+        {
+            using var buffer = new MemoryStream();
+            await http.Request.Body.CopyToAsync(buffer, ct).ConfigureAwait(false);
+            envelope = Stix.Json.StixJson.Parse(buffer.ToArray());
+        }
+        catch (Stix.Json.StixJsonException e)
+        {
+            return Error(400, "Bad Request", e.Message);
+        }
+        catch (Microsoft.AspNetCore.Http.BadHttpRequestException e) when (e.StatusCode == 413)
+        {
+            return Error(413, "Content Too Large", $"the body is larger than max_content_length ({context.MaxContentLength} bytes)");
+        }
+
+        using (envelope)
+        {
+            if (envelope.RootElement.ValueKind != JsonValueKind.Object || !envelope.RootElement.TryGetProperty("objects", out var objects) || objects.ValueKind != JsonValueKind.Array)
+            {
+                return Error(400, "Bad Request", "the body must be a TAXII envelope: {\"objects\": [...]}");
+            }
+
+            var status = await context.AddObjectsAsync(collection, party, objects, ct).ConfigureAwait(false);
+            return Taxii(status, 202);
+        }
+    }
+
+    private static async Task<IResult> DeleteAsync(AccordServerContext context, string id, string objectId, HttpContext http, CancellationToken ct)
+    {
+        var party = Party(http.User);
+        var collection = await FindAsync(context, id, party, ct).ConfigureAwait(false);
+        if (collection is null)
+        {
+            return NotFound(id);
+        }
+
+        var versions = http.Request.Query.TryGetValue("match[version]", out var v) ? v.ToString().Split(',').ToHashSet(StringComparer.Ordinal) : null;
+        var removed = await context.DeleteAsync(collection, party, objectId, versions, ct).ConfigureAwait(false);
+        return removed switch
+        {
+            null => Error(404, "Not Found", $"no object '{objectId}' in collection '{id}'"),
+            false => Error(403, "Forbidden", "only the party that posted an object may delete it, and only through a node that holds its key"),
+            _ => Results.Text(string.Empty, MediaType, statusCode: 200),
+        };
+    }
+
+    internal static string TaxiiTime(DateTime time) => time.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
+
+    private static string EncodeCursor(DateTime time) => Convert.ToBase64String(Encoding.UTF8.GetBytes("v1:" + time.Ticks.ToString(CultureInfo.InvariantCulture))).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private static bool TryDecodeCursor(string text, out DateTime time)
+    {
+        time = default;
+        try
+        {
+            var padded = text.Replace('-', '+').Replace('_', '/');
+            padded += new string('=', (4 - (padded.Length % 4)) % 4);
+            var decoded = Encoding.UTF8.GetString(Convert.FromBase64String(padded));
+            if (decoded.StartsWith("v1:", StringComparison.Ordinal) && long.TryParse(decoded[3..], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks))
+            {
+                time = new DateTime(ticks, DateTimeKind.Utc);
+                return true;
+            }
+        }
+        catch (FormatException)
+        {
+        }
+
+        return false;
+    }
+
+    private static readonly JsonSerializerOptions Output = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    internal static IResult Taxii(JsonObject body, int status = 200) => Results.Text(body.ToJsonString(Output), MediaType, Encoding.UTF8, status);
+
+    internal static IResult Error(int status, string title, string description) => Results.Text(
+        new JsonObject { ["title"] = title, ["description"] = description, ["http_status"] = status.ToString(CultureInfo.InvariantCulture) }.ToJsonString(Output), MediaType, Encoding.UTF8, status);
+
+    private static IResult NotFound(string id) => Error(404, "Not Found", $"no collection '{id}' that you may read");
+}

@@ -1,0 +1,76 @@
+using System.Net.Http.Headers;
+using System.Text;
+using CyberAccord.Accord.Node;
+using CyberAccord.Accord.Records;
+using CyberAccord.Accord.Scenario;
+using CyberAccord.Log.Storage.Files;
+using CyberAccord.Server.Auth;
+using CyberAccord.Storage.Sqlite;
+using Microsoft.AspNetCore.Builder;
+
+namespace CyberAccord.Server.Tests;
+
+/// <summary>A node with the reference scenario, served over real HTTP on a loopback port, with known credentials per party.</summary>
+public sealed class NodeServerFixture : IAsyncLifetime
+{
+    private readonly TempDir _dir = new();
+    private readonly Dictionary<string, PartyKey> _keys = ReferenceScenario.Parties.ToDictionary(p => p.Id, _ => PartyKey.Generate(), StringComparer.Ordinal);
+    private WebApplication? _app;
+
+    public AccordNode Node { get; private set; } = null!;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public static string Password(string code) => "pw-" + code + "-correct horse";
+
+    public static string Token(string code) => "cat_test_" + code;
+
+    public string LogDirectory => Path.Combine(_dir.Path, "log");
+
+    public async Task InitializeAsync()
+    {
+        await CyberAccord.Log.Storage.Files.LogDirectory.InitAsync(LogDirectory, "server-test.cyberaccord.example/log", CancellationToken.None);
+        var log = await CyberAccord.Log.Storage.Files.LogDirectory.OpenAsync(LogDirectory, TimeSpan.FromSeconds(5), CancellationToken.None);
+        Node = await AccordNode.OpenAsync(log, await SqliteAccordStore.OpenAsync(Path.Combine(_dir.Path, "accord.db"), CancellationToken.None), new BlobStore(Path.Combine(_dir.Path, "blobs")), null, CancellationToken.None);
+        await ReferenceScenario.WriteAsync(Node, id => _keys[id], CancellationToken.None);
+        var credentials = new CredentialStore(ReferenceScenario.Parties.Select(p => new PartyCredentials(p.Id, p.Code.ToLowerInvariant(), CredentialStore.Hash(Password(p.Code)), CredentialStore.Hash(Token(p.Code)))));
+        _app = AccordServer.Build(Node, credentials, party => _keys.TryGetValue(party, out var key) ? PartyKey.FromPem(key.ToPem()) : null,
+            new AccordServerOptions(["http://127.0.0.1:0"], LogDirectory, MaxContentLength: 256 * 1024));
+        await _app.StartAsync();
+        BaseAddress = new Uri(_app.Urls.First());
+    }
+
+    /// <summary>A client signed in as a party with HTTP Basic, accepting TAXII.</summary>
+    public HttpClient Taxii(string? code)
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress };
+        client.DefaultRequestHeaders.Accept.ParseAdd("application/taxii+json;version=2.1");
+        if (code is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{code.ToLowerInvariant()}:{Password(code)}")));
+        }
+
+        return client;
+    }
+
+    public HttpClient Api(string code) => new() { BaseAddress = BaseAddress, DefaultRequestHeaders = { Authorization = new AuthenticationHeaderValue("Bearer", Token(code)) } };
+
+    public PartyKey Key(string party) => _keys[party];
+
+    public async Task DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+
+        await Node.DisposeAsync();
+        foreach (var key in _keys.Values)
+        {
+            key.Dispose();
+        }
+
+        _dir.Dispose();
+    }
+}
