@@ -13,7 +13,7 @@ using Microsoft.Extensions.Logging;
 namespace CyberAccord.Server;
 
 /// <summary>Options for hosting a node over HTTP.</summary>
-public sealed record AccordServerOptions(string[] Urls, string LogDirectory, string Contact = "the node operator", long MaxContentLength = 10 * 1024 * 1024);
+public sealed record AccordServerOptions(string[] Urls, string LogDirectory, string Contact = "the node operator", long MaxContentLength = 10 * 1024 * 1024, int MaxConcurrentRequests = 256, int MaxQueuedRequests = 1024);
 
 /// <summary>The node's HTTP face as a library: the executable only opens the node and calls <see cref="Build"/>.</summary>
 public static class AccordServer
@@ -28,7 +28,26 @@ public static class AccordServer
         builder.Services.AddSingleton(credentials);
         builder.Services.AddAuthentication(PartyAuthenticationHandler.SchemeName).AddScheme<AuthenticationSchemeOptions, PartyAuthenticationHandler>(PartyAuthenticationHandler.SchemeName, null);
         builder.Services.AddAuthorization();
+
+        // Overload answers 503 with Retry-After instead of queueing without bound.
+        builder.Services.AddRateLimiter(limiter =>
+        {
+            limiter.GlobalLimiter = System.Threading.RateLimiting.PartitionedRateLimiter.Create<Microsoft.AspNetCore.Http.HttpContext, string>(_ =>
+                System.Threading.RateLimiting.RateLimitPartition.GetConcurrencyLimiter("node", _ => new System.Threading.RateLimiting.ConcurrencyLimiterOptions
+                {
+                    PermitLimit = options.MaxConcurrentRequests,
+                    QueueLimit = options.MaxQueuedRequests,
+                    QueueProcessingOrder = System.Threading.RateLimiting.QueueProcessingOrder.OldestFirst,
+                }));
+            limiter.RejectionStatusCode = 503;
+            limiter.OnRejected = (rejected, _) =>
+            {
+                rejected.HttpContext.Response.Headers.RetryAfter = "1";
+                return ValueTask.CompletedTask;
+            };
+        });
         var app = builder.Build();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         var context = new AccordServerContext(node, keyFor, options.Contact, options.MaxContentLength);

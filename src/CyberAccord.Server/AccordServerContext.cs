@@ -57,7 +57,8 @@ public sealed class AccordServerContext(AccordNode node, Func<string, PartyKey?>
         var successes = new JsonArray();
         var failures = new JsonArray();
         var records = new List<AccordRecord>();
-        var existing = await Node.ReadAsync(state => state.CollectionObjects.Where(o => o.Collection == collection.Id && !o.Deleted).Select(o => (o.ObjectId, o.Version)).ToHashSet(), cancellationToken).ConfigureAwait(false);
+        var existing = await Node.ReadAsync(state => state.Collections.GetValueOrDefault(collection.Id), cancellationToken).ConfigureAwait(false);
+        var added = new HashSet<(string, string)>();
         var index = 0;
         foreach (var item in objects.EnumerateArray())
         {
@@ -73,7 +74,7 @@ public sealed class AccordServerContext(AccordNode node, Func<string, PartyKey?>
                 continue;
             }
 
-            if (!existing.Add((id, version)))
+            if (!added.Add((id, version)) || (existing is not null && await Node.ReadAsync(_ => existing.VersionsOf(id).Contains(version), cancellationToken).ConfigureAwait(false)))
             {
                 successes.Add(new JsonObject { ["id"] = id, ["version"] = version, ["message"] = "already in the collection" });
                 continue;
@@ -122,12 +123,9 @@ public sealed class AccordServerContext(AccordNode node, Func<string, PartyKey?>
     /// <summary>Appends deletion records for an object's versions; null when there is nothing to delete, false when the party may not.</summary>
     public async Task<bool?> DeleteAsync(CollectionDescriptor collection, string party, string objectId, IReadOnlySet<string>? versions, CancellationToken cancellationToken)
     {
-        var targets = await Node.ReadAsync(state =>
-        {
-            var deleted = state.CollectionObjects.Where(o => o.Collection == collection.Id && o.Deleted).Select(o => (o.ObjectId, o.Version)).ToHashSet();
-            return state.CollectionObjects.Where(o => o.Collection == collection.Id && !o.Deleted && o.ObjectId == objectId && !deleted.Contains((o.ObjectId, o.Version))
-                && collection.CanSee(party, o) && (versions is null || versions.Contains(o.Version))).ToList();
-        }, cancellationToken).ConfigureAwait(false);
+        var targets = await Node.ReadAsync(state => state.Collections.TryGetValue(collection.Id, out var index)
+            ? index.Items.Where(o => o.ObjectId == objectId && index.IsLive(o) && collection.CanSee(party, o) && (versions is null || versions.Contains(o.Version))).ToList()
+            : [], cancellationToken).ConfigureAwait(false);
         if (targets.Count == 0)
         {
             return null;

@@ -35,6 +35,9 @@ public sealed class AccordState
     /// <summary>STIX objects posted to TAXII collections, in the order they were added (date_added ascending).</summary>
     public List<CollectionObject> CollectionObjects { get; } = [];
 
+    /// <summary>Per collection: its objects in date_added order, each object's versions, and the versions deleted.</summary>
+    public Dictionary<string, CollectionIndex> Collections { get; } = new(StringComparer.Ordinal);
+
     public CommitmentCatalogue Catalogue { get; } = CommitmentCatalogue.Default;
 
     /// <summary>How many records have been applied.</summary>
@@ -526,7 +529,16 @@ public sealed class AccordState
         var version = Member("modified", Member("created", "unversioned"));
         var item = new CollectionObject(record.Id, collection, id, type, version, Member("spec_version", "2.1"), dateAdded, record.Author,
             StixTlp(root), deleted, (System.Text.Json.Nodes.JsonObject)json.DeepClone());
-        return () => CollectionObjects.Add(item);
+        return () =>
+        {
+            CollectionObjects.Add(item);
+            if (!Collections.TryGetValue(collection, out var index))
+            {
+                Collections[collection] = index = new CollectionIndex();
+            }
+
+            index.Add(item);
+        };
     }
 
     /// <summary>The TLP 2.0 level of a STIX object from its object markings (TLP 1.0 read as its 2.0 equivalent); GREEN when unmarked.</summary>

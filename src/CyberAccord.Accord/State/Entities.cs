@@ -66,6 +66,71 @@ public sealed record CollectionObject(
     string RecordId, string Collection, string ObjectId, string Type, string Version, string SpecVersion, DateTime DateAdded,
     string Poster, string Tlp, bool Deleted, System.Text.Json.Nodes.JsonObject Json);
 
+/// <summary>
+/// One collection's objects in date_added order, with each object's live (not deleted) versions, so that a TAXII page is
+/// a binary search and a walk rather than a scan of the collection.
+/// </summary>
+public sealed class CollectionIndex
+{
+    private readonly Dictionary<string, SortedSet<string>> _versions = new(StringComparer.Ordinal);
+    private readonly HashSet<(string, string)> _deleted = [];
+
+    public List<CollectionObject> Items { get; } = [];
+
+    public void Add(CollectionObject item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        if (item.Deleted)
+        {
+            _deleted.Add((item.ObjectId, item.Version));
+            if (_versions.TryGetValue(item.ObjectId, out var remaining))
+            {
+                remaining.Remove(item.Version);
+            }
+
+            return;
+        }
+
+        Items.Add(item);
+        if (!_versions.TryGetValue(item.ObjectId, out var versions))
+        {
+            _versions[item.ObjectId] = versions = new SortedSet<string>(StringComparer.Ordinal);
+        }
+
+        versions.Add(item.Version);
+    }
+
+    public bool IsLive(CollectionObject item) => !_deleted.Contains((item.ObjectId, item.Version));
+
+    /// <summary>Live versions of an object, oldest first (STIX timestamps sort as strings).</summary>
+    public SortedSet<string> VersionsOf(string objectId) => _versions.TryGetValue(objectId, out var versions) ? versions : [];
+
+    /// <summary>The position of the first item added after <paramref name="time"/>.</summary>
+    public int FirstAfter(DateTime? time)
+    {
+        if (time is null)
+        {
+            return 0;
+        }
+
+        int lo = 0, hi = Items.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (Items[mid].DateAdded <= time)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
+}
+
 /// <summary>A record as applied, with its place in the log.</summary>
 public sealed record StoredRecord(long Sequence, Records.AccordRecord Record)
 {

@@ -253,11 +253,17 @@ internal static class LogCommands
         var location = new Argument<string>("location") { Description = "A log directory, or the http(s) URL under which a copy's checkpoint and tile/ are served." };
         var vkeys = new Option<string[]>("--vkey") { Description = "A trusted verifier key (C2SP vkey). Repeatable. Default: the keys in the log's log.json.", AllowMultipleArgumentsPerToken = true };
         var origin = new Option<string?>("--origin") { Description = "The origin the checkpoint must carry (default: log.json's, when read)." };
-        var command = new Command("verify", "Check a log end to end: checkpoint signatures, every entry bundle and tile, and the root. Exit 0 when sound, 1 with the first fault named when not.") { location, vkeys, origin };
+        var token = new Option<string?>("--token") { Description = "For a node's /log/ URL: your API token, since entry bundles are served only to parties entitled to their records." };
+        var command = new Command("verify", "Check a log end to end: checkpoint signatures, every entry bundle and tile, and the root. Exit 0 when sound, 1 with the first fault named when not.") { location, vkeys, origin, token };
         command.SetAction(async (parse, ct) => await Run(async () =>
         {
             var where = parse.GetValue(location)!;
             using var http = new HttpClient();
+            if (parse.GetValue(token) is { } bearer)
+            {
+                http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", bearer);
+            }
+
             ITileSource source = AsHttpUrl(where) is { } uri
                 ? new HttpTileSource(http, uri)
                 : new DirectoryTileSource(ResolveLogRoot(where));

@@ -1,0 +1,74 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using CyberAccord.Accord.Records;
+using CyberAccord.Accord.Scenario;
+using CyberAccord.Log.Notes;
+using CyberAccord.Log.Verification;
+
+namespace CyberAccord.Server.Tests;
+
+public sealed class AccordAndLogApiTests(NodeServerFixture node) : IClassFixture<NodeServerFixture>
+{
+    [Fact]
+    public async Task Records_are_listed_as_the_reader_may_see_them()
+    {
+        var us = JsonNode.Parse(await node.Api("US").GetStringAsync("/accord/records?kind=request"))!.AsArray();
+        var cn = JsonNode.Parse(await node.Api("CN").GetStringAsync("/accord/records?kind=request"))!.AsArray();
+        Assert.Equal(2, us.Count);
+        Assert.Single(cn);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await new HttpClient { BaseAddress = node.BaseAddress }.GetAsync("/accord/records")).StatusCode);
+        var hidden = us.Select(r => r!["record"]!["id"]!.GetValue<string>()).Single(id => !cn.Any(c => c!["record"]!["id"]!.GetValue<string>() == id));
+        Assert.Equal(HttpStatusCode.NotFound, (await node.Api("CN").GetAsync($"/accord/records/{hidden}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_party_submits_records_it_signed_and_only_those()
+    {
+        var record = AccordRecord.Sign(RecordKinds.Statement, "statement--" + Guid.NewGuid(), ReferenceScenario.De, DateTime.UtcNow, JsonNode.Parse("""{"title":"via the API","text":"signed by the client"}""")!.AsObject(), node.Key(ReferenceScenario.De));
+        var accepted = await node.Api("DE").PostAsync("/accord/records", new ByteArrayContent(record.ToEntry()));
+        Assert.Equal(HttpStatusCode.Created, accepted.StatusCode);
+        Assert.True(node.Node.State.Statements.ContainsKey(record.Id));
+
+        var other = AccordRecord.Sign(RecordKinds.Statement, "statement--" + Guid.NewGuid(), ReferenceScenario.De, DateTime.UtcNow, JsonNode.Parse("""{"title":"t","text":"x"}""")!.AsObject(), node.Key(ReferenceScenario.De));
+        Assert.Equal(HttpStatusCode.Forbidden, (await node.Api("US").PostAsync("/accord/records", new ByteArrayContent(other.ToEntry()))).StatusCode);
+
+        var forged = AccordRecord.Sign(RecordKinds.Statement, "statement--" + Guid.NewGuid(), ReferenceScenario.Us, DateTime.UtcNow, JsonNode.Parse("""{"title":"t","text":"x"}""")!.AsObject(), node.Key(ReferenceScenario.De));
+        var refused = await node.Api("US").PostAsync("/accord/records", new ByteArrayContent(forged.ToEntry()));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("$.key", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var malformed = await node.Api("US").PostAsync("/accord/records", new StringContent("{\"accord_record\":\"1\"", Encoding.UTF8));
+        Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+        Assert.Equal("application/problem+json", malformed.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Checkpoint_and_hash_tiles_are_public_and_entry_bundles_need_entitlement()
+    {
+        using var anonymous = new HttpClient { BaseAddress = node.BaseAddress };
+        var checkpoint = await anonymous.GetStringAsync("/log/checkpoint");
+        var config = System.Text.Json.JsonDocument.Parse(await anonymous.GetStringAsync("/log/log.json")).RootElement;
+        var keys = NoteVerifierSet.FromVerifierKeys(config.GetProperty("verifierKeys").EnumerateArray().Select(k => k.GetString()!));
+        var size = CyberAccord.Log.Checkpoints.Checkpoint.Parse(keys.Open(Encoding.UTF8.GetBytes(checkpoint)).Note.Text).Size;
+        var width = (int)(size % 256);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync($"/log/tile/0/000.p/{width}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync($"/log/tile/entries/000.p/{width}")).StatusCode);
+
+        var proof = JsonNode.Parse(await anonymous.GetStringAsync($"/log/proof/inclusion?index=3&size={size}"))!;
+        Assert.Equal(size, proof["tree_size"]!.GetValue<long>());
+        Assert.NotEmpty(proof["hashes"]!.AsArray());
+        Assert.Equal(HttpStatusCode.BadRequest, (await anonymous.GetAsync($"/log/proof/inclusion?index={size}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_party_entitled_to_every_record_verifies_the_log_over_http()
+    {
+        using var http = new HttpClient();
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", NodeServerFixture.Token("US"));
+        var config = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync(new Uri(node.BaseAddress, "/log/log.json"))).RootElement;
+        var verifier = new LogVerifier(new HttpTileSource(http, new Uri(node.BaseAddress, "/log/")), NoteVerifierSet.FromVerifierKeys(config.GetProperty("verifierKeys").EnumerateArray().Select(k => k.GetString()!)), config.GetProperty("origin").GetString());
+        var result = await verifier.VerifyAsync(null, CancellationToken.None);
+        Assert.Equal(node.Node.Log.Checkpoint.Size, result.Checkpoint.Size);
+    }
+}
