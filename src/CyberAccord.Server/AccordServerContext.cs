@@ -21,8 +21,8 @@ public sealed class AccordServerContext(AccordNode node, Func<string, PartyKey?>
 
     public long MaxContentLength { get; } = maxContentLength;
 
-    /// <summary>Status resources of POSTs, kept for the process's life (the spec asks at least 24 hours).</summary>
-    public ConcurrentDictionary<string, JsonObject> Statuses { get; } = new(StringComparer.Ordinal);
+    /// <summary>Status resources of POSTs with the party that posted, kept for the process's life (the spec asks at least 24 hours).</summary>
+    public ConcurrentDictionary<string, (string Party, JsonObject Status)> Statuses { get; } = new(StringComparer.Ordinal);
 
     public bool CanSignFor(string party) => keyFor(party) is { } key && DisposeAndTrue(key);
 
@@ -116,7 +116,7 @@ public sealed class AccordServerContext(AccordNode node, Func<string, PartyKey?>
             status["failures"] = failures;
         }
 
-        Statuses[status["id"]!.GetValue<string>()] = status;
+        Statuses[status["id"]!.GetValue<string>()] = (party, status);
         return status;
     }
 

@@ -82,6 +82,7 @@ public sealed class TaxiiApiTests(NodeServerFixture node) : IClassFixture<NodeSe
 
         var statusAgain = await Json(await node.Taxii("US").GetAsync($"/api/status/{status["id"]!.GetValue<string>()}/"));
         Assert.Equal(1, statusAgain["success_count"]!.GetValue<int>());
+        Assert.Equal(HttpStatusCode.NotFound, (await node.Taxii("DE").GetAsync($"/api/status/{status["id"]!.GetValue<string>()}/")).StatusCode);
 
         var id = JsonNode.Parse(good)!["id"]!.GetValue<string>();
         var read = await node.Taxii("CN").GetAsync($"/api/collections/{CollectionId("cn-us")}/objects/{id}/");

@@ -61,8 +61,9 @@ public static class TaxiiApi
             ["max_content_length"] = context.MaxContentLength,
         }));
 
-        taxii.MapGet(ApiRoot + "status/{statusId}/", (string statusId) =>
-            context.Statuses.TryGetValue(statusId, out var status) ? Taxii(status) : Error(404, "Not Found", $"no status resource '{statusId}'"));
+        // A status names the objects a party posted, so only that party may read it.
+        taxii.MapGet(ApiRoot + "status/{statusId}/", (string statusId, ClaimsPrincipal user) =>
+            context.Statuses.TryGetValue(statusId, out var status) && status.Party == Party(user) ? Taxii(status.Status) : Error(404, "Not Found", $"no status resource '{statusId}' of yours"));
 
         taxii.MapGet(ApiRoot + "collections/", async (ClaimsPrincipal user, CancellationToken ct) =>
         {
