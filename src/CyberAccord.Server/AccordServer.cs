@@ -56,4 +56,15 @@ public static class AccordServer
         app.MapAccordApi(context);
         return app;
     }
+
+    /// <summary>Runs until <paramref name="cancellationToken"/> fires or the host is told to stop (SIGTERM, Ctrl-C), then drains and stops.</summary>
+    public static async Task RunUntilStoppedAsync(WebApplication app, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var stopping = new TaskCompletionSource();
+        using var onStopping = app.Lifetime.ApplicationStopping.Register(() => stopping.TrySetResult());
+        using var onCancel = cancellationToken.Register(() => stopping.TrySetResult());
+        await stopping.Task.ConfigureAwait(false);
+        await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+    }
 }

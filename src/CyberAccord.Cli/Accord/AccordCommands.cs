@@ -93,17 +93,10 @@ internal static class AccordCommands
             await app.StartAsync(ct).ConfigureAwait(false);
             System.Console.Out.WriteLine($"serving {Path.GetFullPath(root)} at {string.Join(", ", app.Urls)}: TAXII discovery at /taxii2/, accord API at /accord/, log at /log/");
             System.Console.Out.Flush();
-            try
-            {
-                await Task.Delay(Timeout.Infinite, ct).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                // Ctrl-C or SIGTERM: stop accepting, finish what is in flight.
-            }
-
-            await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+            // Ctrl-C or SIGTERM: stop accepting, finish what is in flight, then close the node.
+            await CyberAccord.Server.AccordServer.RunUntilStoppedAsync(app, ct).ConfigureAwait(false);
             await app.DisposeAsync().ConfigureAwait(false);
+            System.Console.Out.WriteLine("stopped");
             return ExitCodes.Ok;
         }).ConfigureAwait(false));
         return command;

@@ -1,0 +1,62 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+
+namespace CyberAccord.Cli.Tests.Accord;
+
+/// <summary>`accord serve` on the demo node: the interface the dashboard and outside checks rely on.</summary>
+public sealed class ServeTests : IDisposable
+{
+    private readonly TempDir _dir = new();
+
+    [Fact]
+    public async Task Serve_answers_taxii_discovery_for_a_demo_party_and_stops_cleanly()
+    {
+        var node = _dir.Sub("demo");
+        Assert.Equal(0, (await AccordProcess.RunAsync("demo", "--dir", node)).ExitCode);
+        var port = Random.Shared.Next(20_000, 60_000);
+        using var process = Process.Start(AccordProcess.StartInfo("serve", "--dir", node, "--urls", $"http://127.0.0.1:{port}"))!;
+        try
+        {
+            var line = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60));
+            Assert.StartsWith("serving", line, StringComparison.Ordinal);
+
+            using var credentials = JsonDocument.Parse(File.ReadAllText(Path.Combine(node, "demo-credentials.json")));
+            var de = credentials.RootElement.EnumerateArray().Single(p => p.GetProperty("code").GetString() == "DE");
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+            http.DefaultRequestHeaders.Accept.ParseAdd("application/taxii+json;version=2.1");
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{de.GetProperty("taxii_user").GetString()}:{de.GetProperty("taxii_password").GetString()}")));
+            var discovery = await http.GetAsync("/taxii2/");
+            Assert.Equal(HttpStatusCode.OK, discovery.StatusCode);
+            Assert.Contains("api_roots", await discovery.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+            using var api = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+            api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", de.GetProperty("api_token").GetString());
+            Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/accord/scorecards")).StatusCode);
+
+            // SIGTERM, as a service manager sends it, stops the server and releases the node.
+            Assert.Equal(0, Kill(process.Id));
+            Assert.True(process.WaitForExit(30_000), "serve did not stop on SIGTERM");
+            Assert.Equal(0, process.ExitCode);
+            Assert.Equal(0, (await AccordProcess.RunAsync("log", "verify", node)).ExitCode);
+            var statement = await AccordProcess.RunAsync(["statement", "add", "--dir", node, "--as", "DE", "-"], """{"title":"after the server stopped","text":"the node is free again"}""");
+            Assert.True(statement.ExitCode == 0, statement.ToString());
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+
+            await process.WaitForExitAsync();
+        }
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal = 15);
+
+    public void Dispose() => _dir.Dispose();
+}
