@@ -13,7 +13,7 @@ using Microsoft.Extensions.Logging;
 namespace CyberAccord.Server;
 
 /// <summary>Options for hosting a node over HTTP.</summary>
-public sealed record AccordServerOptions(string[] Urls, string LogDirectory, string Contact = "the node operator", long MaxContentLength = 10 * 1024 * 1024, int MaxConcurrentRequests = 256, int MaxQueuedRequests = 1024);
+public sealed record AccordServerOptions(string[] Urls, string LogDirectory, string Contact = "the node operator", long MaxContentLength = 10 * 1024 * 1024, int MaxConcurrentRequests = 256, int MaxQueuedRequests = 1024, TimeSpan? CheckpointInterval = null);
 
 /// <summary>The node's HTTP face as a library: the executable only opens the node and calls <see cref="Build"/>.</summary>
 public static class AccordServer
@@ -50,7 +50,20 @@ public static class AccordServer
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
-        var context = new AccordServerContext(node, keyFor, options.Contact, options.MaxContentLength);
+        var context = new AccordServerContext(node, keyFor, options.Contact, options.MaxContentLength) { DeferCheckpoints = options.CheckpointInterval is not null };
+        if (options.CheckpointInterval is { } interval)
+        {
+            // Tessera's lesson: publish checkpoints at a steady pace rather than one per write; entries are durable before that.
+            app.Lifetime.ApplicationStarted.Register(() => _ = Task.Run(async () =>
+            {
+                using var timer = new PeriodicTimer(interval);
+                while (await timer.WaitForNextTickAsync(app.Lifetime.ApplicationStopping).ConfigureAwait(false))
+                {
+                    await node.IntegrateAsync(app.Lifetime.ApplicationStopping).ConfigureAwait(false);
+                }
+            }));
+            app.Lifetime.ApplicationStopped.Register(() => node.IntegrateAsync(CancellationToken.None).GetAwaiter().GetResult());
+        }
         app.MapTaxiiApi(context);
         app.MapLogApi(context, options.LogDirectory);
         app.MapAccordApi(context);

@@ -242,4 +242,25 @@ public sealed class TaxiiApiTests(NodeServerFixture node) : IClassFixture<NodeSe
         Assert.All(accepted, a => Assert.Contains(a, returned));
         Assert.True(status["success_count"]!.GetValue<int>() + status["failure_count"]!.GetValue<int>() == objects.Length);
     }
+
+    [Fact]
+    public async Task Concurrent_posts_all_land_and_date_added_follows_log_order()
+    {
+        var alias = "un-gge-2015";
+        var posts = Enumerable.Range(0, 8).Select(async p =>
+        {
+            var objects = Enumerable.Range(0, 20).Select(i => Indicator($"concurrent {p}-{i}")).ToArray();
+            var response = await node.Taxii(p % 2 == 0 ? "US" : "DE").PostAsync($"/api/collections/{CollectionId(alias)}/objects/", Envelope(objects));
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+            Assert.Equal(20, (await Json(response))["success_count"]!.GetValue<int>());
+        });
+        await Task.WhenAll(posts);
+
+        var items = node.Node.State.Collections[CollectionId(alias)].Items;
+        Assert.True(items.Count(i => i.Json["name"]!.GetValue<string>().StartsWith("concurrent", StringComparison.Ordinal)) == 160);
+        for (var i = 1; i < items.Count; i++)
+        {
+            Assert.True(items[i].DateAdded > items[i - 1].DateAdded);
+        }
+    }
 }

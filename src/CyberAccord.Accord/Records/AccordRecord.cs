@@ -52,6 +52,9 @@ public sealed record AccordRecord(string Kind, string Id, string Author, string 
     /// <summary>The public key this record's signature was already checked against (by <see cref="PreVerify"/>), if any.</summary>
     internal byte[]? VerifiedWith { get; private set; }
 
+    /// <summary>Set by the node that validated a STIX object just before signing it, so the state does not validate it twice; copies do not inherit it.</summary>
+    internal bool StixValidated { get; set; }
+
     /// <summary>Accepts the signature as checked, for entries whose integrity the caller proved against a signed checkpoint.</summary>
     internal void Vouch(byte[] publicKey) => VerifiedWith = publicKey;
 

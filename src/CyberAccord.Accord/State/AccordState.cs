@@ -513,7 +513,7 @@ public sealed class AccordState
         var deleted = body.Boolean("deleted", false);
         var json = body.Json["object"] as System.Text.Json.Nodes.JsonObject ?? throw body.Error("object", "'object' is required: the STIX object");
         using var document = System.Text.Json.JsonDocument.Parse(json.ToJsonString());
-        if (!deleted)
+        if (!deleted && !record.StixValidated)
         {
             var errors = Stix.Validation.StixValidator.ValidateObject(document.RootElement).Where(i => i.Severity == Stix.Validation.Severity.Error).ToList();
             if (errors.Count > 0)
