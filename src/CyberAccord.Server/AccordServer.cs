@@ -28,6 +28,12 @@ public static class AccordServer
         builder.Services.AddSingleton(credentials);
         builder.Services.AddAuthentication(PartyAuthenticationHandler.SchemeName).AddScheme<AuthenticationSchemeOptions, PartyAuthenticationHandler>(PartyAuthenticationHandler.SchemeName, null);
         builder.Services.AddAuthorization();
+        builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "CyberAccord node";
+            document.Info.Description = "TAXII 2.1 (/taxii2/, /api/), the accord API (/accord/) and the verifiable log (/log/).";
+            return Task.CompletedTask;
+        }));
 
         // Overload answers 503 with Retry-After instead of queueing without bound.
         builder.Services.AddRateLimiter(limiter =>
@@ -67,6 +73,7 @@ public static class AccordServer
         app.MapTaxiiApi(context);
         app.MapLogApi(context, options.LogDirectory);
         app.MapAccordApi(context);
+        app.MapOpenApi("/openapi/v1.json");
         return app;
     }
 

@@ -71,4 +71,16 @@ public sealed class AccordAndLogApiTests(NodeServerFixture node) : IClassFixture
         var result = await verifier.VerifyAsync(null, CancellationToken.None);
         Assert.Equal(node.Node.Log.Checkpoint.Size, result.Checkpoint.Size);
     }
+
+    [Fact]
+    public async Task The_openapi_document_describes_the_endpoints()
+    {
+        using var anonymous = new HttpClient { BaseAddress = node.BaseAddress };
+        var document = JsonNode.Parse(await anonymous.GetStringAsync("/openapi/v1.json"))!;
+        var paths = document["paths"]!.AsObject().Select(p => p.Key).ToList();
+        Assert.Contains("/accord/records", paths);
+        Assert.Contains("/api/collections/{id}/objects", paths);
+        Assert.Contains("/log/proof/inclusion", paths);
+        Assert.Equal("CyberAccord node", document["info"]!["title"]!.GetValue<string>());
+    }
 }
