@@ -174,21 +174,17 @@ public static class StixPattern
             return i - start;
         }
 
+        /// <summary>Past the sign: a required '-' for the negative literals, an optional '+' for the positive ones; -1 when absent.</summary>
+        private static int AfterSign(string s, int i, bool negative) =>
+            negative ? (i < s.Length && s[i] == '-' ? i + 1 : -1) : (i < s.Length && s[i] == '+' ? i + 1 : i);
+
         private static int IntLiteral(string s, int i, bool negative)
         {
             var start = i;
-            if (negative)
+            i = AfterSign(s, i, negative);
+            if (i < 0)
             {
-                if (i >= s.Length || s[i] != '-')
-                {
-                    return 0;
-                }
-
-                i++;
-            }
-            else if (i < s.Length && s[i] == '+')
-            {
-                i++;
+                return 0;
             }
 
             if (i >= s.Length || !char.IsAsciiDigit(s[i]))
@@ -203,18 +199,10 @@ public static class StixPattern
         private static int FloatLiteral(string s, int i, bool negative)
         {
             var start = i;
-            if (negative)
+            i = AfterSign(s, i, negative);
+            if (i < 0)
             {
-                if (i >= s.Length || s[i] != '-')
-                {
-                    return 0;
-                }
-
-                i++;
-            }
-            else if (i < s.Length && s[i] == '+')
-            {
-                i++;
+                return 0;
             }
 
             i += Digits(s, i);
