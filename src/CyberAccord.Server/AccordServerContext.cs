@@ -132,7 +132,9 @@ public sealed class AccordServerContext(AccordNode node, Func<string, PartyKey?>
                         ["date_added"] = TaxiiApi.TaxiiTime(firstAdded.AddTicks(10L * n)),
                         ["object"] = JsonNode.Parse(items[fresh[n]].GetRawText()),
                     };
-                    var record = AccordRecord.Sign(RecordKinds.StixObject, $"{RecordKinds.StixObject}--{Guid.NewGuid()}", party, now, body, key);
+                    // Time-ordered (v7) ids: indexes keyed by record id grow at their end instead of touching a random page per
+                    // object, which made the projection's commits three times slower at a million objects.
+                    var record = AccordRecord.Sign(RecordKinds.StixObject, $"{RecordKinds.StixObject}--{Guid.CreateVersion7()}", party, now, body, key);
                     record.StixValidated = true;
 
                     // The node signed this record a moment ago with the poster's key: no need to verify its own signature.
@@ -209,7 +211,7 @@ public sealed class AccordServerContext(AccordNode node, Func<string, PartyKey?>
         {
             var dateAdded = await Node.ReadAsync(NextDateAdded, cancellationToken).ConfigureAwait(false);
             var body = new JsonObject { ["collection"] = collection.Id, ["date_added"] = TaxiiApi.TaxiiTime(dateAdded), ["deleted"] = true, ["object"] = target.Json.DeepClone() };
-            records.Add(AccordRecord.Sign(RecordKinds.StixObject, $"{RecordKinds.StixObject}--{Guid.NewGuid()}", party, DateTime.UtcNow, body, key));
+            records.Add(AccordRecord.Sign(RecordKinds.StixObject, $"{RecordKinds.StixObject}--{Guid.CreateVersion7()}", party, DateTime.UtcNow, body, key));
         }
 
         await Node.SubmitBatchAsync(records, cancellationToken).ConfigureAwait(false);

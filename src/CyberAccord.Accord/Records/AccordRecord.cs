@@ -117,7 +117,13 @@ public sealed record AccordRecord(string Kind, string Id, string Author, string 
     {
         ArgumentNullException.ThrowIfNull(key);
         var unsigned = new AccordRecord(kind, id, author, key.KeyId, TruncateToMilliseconds(created), body, []);
-        return unsigned with { Signature = key.Sign(unsigned.SigningBytes()) };
+        var bytes = unsigned.SigningBytes();
+
+        // Only the signature differs from the unsigned record, so the copy keeps its signed bytes rather than
+        // canonicalizing again later (serially, under the node's gate, where the log entry is made).
+        var signed = unsigned with { Signature = key.Sign(bytes) };
+        signed._signingBytes = bytes;
+        return signed;
     }
 
     private static DateTime TruncateToMilliseconds(DateTime time) =>
