@@ -33,6 +33,13 @@ public sealed class AccordServerContext(AccordNode node, Func<string, PartyKey?>
 
     public bool CanSignFor(string party) => keyFor(party) is { } key && DisposeAndTrue(key);
 
+    /// <summary>Signs a record as <paramref name="party"/> with the key this node holds for it, or returns null when it holds none.</summary>
+    public AccordRecord? SignAs(string party, string kind, string id, JsonObject body)
+    {
+        using var key = keyFor(party);
+        return key is null ? null : AccordRecord.Sign(kind, id, party, DateTime.UtcNow, body, key);
+    }
+
     private static bool DisposeAndTrue(PartyKey key)
     {
         key.Dispose();

@@ -44,6 +44,55 @@ public sealed class AccordAndLogApiTests(NodeServerFixture node) : IClassFixture
     }
 
     [Fact]
+    public async Task The_node_signs_a_record_body_for_its_own_party_and_writes_nothing_it_refuses()
+    {
+        var id = "statement--" + Guid.NewGuid();
+        var accepted = await node.Api("DE").PostAsync($"/accord/records/statement?id={id}", new StringContent("""{"title":"signed by the node","text":"for its own party"}""", Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.Created, accepted.StatusCode);
+        var stored = node.Node.State.Records[id].Record;
+        Assert.Equal(ReferenceScenario.De, stored.Author);
+        Assert.True(AccordRecord.Parse(stored.ToEntry()).VerifySignature(node.Key(ReferenceScenario.De).PublicKey));
+
+        var size = node.Node.Log.SequencedSize;
+        var unknown = await node.Api("DE").PostAsync("/accord/records/verdict", new StringContent("{}", Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        var malformed = await node.Api("DE").PostAsync("/accord/records/statement", new StringContent("{\"title\":", Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+        Assert.Equal("application/problem+json", malformed.Content.Headers.ContentType?.MediaType);
+        var refused = await node.Api("DE").PostAsync("/accord/records/claim", new StringContent("""{"likelihood":"certain"}""", Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("\"path\"", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(size, node.Node.Log.SequencedSize);
+    }
+
+    [Fact]
+    public async Task The_state_of_requests_is_served_to_those_who_may_see_them()
+    {
+        var us = JsonNode.Parse(await node.Api("US").GetStringAsync("/accord/requests"))!.AsArray();
+        var cn = JsonNode.Parse(await node.Api("CN").GetStringAsync("/accord/requests"))!.AsArray();
+        Assert.Equal(2, us.Count);
+        Assert.Single(cn);
+        foreach (var request in us)
+        {
+            var expected = node.Node.State.Requests[request!["id"]!.GetValue<string>()];
+            Assert.Equal(expected.Status, request["status"]!.GetValue<string>());
+            Assert.Equal(expected.IsOverdue(DateTime.UtcNow), request["overdue"]!.GetValue<bool>());
+            Assert.Equal(expected.Updates.Count, request["updates"]!.AsArray().Count);
+        }
+
+        var overdue = JsonNode.Parse(await node.Api("US").GetStringAsync("/accord/requests?overdue=true"))!.AsArray();
+        var onTime = JsonNode.Parse(await node.Api("US").GetStringAsync("/accord/requests?overdue=false"))!.AsArray();
+        Assert.Equal(us.Count, overdue.Count + onTime.Count);
+        var toCn = JsonNode.Parse(await node.Api("US").GetStringAsync("/accord/requests?to=CN"))!.AsArray();
+        Assert.Equal(us.Count(r => r!["to"]!.GetValue<string>() == ReferenceScenario.Cn), toCn.Count);
+        Assert.All(toCn, r => Assert.Equal(ReferenceScenario.Cn, r!["to"]!.GetValue<string>()));
+
+        var hidden = us.Select(r => r!["id"]!.GetValue<string>()).First(id => !cn.Any(c => c!["id"]!.GetValue<string>() == id));
+        Assert.Equal(HttpStatusCode.OK, (await node.Api("US").GetAsync($"/accord/requests/{hidden}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await node.Api("CN").GetAsync($"/accord/requests/{hidden}")).StatusCode);
+    }
+
+    [Fact]
     public async Task Checkpoint_and_hash_tiles_are_public_and_entry_bundles_need_entitlement()
     {
         using var anonymous = new HttpClient { BaseAddress = node.BaseAddress };

@@ -16,18 +16,60 @@ public sealed class OverloadTests : IDisposable
         await LogDirectory.InitAsync(Path.Combine(_dir.Path, "log"), "overload.example/log", CancellationToken.None);
         var log = await LogDirectory.OpenAsync(Path.Combine(_dir.Path, "log"), TimeSpan.FromSeconds(5), CancellationToken.None);
         await using var node = await AccordNode.OpenAsync(log, await SqliteAccordStore.OpenAsync(Path.Combine(_dir.Path, "accord.db"), CancellationToken.None), new BlobStore(Path.Combine(_dir.Path, "blobs")), null, CancellationToken.None);
-        await using var app = AccordServer.Build(node, new CredentialStore([]), _ => null,
+        var credentials = new CredentialStore([new PartyCredentials("party--x", "x", CredentialStore.Hash("pw"), CredentialStore.Hash("cat_x"))]);
+        await using var app = AccordServer.Build(node, credentials, _ => null,
             new AccordServerOptions(["http://127.0.0.1:0"], Path.Combine(_dir.Path, "log"), MaxConcurrentRequests: 1, MaxQueuedRequests: 0));
         await app.StartAsync();
         using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, 64).Select(_ => http.GetAsync("/log/checkpoint")));
-        var rejected = responses.Where(r => r.StatusCode == HttpStatusCode.ServiceUnavailable).ToList();
-        Assert.NotEmpty(rejected);
-        Assert.All(rejected, r => Assert.Equal("1", r.Headers.GetValues("Retry-After").Single()));
-        Assert.Contains(responses, r => r.StatusCode == HttpStatusCode.OK);
+
+        // One request held in flight (its body never finishes until released) fills the only slot.
+        var held = new HeldContent();
+        using var slow = new HttpRequestMessage(HttpMethod.Post, "/accord/records") { Content = held };
+        slow.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "cat_x");
+        var inFlight = http.SendAsync(slow);
+        await held.Started.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        HttpResponseMessage? rejected = null;
+        for (var attempt = 0; attempt < 200 && rejected is null; attempt++)
+        {
+            var response = await http.GetAsync("/log/checkpoint");
+            rejected = response.StatusCode == HttpStatusCode.ServiceUnavailable ? response : null;
+            await Task.Delay(rejected is null ? 25 : 0);
+        }
+
+        Assert.NotNull(rejected);
+        Assert.Equal("1", rejected.Headers.GetValues("Retry-After").Single());
+
+        // Once the slot is free again, the same request is served.
+        held.Release.SetResult();
+        Assert.Equal(HttpStatusCode.BadRequest, (await inFlight).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/log/checkpoint")).StatusCode);
         await app.StopAsync();
     }
 
     public void Dispose() => _dir.Dispose();
+
+    /// <summary>A request body that sends its first bytes, then waits to be released before it ends.</summary>
+    private sealed class HeldContent : HttpContent
+    {
+        public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        protected override async Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context)
+        {
+            await stream.WriteAsync("{\"accord_record\":"u8.ToArray());
+            await stream.FlushAsync();
+            Started.SetResult();
+            await Release.Task;
+            await stream.WriteAsync("\"1\"}"u8.ToArray());
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = -1;
+            return false;
+        }
+    }
 }

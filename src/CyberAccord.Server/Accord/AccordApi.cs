@@ -65,6 +65,69 @@ public static class AccordApi
             }
         });
 
+        // A record body for the node to sign: only for a party whose key this node holds (its own party).
+        api.MapPost("/records/{kind}", async (string kind, string? id, HttpContext http, CancellationToken ct) =>
+        {
+            var party = TaxiiApi.Party(http.User);
+            if (!RecordKinds.All.Contains(kind) || kind == RecordKinds.StixObject)
+            {
+                return Results.Problem(statusCode: 404, title: "no such record kind", detail: $"'{kind}' is not a record kind; use one of {string.Join(", ", RecordKinds.All.Where(k => k != RecordKinds.StixObject))} (STIX objects go through TAXII)");
+            }
+
+            using var buffer = new MemoryStream();
+            await http.Request.Body.CopyToAsync(buffer, ct).ConfigureAwait(false);
+            System.Text.Json.Nodes.JsonObject body;
+            try
+            {
+                using var document = CyberAccord.Stix.Json.StixJson.Parse(System.Text.Encoding.UTF8.GetString(buffer.ToArray()), "body");
+                body = System.Text.Json.Nodes.JsonNode.Parse(document.RootElement.GetRawText()) as System.Text.Json.Nodes.JsonObject
+                    ?? throw new RecordRejectedException("$", "the record body must be a JSON object");
+            }
+            catch (CyberAccord.Stix.Json.StixJsonException e)
+            {
+                return Results.Problem(statusCode: 400, title: "malformed record body", detail: e.Message);
+            }
+            catch (RecordRejectedException e)
+            {
+                return Results.Problem(statusCode: 400, title: "malformed record body", detail: e.Message, extensions: new Dictionary<string, object?> { ["path"] = e.JsonPath });
+            }
+
+            var record = context.SignAs(party, kind, id ?? $"{kind}--{Guid.NewGuid()}", body);
+            if (record is null)
+            {
+                return Results.Problem(statusCode: 403, title: "this node does not sign for you", detail: $"this node holds no key for {party}; sign the record yourself and POST it to /accord/records");
+            }
+
+            try
+            {
+                var index = await context.Node.SubmitAsync(record, ct).ConfigureAwait(false);
+                return Results.Json(new { id = record.Id, log_index = index, record = System.Text.Json.Nodes.JsonNode.Parse(record.ToEntry()) }, statusCode: 201);
+            }
+            catch (RecordRejectedException e)
+            {
+                return Results.Problem(statusCode: 422, title: "record refused", detail: e.Message, extensions: new Dictionary<string, object?> { ["path"] = e.JsonPath });
+            }
+        });
+
+        // The state of requests for assistance the party may see: status, deadline, first response, overdue or not.
+        api.MapGet("/requests", async (string? status, string? to, string? from, bool? overdue, HttpContext http, CancellationToken ct) =>
+        {
+            var party = TaxiiApi.Party(http.User);
+            var now = DateTime.UtcNow;
+            return Results.Json(await context.Node.ReadAsync(state => state.Requests.Values
+                .Where(r => state.Records.TryGetValue(r.Id, out var s) && Visibility.CanSee(state, s.Record, party))
+                .Where(r => (status is null || r.Status == status) && (to is null || r.To == PartyId(to)) && (from is null || r.From == PartyId(from)) && (overdue is null || r.IsOverdue(now) == overdue))
+                .OrderBy(r => r.Created).Select(r => RequestState(r, now)).ToList(), ct).ConfigureAwait(false));
+        });
+
+        api.MapGet("/requests/{id}", async (string id, HttpContext http, CancellationToken ct) =>
+        {
+            var party = TaxiiApi.Party(http.User);
+            var now = DateTime.UtcNow;
+            var request = await context.Node.ReadAsync(state => state.Requests.TryGetValue(id, out var r) && state.Records.TryGetValue(id, out var s) && Visibility.CanSee(state, s.Record, party) ? RequestState(r, now) : null, ct).ConfigureAwait(false);
+            return request is null ? Results.Problem(statusCode: 404, title: "no such request", detail: $"no request '{id}' that you may see") : Results.Json(request);
+        });
+
         api.MapGet("/scorecards", async (CancellationToken ct) =>
             Results.Json(await context.Node.ReadAsync(state => Scorecards.All(state, DateTime.UtcNow).Select(c => new
             {
@@ -82,4 +145,14 @@ public static class AccordApi
         });
 
     }
+
+    private static string PartyId(string value) => value.StartsWith("party--", StringComparison.Ordinal) ? value : "party--" + value.ToLowerInvariant();
+
+    private static object RequestState(RequestCase r, DateTime now) => new
+    {
+        id = r.Id, from = r.From, to = r.To, incident = r.Incident, type = r.Type, asks = r.Asks, tlp = r.Tlp,
+        created = r.Created, deadline = r.Deadline, status = r.Status, closed = r.IsClosed, overdue = r.IsOverdue(now),
+        first_response = r.FirstResponse?.Created,
+        updates = r.Updates.Select(u => new { id = u.Id, author = u.Author, status = u.Status, note = u.Note, created = u.Created }).ToList(),
+    };
 }
