@@ -210,7 +210,7 @@ internal static class AccordCommands
         var id = new Option<string?>("--id") { Description = $"The record id (default: {kind}--<new UUID>); reuse an id to publish a new version of a party, accord or designation." };
         var created = new Option<string?>("--created") { Description = "The record's own time, RFC 3339 (default: now)." };
         var bundle = new Option<string?>("--stix") { Description = "For incidents: a STIX 2.1 evidence bundle to validate and attach." };
-        var remote = new Option<Uri?>("--node") { Description = "Submit to this remote node (such as http://127.0.0.1:8400) instead of the node in --dir; --dir then only supplies your key (keys/<party>.pem). The record is signed here; the node checks the signature is yours." };
+        var remote = new Option<string?>("--node") { Description = "Submit to this remote node (such as http://127.0.0.1:8400) instead of the node in --dir; --dir then only supplies your key (keys/<party>.pem). The record is signed here; the node checks the signature is yours." };
         var token = new Option<string?>("--token") { Description = "Your API bearer token on the remote node (default: $ACCORD_TOKEN).", DefaultValueFactory = _ => Environment.GetEnvironmentVariable("ACCORD_TOKEN") };
         var add = new Command("add", $"Sign a {kind} record as --as, check it against the accord, and append it to the log. Refused records write nothing.") { dir, asParty, file, id, created, bundle, remote, token };
         add.SetAction(async (parse, ct) => await Run(async () =>
@@ -249,8 +249,13 @@ internal static class AccordCommands
             }
 
             var root = parse.GetValue(dir)!;
-            if (parse.GetValue(remote) is { } nodeUrl)
+            if (parse.GetValue(remote) is { } nodeText)
             {
+                if (!Uri.TryCreate(nodeText, UriKind.Absolute, out var nodeUrl))
+                {
+                    return CliOutput.Error($"--node '{nodeText}' is not an absolute URL such as http://127.0.0.1:8400");
+                }
+
                 if (parse.GetValue(bundle) is not null)
                 {
                     return CliOutput.Error("--stix attaches a bundle to a local node only; post evidence objects to the remote node over TAXII");

@@ -36,6 +36,24 @@ public sealed class ServeTests : IDisposable
             api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", de.GetProperty("api_token").GetString());
             Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/accord/scorecards")).StatusCode);
 
+            // The CLI as a remote client: it signs with the key in --dir and submits to the running node.
+            var url = $"http://127.0.0.1:{port}";
+            var token = de.GetProperty("api_token").GetString()!;
+            var remote = await AccordProcess.RunAsync(["statement", "add", "--dir", node, "--as", "DE", "--node", url, "--token", token, "--id", "statement--remote", "-"], """{"title":"from afar","text":"signed by the client"}""");
+            Assert.True(remote.ExitCode == 0, remote.ToString());
+            Assert.Contains("accepted statement--remote", remote.Stdout, StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/accord/records/statement--remote")).StatusCode);
+
+            var impostor = await AccordProcess.RunAsync(["statement", "add", "--dir", node, "--as", "US", "--node", url, "--token", token, "-"], """{"title":"t","text":"x"}""");
+            Assert.Equal(1, impostor.ExitCode);
+            Assert.Contains("403", impostor.Stderr, StringComparison.Ordinal);
+            var duplicate = await AccordProcess.RunAsync(["statement", "add", "--dir", node, "--as", "DE", "--node", url, "--token", token, "--id", "statement--remote", "-"], """{"title":"again","text":"same id"}""");
+            Assert.Equal(1, duplicate.ExitCode);
+            Assert.Contains("422", duplicate.Stderr, StringComparison.Ordinal);
+            var tokenless = await AccordProcess.RunAsync(["statement", "add", "--dir", node, "--as", "DE", "--node", url, "-"], """{"title":"t","text":"x"}""");
+            Assert.Equal(2, tokenless.ExitCode);
+            Assert.Contains("--token", tokenless.Stderr, StringComparison.Ordinal);
+
             // SIGTERM, as a service manager sends it, stops the server and releases the node.
             Assert.Equal(0, Kill(process.Id));
             Assert.True(process.WaitForExit(30_000), "serve did not stop on SIGTERM");
