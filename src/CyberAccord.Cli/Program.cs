@@ -10,4 +10,19 @@ foreach (var command in AccordCommands.Create())
 {
     root.Subcommands.Add(command);
 }
-return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
+root.Options.Add(AccordCommands.NodeOption);
+root.Options.Add(AccordCommands.TokenOption);
+var parse = root.Parse(args);
+if (parse.Errors.Count == 0 && parse.GetValue(AccordCommands.NodeOption) is not null && !AccordCommands.RemoteCapable.Contains(parse.CommandResult.Command))
+{
+    var names = new List<string>();
+    for (var result = parse.CommandResult; result.Parent is System.CommandLine.Parsing.CommandResult parent; result = parent)
+    {
+        names.Insert(0, result.Command.Name);
+    }
+
+    Console.Error.WriteLine($"accord: error: 'accord {string.Join(' ', names)}' does not act on a remote node; --node works with the '<kind> add' verbs");
+    return 2;
+}
+
+return await parse.InvokeAsync().ConfigureAwait(false);

@@ -20,6 +20,25 @@ namespace CyberAccord.Cli.Accord;
 /// <summary>The node verbs: demo, init, one verb per record kind, show, assess, scorecard, ci-diff, export, rebuild.</summary>
 internal static class AccordCommands
 {
+    /// <summary>
+    /// Global (<c>accord --node URL ...</c>, or after the verb): the verbs in <see cref="RemoteCapable"/> then act on a remote
+    /// node over its API instead of a local directory; every other verb refuses it rather than silently act locally.
+    /// </summary>
+    public static readonly Option<string?> NodeOption = new("--node")
+    {
+        Description = "Act on this remote node (such as http://127.0.0.1:8400) over its API; --dir then only supplies your key (keys/<party>.pem). Records are signed here; the node checks the signature is yours. Supported by the '<kind> add' verbs.",
+        Recursive = true,
+    };
+
+    public static readonly Option<string?> TokenOption = new("--token")
+    {
+        Description = "Your API bearer token on the remote node (default: $ACCORD_TOKEN).",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("ACCORD_TOKEN"),
+        Recursive = true,
+    };
+
+    public static HashSet<Command> RemoteCapable { get; } = [];
+
     private static Option<string> DirOption() => new("--dir") { Description = "The node directory.", Required = true };
 
     public static IEnumerable<Command> Create()
@@ -210,9 +229,10 @@ internal static class AccordCommands
         var id = new Option<string?>("--id") { Description = $"The record id (default: {kind}--<new UUID>); reuse an id to publish a new version of a party, accord or designation." };
         var created = new Option<string?>("--created") { Description = "The record's own time, RFC 3339 (default: now)." };
         var bundle = new Option<string?>("--stix") { Description = "For incidents: a STIX 2.1 evidence bundle to validate and attach." };
-        var remote = new Option<string?>("--node") { Description = "Submit to this remote node (such as http://127.0.0.1:8400) instead of the node in --dir; --dir then only supplies your key (keys/<party>.pem). The record is signed here; the node checks the signature is yours." };
-        var token = new Option<string?>("--token") { Description = "Your API bearer token on the remote node (default: $ACCORD_TOKEN).", DefaultValueFactory = _ => Environment.GetEnvironmentVariable("ACCORD_TOKEN") };
-        var add = new Command("add", $"Sign a {kind} record as --as, check it against the accord, and append it to the log. Refused records write nothing.") { dir, asParty, file, id, created, bundle, remote, token };
+        var remote = NodeOption;
+        var token = TokenOption;
+        var add = new Command("add", $"Sign a {kind} record as --as, check it against the accord, and append it to the log (or, with --node, submit it to a remote node). Refused records write nothing.") { dir, asParty, file, id, created, bundle };
+        RemoteCapable.Add(add);
         add.SetAction(async (parse, ct) => await Run(async () =>
         {
             var source = parse.GetValue(file)!;

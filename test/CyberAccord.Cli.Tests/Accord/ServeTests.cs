@@ -39,7 +39,7 @@ public sealed class ServeTests : IDisposable
             // The CLI as a remote client: it signs with the key in --dir and submits to the running node.
             var url = $"http://127.0.0.1:{port}";
             var token = de.GetProperty("api_token").GetString()!;
-            var remote = await AccordProcess.RunAsync(["statement", "add", "--dir", node, "--as", "DE", "--node", url, "--token", token, "--id", "statement--remote", "-"], """{"title":"from afar","text":"signed by the client"}""");
+            var remote = await AccordProcess.RunAsync(["--node", url, "statement", "add", "--dir", node, "--as", "DE", "--token", token, "--id", "statement--remote", "-"], """{"title":"from afar","text":"signed by the client"}""");
             Assert.True(remote.ExitCode == 0, remote.ToString());
             Assert.Contains("accepted statement--remote", remote.Stdout, StringComparison.Ordinal);
             Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/accord/records/statement--remote")).StatusCode);
@@ -53,6 +53,9 @@ public sealed class ServeTests : IDisposable
             var tokenless = await AccordProcess.RunAsync(["statement", "add", "--dir", node, "--as", "DE", "--node", url, "-"], """{"title":"t","text":"x"}""");
             Assert.Equal(2, tokenless.ExitCode);
             Assert.Contains("--token", tokenless.Stderr, StringComparison.Ordinal);
+            var notRemote = await AccordProcess.RunAsync("--node", url, "scorecard", "--dir", node);
+            Assert.Equal(2, notRemote.ExitCode);
+            Assert.Contains("'accord scorecard' does not act on a remote node", notRemote.Stderr, StringComparison.Ordinal);
 
             // SIGTERM, as a service manager sends it, stops the server and releases the node.
             Assert.Equal(0, Kill(process.Id));
