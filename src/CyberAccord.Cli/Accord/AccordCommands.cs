@@ -269,6 +269,13 @@ internal static class AccordCommands
             }
 
             var root = parse.GetValue(dir)!;
+            var author = Party(parse.GetValue(asParty))!;
+            AccordRecord Sign()
+            {
+                using var key = NodeDirectory.LoadKey(root, author);
+                return AccordRecord.Sign(kind, parse.GetValue(id) ?? $"{kind}--{Guid.NewGuid()}", author, time, body, key);
+            }
+
             if (parse.GetValue(remote) is { } nodeText)
             {
                 if (!Uri.TryCreate(nodeText, UriKind.Absolute, out var nodeUrl))
@@ -281,10 +288,7 @@ internal static class AccordCommands
                     return CliOutput.Error("--stix attaches a bundle to a local node only; post evidence objects to the remote node over TAXII");
                 }
 
-                var remoteAuthor = Party(parse.GetValue(asParty))!;
-                using var remoteKey = NodeDirectory.LoadKey(root, remoteAuthor);
-                var signed = AccordRecord.Sign(kind, parse.GetValue(id) ?? $"{kind}--{Guid.NewGuid()}", remoteAuthor, time, body, remoteKey);
-                return await RemoteNode.SubmitAsync(nodeUrl, parse.GetValue(token), signed, ct).ConfigureAwait(false);
+                return await RemoteNode.SubmitAsync(nodeUrl, parse.GetValue(token), Sign(), ct).ConfigureAwait(false);
             }
 
             await using var node = await NodeDirectory.OpenAsync(root, ct).ConfigureAwait(false);
@@ -294,10 +298,7 @@ internal static class AccordCommands
                 body["evidence_bundle"] = new JsonObject { ["sha256"] = sha, ["objects"] = objects };
             }
 
-            var author = parse.GetValue(asParty)!;
-            author = author.StartsWith("party--", StringComparison.Ordinal) ? author : "party--" + author.ToLowerInvariant();
-            using var key = NodeDirectory.LoadKey(root, author);
-            var record = AccordRecord.Sign(kind, parse.GetValue(id) ?? $"{kind}--{Guid.NewGuid()}", author, time, body, key);
+            var record = Sign();
             var index = await node.SubmitAsync(record, ct).ConfigureAwait(false);
             System.Console.Out.WriteLine($"accepted {record.Id} at log index {index}; checkpoint size {node.Log.Checkpoint.Size}");
             return ExitCodes.Ok;

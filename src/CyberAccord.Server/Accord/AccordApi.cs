@@ -54,15 +54,7 @@ public static class AccordApi
                 return Results.Problem(statusCode: 403, title: "not your record", detail: $"you are {party}; a party can only submit records it authored");
             }
 
-            try
-            {
-                var index = await context.Node.SubmitAsync(record, ct).ConfigureAwait(false);
-                return Results.Json(new { id = record.Id, log_index = index }, statusCode: 201);
-            }
-            catch (RecordRejectedException e)
-            {
-                return Results.Problem(statusCode: 422, title: "record refused", detail: e.Message, extensions: new Dictionary<string, object?> { ["path"] = e.JsonPath });
-            }
+            return await SubmitAsync(context, record, ct).ConfigureAwait(false);
         });
 
         // A record body for the node to sign: only for a party whose key this node holds (its own party).
@@ -98,15 +90,7 @@ public static class AccordApi
                 return Results.Problem(statusCode: 403, title: "this node does not sign for you", detail: $"this node holds no key for {party}; sign the record yourself and POST it to /accord/records");
             }
 
-            try
-            {
-                var index = await context.Node.SubmitAsync(record, ct).ConfigureAwait(false);
-                return Results.Json(new { id = record.Id, log_index = index, record = System.Text.Json.Nodes.JsonNode.Parse(record.ToEntry()) }, statusCode: 201);
-            }
-            catch (RecordRejectedException e)
-            {
-                return Results.Problem(statusCode: 422, title: "record refused", detail: e.Message, extensions: new Dictionary<string, object?> { ["path"] = e.JsonPath });
-            }
+            return await SubmitAsync(context, record, ct).ConfigureAwait(false);
         });
 
         // The state of requests for assistance the party may see: status, deadline, first response, overdue or not.
@@ -144,6 +128,20 @@ public static class AccordApi
                 .Select(f => new { rule = f.Rule, subject = f.Subject, commitment = f.Commitment, under = f.Under, implicated = f.Implicated, reasons = f.Reasons }).ToList(), ct).ConfigureAwait(false));
         });
 
+    }
+
+    /// <summary>Appends a signed record: 201 with its log index, or 422 naming what the accord refused (nothing written).</summary>
+    private static async Task<IResult> SubmitAsync(AccordServerContext context, AccordRecord record, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var index = await context.Node.SubmitAsync(record, cancellationToken).ConfigureAwait(false);
+            return Results.Json(new { id = record.Id, log_index = index }, statusCode: 201);
+        }
+        catch (RecordRejectedException e)
+        {
+            return Results.Problem(statusCode: 422, title: "record refused", detail: e.Message, extensions: new Dictionary<string, object?> { ["path"] = e.JsonPath });
+        }
     }
 
     private static string PartyId(string value) => value.StartsWith("party--", StringComparison.Ordinal) ? value : "party--" + value.ToLowerInvariant();
