@@ -129,6 +129,21 @@ public sealed class TaxiiApiTests(NodeServerFixture node) : IClassFixture<NodeSe
         Assert.Contains(JsonNode.Parse(red)!["id"]!.GetValue<string>(), cn, StringComparison.Ordinal);
         Assert.DoesNotContain(JsonNode.Parse(strict)!["id"]!.GetValue<string>(), cn, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await node.Taxii("DE").GetAsync($"/api/collections/{CollectionId("cn-us")}/objects/{JsonNode.Parse(red)!["id"]}/")).StatusCode);
+
+        // Object by id, its versions, and id-matched pages hide the strict object from readers of the public collection too
+        // (an error may repeat the id the reader asked for, so what is checked is that nothing of the object or its versions comes back).
+        var strictId = JsonNode.Parse(strict)!["id"]!.GetValue<string>();
+        var strictVersion = JsonNode.Parse(strict)!["modified"]!.GetValue<string>();
+        foreach (var path in new[] { $"objects/{strictId}/", $"objects/{strictId}/versions/", $"objects/?match[id]={strictId}", $"manifest/?match[id]={strictId}" })
+        {
+            var response = await node.Taxii("DE").GetAsync($"/api/collections/{CollectionId("public")}/{path}");
+            var text = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.NotFound || !text.Contains(strictId, StringComparison.Ordinal), $"{path}: {(int)response.StatusCode} {text}");
+            Assert.DoesNotContain("strict on the public collection", text, StringComparison.Ordinal);
+            Assert.DoesNotContain(strictVersion, text, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await node.Taxii("US").GetAsync($"/api/collections/{CollectionId("public")}/objects/{strictId}/versions/")).StatusCode);
     }
 
     [Fact]
