@@ -13,7 +13,7 @@ foreach (var command in AccordCommands.Create())
 root.Options.Add(AccordCommands.NodeOption);
 root.Options.Add(AccordCommands.TokenOption);
 var parse = root.Parse(args);
-if (parse.Errors.Count == 0 && parse.GetValue(AccordCommands.NodeOption) is not null && !AccordCommands.RemoteCapable.Contains(parse.CommandResult.Command))
+if (parse.Errors.Count == 0 && (parse.GetValue(AccordCommands.NodeOption) is not null || parse.GetValue(AccordCommands.TokenOption) is not null) && !AccordCommands.RemoteCapable.Contains(parse.CommandResult.Command))
 {
     var names = new List<string>();
     for (var result = parse.CommandResult; result.Parent is System.CommandLine.Parsing.CommandResult parent; result = parent)
@@ -21,7 +21,7 @@ if (parse.Errors.Count == 0 && parse.GetValue(AccordCommands.NodeOption) is not 
         names.Insert(0, result.Command.Name);
     }
 
-    Console.Error.WriteLine($"accord: error: 'accord {string.Join(' ', names)}' does not act on a remote node; --node works with the '<kind> add' verbs");
+    Console.Error.WriteLine($"accord: error: 'accord {string.Join(' ', names)}' does not act on a remote node; --node and --token work with the '<kind> add' verbs");
     return 2;
 }
 

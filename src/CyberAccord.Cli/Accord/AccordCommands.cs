@@ -24,17 +24,19 @@ internal static class AccordCommands
     /// Global (<c>accord --node URL ...</c>, or after the verb): the verbs in <see cref="RemoteCapable"/> then act on a remote
     /// node over its API instead of a local directory; every other verb refuses it rather than silently act locally.
     /// </summary>
-    public static readonly Option<string?> NodeOption = new("--node")
+    public static readonly Option<string?> NodeOption = NewNodeOption();
+
+    public static readonly Option<string?> TokenOption = NewTokenOption();
+
+    // The verbs that act remotely also take both options after the verb; each command needs its own instances.
+    private static Option<string?> NewNodeOption() => new("--node")
     {
         Description = "Act on this remote node (such as http://127.0.0.1:8400) over its API; --dir then only supplies your key (keys/<party>.pem). Records are signed here; the node checks the signature is yours. Supported by the '<kind> add' verbs.",
-        Recursive = true,
     };
 
-    public static readonly Option<string?> TokenOption = new("--token")
+    private static Option<string?> NewTokenOption() => new("--token")
     {
         Description = "Your API bearer token on the remote node (default: $ACCORD_TOKEN).",
-        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("ACCORD_TOKEN"),
-        Recursive = true,
     };
 
     public static HashSet<Command> RemoteCapable { get; } = [];
@@ -229,9 +231,9 @@ internal static class AccordCommands
         var id = new Option<string?>("--id") { Description = $"The record id (default: {kind}--<new UUID>); reuse an id to publish a new version of a party, accord or designation." };
         var created = new Option<string?>("--created") { Description = "The record's own time, RFC 3339 (default: now)." };
         var bundle = new Option<string?>("--stix") { Description = "For incidents: a STIX 2.1 evidence bundle to validate and attach." };
-        var remote = NodeOption;
-        var token = TokenOption;
-        var add = new Command("add", $"Sign a {kind} record as --as, check it against the accord, and append it to the log (or, with --node, submit it to a remote node). Refused records write nothing.") { dir, asParty, file, id, created, bundle };
+        var remote = NewNodeOption();
+        var token = NewTokenOption();
+        var add = new Command("add", $"Sign a {kind} record as --as, check it against the accord, and append it to the log (or, with --node, submit it to a remote node). Refused records write nothing.") { dir, asParty, file, id, created, bundle, remote, token };
         RemoteCapable.Add(add);
         add.SetAction(async (parse, ct) => await Run(async () =>
         {
@@ -276,7 +278,7 @@ internal static class AccordCommands
                 return AccordRecord.Sign(kind, parse.GetValue(id) ?? $"{kind}--{Guid.NewGuid()}", author, time, body, key);
             }
 
-            if (parse.GetValue(remote) is { } nodeText)
+            if ((parse.GetValue(remote) ?? parse.GetValue(NodeOption)) is { } nodeText)
             {
                 if (!Uri.TryCreate(nodeText, UriKind.Absolute, out var nodeUrl))
                 {
@@ -288,7 +290,8 @@ internal static class AccordCommands
                     return CliOutput.Error("--stix attaches a bundle to a local node only; post evidence objects to the remote node over TAXII");
                 }
 
-                return await RemoteNode.SubmitAsync(nodeUrl, parse.GetValue(token), Sign(), ct).ConfigureAwait(false);
+                var bearer = parse.GetValue(token) ?? parse.GetValue(TokenOption) ?? Environment.GetEnvironmentVariable("ACCORD_TOKEN");
+                return await RemoteNode.SubmitAsync(nodeUrl, bearer, Sign(), ct).ConfigureAwait(false);
             }
 
             await using var node = await NodeDirectory.OpenAsync(root, ct).ConfigureAwait(false);
