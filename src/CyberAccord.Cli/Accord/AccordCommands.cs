@@ -31,7 +31,7 @@ internal static class AccordCommands
     // The verbs that act remotely also take both options after the verb; each command needs its own instances.
     private static Option<string?> NewNodeOption() => new("--node")
     {
-        Description = "Act on this remote node (such as http://127.0.0.1:8400) over its API; --dir then only supplies your key (keys/<party>.pem). Records are signed here; the node checks the signature is yours. Supported by the '<kind> add' verbs.",
+        Description = "Act on this remote node (such as http://127.0.0.1:8400) over its API; --dir then only supplies your key (keys/<party>.pem). Records are signed here; the node checks the signature is yours. Supported by the '<kind> add' and '<kind> list' verbs.",
     };
 
     private static Option<string?> NewTokenOption() => new("--token")
@@ -307,12 +307,36 @@ internal static class AccordCommands
             return ExitCodes.Ok;
         }).ConfigureAwait(false));
 
-        var dir2 = DirOption();
-        var viewer = new Option<string?>("--as") { Description = "List only what this party may see (TLP)." };
-        var list = new Command("list", $"List {kind} records, one per line.") { dir2, viewer };
+        var dir2 = new Option<string?>("--dir") { Description = "The node directory (not with --node)." };
+        var viewer = new Option<string?>("--as") { Description = "List only what this party may see (TLP). With --node, you see what your token's party may see." };
+        var listRemote = NewNodeOption();
+        var listToken = NewTokenOption();
+        var list = new Command("list", $"List {kind} records, one per line.") { dir2, viewer, listRemote, listToken };
+        RemoteCapable.Add(list);
         list.SetAction(async (parse, ct) => await Run(async () =>
         {
-            await using var node = await NodeDirectory.OpenAsync(parse.GetValue(dir2)!, ct).ConfigureAwait(false);
+            if ((parse.GetValue(listRemote) ?? parse.GetValue(NodeOption)) is { } nodeText)
+            {
+                if (!Uri.TryCreate(nodeText, UriKind.Absolute, out var nodeUrl))
+                {
+                    return CliOutput.Error($"--node '{nodeText}' is not an absolute URL such as http://127.0.0.1:8400");
+                }
+
+                if (parse.GetValue(dir2) is not null || parse.GetValue(viewer) is not null)
+                {
+                    return CliOutput.Error("with --node, the node decides what your token's party may see: drop --dir and --as");
+                }
+
+                var bearer = parse.GetValue(listToken) ?? parse.GetValue(TokenOption) ?? Environment.GetEnvironmentVariable("ACCORD_TOKEN");
+                return await RemoteNode.ListAsync(nodeUrl, bearer, kind, ct).ConfigureAwait(false);
+            }
+
+            if (parse.GetValue(dir2) is not { } localDir)
+            {
+                return CliOutput.Error("give --dir (a local node) or --node (a remote one)");
+            }
+
+            await using var node = await NodeDirectory.OpenAsync(localDir, ct).ConfigureAwait(false);
             var who = Party(parse.GetValue(viewer));
             foreach (var stored in node.State.Records.Values.Where(r => r.Record.Kind == kind && Visibility.CanSee(node.State, r.Record, who ?? r.Record.Author)).OrderBy(r => r.Sequence))
             {

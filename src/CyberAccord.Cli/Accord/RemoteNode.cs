@@ -10,6 +10,29 @@ internal static class RemoteNode
 {
     public static async Task<int> SubmitAsync(Uri node, string? token, AccordRecord record, CancellationToken cancellationToken)
     {
+        using var content = new ByteArrayContent(record.ToEntry());
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        return await SendAsync(node, token, HttpMethod.Post, "accord/records", content, answer =>
+        {
+            System.Console.Out.WriteLine($"accepted {record.Id} at log index {answer.GetProperty("log_index").GetInt64()} on {node}");
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Lists the records of one kind that the token's party may see on the node, one per line.</summary>
+    public static Task<int> ListAsync(Uri node, string? token, string kind, CancellationToken cancellationToken) =>
+        SendAsync(node, token, HttpMethod.Get, $"accord/records?kind={Uri.EscapeDataString(kind)}", null, answer =>
+        {
+            foreach (var item in answer.EnumerateArray())
+            {
+                var record = item.GetProperty("record");
+                var body = record.GetProperty("body");
+                string? Text(string name) => body.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+                System.Console.Out.WriteLine($"{record.GetProperty("id").GetString()}  {record.GetProperty("created").GetString()?[..10]}  {record.GetProperty("author").GetString()}  {Text("title") ?? Text("name") ?? Text("type") ?? Text("stance") ?? string.Empty}");
+            }
+        }, cancellationToken);
+
+    private static async Task<int> SendAsync(Uri node, string? token, HttpMethod method, string path, HttpContent? content, Action<JsonElement> onSuccess, CancellationToken cancellationToken)
+    {
         if (string.IsNullOrEmpty(token))
         {
             return CliOutput.Error("--node needs your API token: pass --token or set ACCORD_TOKEN");
@@ -23,13 +46,12 @@ internal static class RemoteNode
         // A base without a trailing slash would lose its last path segment when the API path is resolved against it.
         node = node.AbsoluteUri.EndsWith('/') ? node : new Uri(node.AbsoluteUri + "/");
         using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(1) };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        using var content = new ByteArrayContent(record.ToEntry());
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        using var request = new HttpRequestMessage(method, new Uri(node, path)) { Content = content };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         HttpResponseMessage response;
         try
         {
-            response = await http.PostAsync(new Uri(node, "accord/records"), content, cancellationToken).ConfigureAwait(false);
+            response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
         catch (HttpRequestException e)
         {
@@ -42,14 +64,14 @@ internal static class RemoteNode
             if (response.IsSuccessStatusCode)
             {
                 using var answer = JsonDocument.Parse(text);
-                System.Console.Out.WriteLine($"accepted {record.Id} at log index {answer.RootElement.GetProperty("log_index").GetInt64()} on {node}");
+                onSuccess(answer.RootElement);
                 return ExitCodes.Ok;
             }
 
             var reason = Describe(text) ?? text;
             var message = $"{node} answered {(int)response.StatusCode} {response.ReasonPhrase}: {reason}";
 
-            // The node judged the record (not yours, malformed, refused by the accord): a failure of the input, as locally.
+            // The node judged the input (not yours, malformed, refused by the accord): a failure of the input, as locally.
             return (int)response.StatusCode is 400 or 403 or 409 or 422 ? CliOutput.Failure(message) : CliOutput.Error(message);
         }
     }

@@ -44,6 +44,14 @@ public sealed class ServeTests : IDisposable
             Assert.Contains("accepted statement--remote", remote.Stdout, StringComparison.Ordinal);
             Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/accord/records/statement--remote")).StatusCode);
 
+            var listed = await AccordProcess.RunAsync("--node", url, "--token", token, "statement", "list");
+            Assert.True(listed.ExitCode == 0, listed.ToString());
+            Assert.Contains("statement--remote", listed.Stdout, StringComparison.Ordinal);
+            var requests = await AccordProcess.RunAsync("request", "list", "--node", url, "--token", token);
+            using var visible = JsonDocument.Parse(await api.GetStringAsync("/accord/records?kind=request"));
+            Assert.Equal(visible.RootElement.GetArrayLength(), requests.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+            Assert.Equal(2, (await AccordProcess.RunAsync("request", "list", "--node", url, "--token", token, "--as", "US")).ExitCode);
+
             var impostor = await AccordProcess.RunAsync(["statement", "add", "--dir", node, "--as", "US", "--node", url, "--token", token, "-"], """{"title":"t","text":"x"}""");
             Assert.Equal(1, impostor.ExitCode);
             Assert.Contains("403", impostor.Stderr, StringComparison.Ordinal);
