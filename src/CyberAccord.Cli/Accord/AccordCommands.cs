@@ -41,6 +41,10 @@ internal static class AccordCommands
 
     public static HashSet<Command> RemoteCapable { get; } = [];
 
+    /// <summary>The bearer token: given after the verb, before it, or in $ACCORD_TOKEN.</summary>
+    private static string? Token(ParseResult parse, Option<string?> verbToken) =>
+        parse.GetValue(verbToken) ?? parse.GetValue(TokenOption) ?? Environment.GetEnvironmentVariable("ACCORD_TOKEN");
+
     private static Option<string> DirOption() => new("--dir") { Description = "The node directory.", Required = true };
 
     public static IEnumerable<Command> Create()
@@ -278,20 +282,14 @@ internal static class AccordCommands
                 return AccordRecord.Sign(kind, parse.GetValue(id) ?? $"{kind}--{Guid.NewGuid()}", author, time, body, key);
             }
 
-            if ((parse.GetValue(remote) ?? parse.GetValue(NodeOption)) is { } nodeText)
+            if ((parse.GetValue(remote) ?? parse.GetValue(NodeOption)) is { } nodeUrl)
             {
-                if (!Uri.TryCreate(nodeText, UriKind.Absolute, out var nodeUrl))
-                {
-                    return CliOutput.Error($"--node '{nodeText}' is not an absolute URL such as http://127.0.0.1:8400");
-                }
-
                 if (parse.GetValue(bundle) is not null)
                 {
                     return CliOutput.Error("--stix attaches a bundle to a local node only; post evidence objects to the remote node over TAXII");
                 }
 
-                var bearer = parse.GetValue(token) ?? parse.GetValue(TokenOption) ?? Environment.GetEnvironmentVariable("ACCORD_TOKEN");
-                return await RemoteNode.SubmitAsync(nodeUrl, bearer, Sign(), ct).ConfigureAwait(false);
+                return await RemoteNode.SubmitAsync(nodeUrl, Token(parse, token), Sign(), ct).ConfigureAwait(false);
             }
 
             await using var node = await NodeDirectory.OpenAsync(root, ct).ConfigureAwait(false);
@@ -315,20 +313,14 @@ internal static class AccordCommands
         RemoteCapable.Add(list);
         list.SetAction(async (parse, ct) => await Run(async () =>
         {
-            if ((parse.GetValue(listRemote) ?? parse.GetValue(NodeOption)) is { } nodeText)
+            if ((parse.GetValue(listRemote) ?? parse.GetValue(NodeOption)) is { } nodeUrl)
             {
-                if (!Uri.TryCreate(nodeText, UriKind.Absolute, out var nodeUrl))
-                {
-                    return CliOutput.Error($"--node '{nodeText}' is not an absolute URL such as http://127.0.0.1:8400");
-                }
-
                 if (parse.GetValue(dir2) is not null || parse.GetValue(viewer) is not null)
                 {
                     return CliOutput.Error("with --node, the node decides what your token's party may see: drop --dir and --as");
                 }
 
-                var bearer = parse.GetValue(listToken) ?? parse.GetValue(TokenOption) ?? Environment.GetEnvironmentVariable("ACCORD_TOKEN");
-                return await RemoteNode.ListAsync(nodeUrl, bearer, kind, ct).ConfigureAwait(false);
+                return await RemoteNode.ListAsync(nodeUrl, Token(parse, listToken), kind, ct).ConfigureAwait(false);
             }
 
             if (parse.GetValue(dir2) is not { } localDir)

@@ -8,7 +8,7 @@ namespace CyberAccord.Cli.Accord;
 /// <summary>The CLI as a remote client of a node's accord API: records are signed here and submitted over HTTP.</summary>
 internal static class RemoteNode
 {
-    public static async Task<int> SubmitAsync(Uri node, string? token, AccordRecord record, CancellationToken cancellationToken)
+    public static async Task<int> SubmitAsync(string node, string? token, AccordRecord record, CancellationToken cancellationToken)
     {
         using var content = new ByteArrayContent(record.ToEntry());
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
@@ -19,7 +19,7 @@ internal static class RemoteNode
     }
 
     /// <summary>Lists the records of one kind that the token's party may see on the node, one per line.</summary>
-    public static Task<int> ListAsync(Uri node, string? token, string kind, CancellationToken cancellationToken) =>
+    public static Task<int> ListAsync(string node, string? token, string kind, CancellationToken cancellationToken) =>
         SendAsync(node, token, HttpMethod.Get, $"accord/records?kind={Uri.EscapeDataString(kind)}", null, answer =>
         {
             foreach (var item in answer.EnumerateArray())
@@ -31,16 +31,16 @@ internal static class RemoteNode
             }
         }, cancellationToken);
 
-    private static async Task<int> SendAsync(Uri node, string? token, HttpMethod method, string path, HttpContent? content, Action<JsonElement> onSuccess, CancellationToken cancellationToken)
+    private static async Task<int> SendAsync(string nodeUrl, string? token, HttpMethod method, string path, HttpContent? content, Action<JsonElement> onSuccess, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(token))
         {
             return CliOutput.Error("--node needs your API token: pass --token or set ACCORD_TOKEN");
         }
 
-        if (node.Scheme is not ("http" or "https"))
+        if (!Uri.TryCreate(nodeUrl, UriKind.Absolute, out var node) || node.Scheme is not ("http" or "https"))
         {
-            return CliOutput.Error($"--node '{node}' is not an http(s) URL");
+            return CliOutput.Error($"--node '{nodeUrl}' is not an http(s) URL such as http://127.0.0.1:8400");
         }
 
         // A base without a trailing slash would lose its last path segment when the API path is resolved against it.
