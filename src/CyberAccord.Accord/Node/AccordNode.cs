@@ -164,30 +164,7 @@ public sealed class AccordNode : IAsyncDisposable
     }
 
     /// <summary>Checks, logs, integrates and applies one record; returns its log index.</summary>
-    public async Task<long> SubmitAsync(AccordRecord record, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(record);
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            var apply = State.Check(record);
-            if (record.Kind == RecordKinds.Incident && record.Body["evidence_bundle"]?["sha256"]?.GetValue<string>() is { } bundle && !Blobs.Contains(bundle))
-            {
-                throw new RecordRejectedException("$.body.evidence_bundle.sha256", $"no evidence bundle {bundle} was attached to this node");
-            }
-
-            var entry = record.ToEntry();
-            var index = await Log.AppendAsync([entry], cancellationToken).ConfigureAwait(false);
-            await Log.IntegrateAsync(null, cancellationToken).ConfigureAwait(false);
-            State.Commit(record, index, apply);
-            await Store.ApplyAsync(State.Records[record.Id], State, cancellationToken).ConfigureAwait(false);
-            return index;
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+    public Task<long> SubmitAsync(AccordRecord record, CancellationToken cancellationToken) => SubmitBatchAsync([record], cancellationToken);
 
     /// <summary>
     /// Checks, logs (one durable batch, one checkpoint) and applies records that do not depend on each other; all or
@@ -208,7 +185,7 @@ public sealed class AccordNode : IAsyncDisposable
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var changes = records.Select(State.Check).ToList();
+            var changes = records.Select(Check).ToList();
             var first = await Log.AppendAsync(records.Select(r => (ReadOnlyMemory<byte>)r.ToEntry()).ToList(), cancellationToken).ConfigureAwait(false);
             if (integrate)
             {
@@ -229,6 +206,18 @@ public sealed class AccordNode : IAsyncDisposable
         {
             _gate.Release();
         }
+    }
+
+    /// <summary>The state's checks, and for an incident that its evidence bundle was attached here.</summary>
+    private Action Check(AccordRecord record)
+    {
+        var apply = State.Check(record);
+        if (record.Kind == RecordKinds.Incident && record.Body["evidence_bundle"]?["sha256"]?.GetValue<string>() is { } bundle && !Blobs.Contains(bundle))
+        {
+            throw new RecordRejectedException("$.body.evidence_bundle.sha256", $"no evidence bundle {bundle} was attached to this node");
+        }
+
+        return apply;
     }
 
     /// <summary>Publishes a signed checkpoint over everything sequenced, if anything is pending.</summary>

@@ -211,7 +211,7 @@ internal static class AccordCommands
                 return CliOutput.Error("--party must be 2–16 letters or digits");
             }
 
-            var party = "party--" + partyCode.ToLowerInvariant();
+            var party = PartyIds.FromCodeOrId(partyCode);
             await NodeDirectory.CreateAsync(root, $"node-{partyCode.ToLowerInvariant()}.cyberaccord.example/log", ct).ConfigureAwait(false);
             using var key = PartyKey.Generate();
             await NodeDirectory.SaveKeyAsync(root, party, key, ct).ConfigureAwait(false);
@@ -343,7 +343,7 @@ internal static class AccordCommands
         return verb;
     }
 
-    private static string? Party(string? value) => value is null ? null : value.StartsWith("party--", StringComparison.Ordinal) ? value : "party--" + value.ToLowerInvariant();
+    private static string? Party(string? value) => value is null ? null : PartyIds.FromCodeOrId(value);
 
     private static string Code(AccordState state, string party) => state.Parties.TryGetValue(party, out var p) ? p.Code : party;
 

@@ -100,7 +100,7 @@ public static class AccordApi
             var now = DateTime.UtcNow;
             return Results.Json(await context.Node.ReadAsync(state => state.Requests.Values
                 .Where(r => state.Records.TryGetValue(r.Id, out var s) && Visibility.CanSee(state, s.Record, party))
-                .Where(r => (status is null || r.Status == status) && (to is null || r.To == PartyId(to)) && (from is null || r.From == PartyId(from)) && (overdue is null || r.IsOverdue(now) == overdue))
+                .Where(r => (status is null || r.Status == status) && (to is null || r.To == PartyIds.FromCodeOrId(to)) && (from is null || r.From == PartyIds.FromCodeOrId(from)) && (overdue is null || r.IsOverdue(now) == overdue))
                 .OrderBy(r => r.Created).Select(r => RequestState(r, now)).ToList(), ct).ConfigureAwait(false));
         });
 
@@ -143,8 +143,6 @@ public static class AccordApi
             return Results.Problem(statusCode: 422, title: "record refused", detail: e.Message, extensions: new Dictionary<string, object?> { ["path"] = e.JsonPath });
         }
     }
-
-    private static string PartyId(string value) => value.StartsWith("party--", StringComparison.Ordinal) ? value : "party--" + value.ToLowerInvariant();
 
     private static object RequestState(RequestCase r, DateTime now) => new
     {
