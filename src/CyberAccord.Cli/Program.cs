@@ -21,7 +21,7 @@ if (parse.Errors.Count == 0 && (parse.GetValue(AccordCommands.NodeOption) is not
         names.Insert(0, result.Command.Name);
     }
 
-    Console.Error.WriteLine($"accord: error: 'accord {string.Join(' ', names)}' does not act on a remote node; --node and --token work with the '<kind> add' and '<kind> list' verbs");
+    Console.Error.WriteLine($"accord: error: 'accord {string.Join(' ', names)}' does not act on a remote node; --node and --token work with '<kind> add', '<kind> list', show, assessment and scorecard");
     return 2;
 }
 

@@ -93,6 +93,40 @@ public sealed class AccordAndLogApiTests(NodeServerFixture node) : IClassFixture
     }
 
     [Fact]
+    public async Task Assessment_findings_are_served_only_on_records_the_reader_may_see_and_scorecards_as_computed()
+    {
+        const string at = "2026-01-01T00:00:00Z";
+        var now = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        var all = CyberAccord.Accord.Assessment.AssessmentEngine.Assess(node.Node.State, now);
+        foreach (var code in new[] { "US", "CN", "DE" })
+        {
+            var party = PartyIds.FromCodeOrId(code);
+            var served = JsonNode.Parse(await node.Api(code).GetStringAsync($"/accord/assessment?at={at}"))!.AsArray();
+            var visible = all.Where(f => CyberAccord.Accord.State.Visibility.CanSee(node.Node.State, node.Node.State.Records[f.Subject].Record, party)).ToList();
+            Assert.Equal(visible.Select(f => f.Subject + f.Rule + f.Under), served.Select(f => (string)f!["subject"]! + (string)f["rule"]! + (string?)f["under"]));
+        }
+
+        Assert.True(all.Count > JsonNode.Parse(await node.Api("CN").GetStringAsync($"/accord/assessment?at={at}"))!.AsArray().Count, "CN should not see findings on the US-only request");
+
+        var cards = JsonNode.Parse(await node.Api("CN").GetStringAsync($"/accord/scorecards?at={at}"))!.AsArray();
+        var expected = CyberAccord.Accord.Assessment.Scorecards.All(node.Node.State, now);
+        Assert.Equal(expected.Select(c => c.ToJson().ToJsonString()), cards.Select(c => c!.ToJsonString()));
+        var bad = await node.Api("CN").GetAsync("/accord/scorecards?at=tomorrow");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("at='tomorrow'", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Show_serves_the_signed_envelope_with_its_log_index()
+    {
+        var stored = node.Node.State.Records.Values.First(r => r.Record.Kind == RecordKinds.Claim);
+        var answer = await node.Api("US").GetAsync($"/accord/records/{stored.Record.Id}");
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        Assert.Equal(stored.Record.ToEntry(), await answer.Content.ReadAsByteArrayAsync());
+        Assert.Equal(stored.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture), answer.Headers.GetValues("X-Accord-Log-Index").Single());
+    }
+
+    [Fact]
     public async Task Checkpoint_and_hash_tiles_are_public_and_entry_bundles_need_entitlement()
     {
         using var anonymous = new HttpClient { BaseAddress = node.BaseAddress };

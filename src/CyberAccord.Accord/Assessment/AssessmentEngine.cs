@@ -10,6 +10,17 @@ namespace CyberAccord.Accord.Assessment;
 public sealed record AssessmentFinding(string Rule, string Subject, string Commitment, string? Under, bool Implicated, IReadOnlyList<string> Reasons)
 {
     public string Explanation => string.Join("; ", Reasons);
+
+    /// <summary>The one JSON shape of a finding, served by the API.</summary>
+    public System.Text.Json.Nodes.JsonObject ToJson() => new()
+    {
+        ["rule"] = Rule,
+        ["subject"] = Subject,
+        ["commitment"] = Commitment,
+        ["under"] = Under,
+        ["implicated"] = Implicated,
+        ["reasons"] = new System.Text.Json.Nodes.JsonArray(Reasons.Select(r => (System.Text.Json.Nodes.JsonNode?)r).ToArray()),
+    };
 }
 
 /// <summary>Explicit rules that map records to the commitments they implicate. Each rule is small and tested alone.</summary>

@@ -22,6 +22,25 @@ public sealed record Scorecard(
 
     /// <summary>Requests it answered per request it made; null when it made none.</summary>
     public double? Reciprocity => RequestsMade == 0 ? null : (double)RequestsAnswered / RequestsMade;
+
+    /// <summary>The one JSON shape of a scorecard, served by the API and printed by <c>accord scorecard --json</c>.</summary>
+    public System.Text.Json.Nodes.JsonObject ToJson() => new()
+    {
+        ["party"] = Party,
+        ["requests_received"] = RequestsReceived,
+        ["requests_answered"] = RequestsAnswered,
+        ["requests_overdue"] = RequestsOverdue,
+        ["median_response_days"] = MedianResponseTime?.TotalDays,
+        ["worst_response_days"] = WorstResponseTime?.TotalDays,
+        ["requests_made"] = RequestsMade,
+        ["requests_made_answered"] = RequestsMadeAnswered,
+        ["claims"] = Claims,
+        ["claims_backed_by_evidence"] = ClaimsBackedByEvidence,
+        ["evidence_backed_share"] = EvidenceBackedShare,
+        ["reciprocity"] = Reciprocity,
+        ["disputes_made"] = DisputesMade,
+        ["disputes_received"] = DisputesReceived,
+    };
 }
 
 public static class Scorecards

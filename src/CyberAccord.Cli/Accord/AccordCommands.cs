@@ -31,7 +31,7 @@ internal static class AccordCommands
     // The verbs that act remotely also take both options after the verb; each command needs its own instances.
     private static Option<string?> NewNodeOption() => new("--node")
     {
-        Description = "Act on this remote node (such as http://127.0.0.1:8400) over its API; --dir then only supplies your key (keys/<party>.pem). Records are signed here; the node checks the signature is yours. Supported by the '<kind> add' and '<kind> list' verbs.",
+        Description = "Act on this remote node (such as http://127.0.0.1:8400) over its API; --dir then only supplies your key (keys/<party>.pem). Records are signed here; the node checks the signature is yours. Supported by '<kind> add', '<kind> list', show, assessment and scorecard.",
     };
 
     private static Option<string?> NewTokenOption() => new("--token")
@@ -361,72 +361,113 @@ internal static class AccordCommands
         _ => record.Body["status"]?.GetValue<string>() ?? string.Empty,
     };
 
-    private static Command Show()
+    /// <summary>The remote node a remote-capable verb acts on: --node after the verb or before it; null to act locally.</summary>
+    private static string? Remote(ParseResult parse, Option<string?> verbNode) => parse.GetValue(verbNode) ?? parse.GetValue(NodeOption);
+
+    /// <summary>A verb that reads a local node (--dir) or a remote one (--node), never both.</summary>
+    private static Command ReadVerb(string name, string description, Func<ParseResult, string, string?, CancellationToken, Task<int>> remote, Func<ParseResult, string, CancellationToken, Task<int>> local, params Symbol[] symbols)
     {
-        var dir = DirOption();
-        var id = new Argument<string>("id") { Description = "A record id." };
-        var viewer = new Option<string?>("--as") { Description = "Show only if this party may see it (TLP)." };
-        var command = new Command("show", "Print a record as signed (its canonical envelope) with its log index.") { dir, id, viewer };
+        var dir = new Option<string?>("--dir") { Description = "The node directory (not with --node)." };
+        var node = NewNodeOption();
+        var token = NewTokenOption();
+        var command = new Command(name, description) { dir, node, token };
+        foreach (var symbol in symbols)
+        {
+            switch (symbol)
+            {
+                case Option option: command.Options.Add(option); break;
+                case Argument argument: command.Arguments.Add(argument); break;
+            }
+        }
+
+        RemoteCapable.Add(command);
         command.SetAction(async (parse, ct) => await Run(async () =>
         {
-            await using var node = await NodeDirectory.OpenAsync(parse.GetValue(dir)!, ct).ConfigureAwait(false);
-            var who = Party(parse.GetValue(viewer));
-            if (!node.State.Records.TryGetValue(parse.GetValue(id)!, out var stored) || (who is not null && !Visibility.CanSee(node.State, stored.Record, who)))
+            if (Remote(parse, node) is { } url)
             {
-                return CliOutput.Error($"no record '{parse.GetValue(id)}'{(who is null ? string.Empty : $" visible to {who}")}");
+                return parse.GetValue(dir) is not null
+                    ? CliOutput.Error("give --dir (a local node) or --node (a remote one), not both")
+                    : await remote(parse, url, Token(parse, token), ct).ConfigureAwait(false);
             }
 
-            System.Console.Out.WriteLine($"# log index {stored.Sequence}");
-            System.Console.Out.WriteLine(JsonNode.Parse(stored.Record.ToEntry())!.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
-            return ExitCodes.Ok;
+            return parse.GetValue(dir) is { } localDir
+                ? await local(parse, localDir, ct).ConfigureAwait(false)
+                : CliOutput.Error("give --dir (a local node) or --node (a remote one)");
         }).ConfigureAwait(false));
         return command;
+    }
+
+    private static Command Show()
+    {
+        var id = new Argument<string>("id") { Description = "A record id." };
+        var viewer = new Option<string?>("--as") { Description = "Show only if this party may see it (TLP). With --node, the node shows what your token's party may see." };
+        return ReadVerb("show", "Print a record as signed (its canonical envelope) with its log index.",
+            (parse, url, token, ct) => parse.GetValue(viewer) is not null
+                ? Task.FromResult(CliOutput.Error("with --node, the node decides what your token's party may see: drop --as"))
+                : RemoteNode.ShowAsync(url, token, parse.GetValue(id)!, ct),
+            async (parse, localDir, ct) =>
+            {
+                await using var node = await NodeDirectory.OpenAsync(localDir, ct).ConfigureAwait(false);
+                var who = Party(parse.GetValue(viewer));
+                if (!node.State.Records.TryGetValue(parse.GetValue(id)!, out var stored) || (who is not null && !Visibility.CanSee(node.State, stored.Record, who)))
+                {
+                    return CliOutput.Error($"no record '{parse.GetValue(id)}'{(who is null ? string.Empty : $" visible to {who}")}");
+                }
+
+                PrintEnvelope(stored.Sequence, stored.Record.ToEntry());
+                return ExitCodes.Ok;
+            },
+            id, viewer);
+    }
+
+    /// <summary>A signed envelope as <c>show</c> prints it, locally or from a remote node.</summary>
+    internal static void PrintEnvelope(long? sequence, byte[] entry)
+    {
+        if (sequence is not null)
+        {
+            System.Console.Out.WriteLine($"# log index {sequence}");
+        }
+
+        System.Console.Out.WriteLine(JsonNode.Parse(entry)!.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
     }
 
     private static Command Assess()
     {
-        var dir = DirOption();
         var at = new Option<string?>("--at") { Description = "Judge deadlines as of this time (default: now)." };
-        var command = new Command("assessment", "Print every assessment finding: which commitment each incident, request or claim implicates, under whose list or view, and why.") { dir, at };
-        command.SetAction(async (parse, ct) => await Run(async () =>
-        {
-            await using var node = await NodeDirectory.OpenAsync(parse.GetValue(dir)!, ct).ConfigureAwait(false);
-            foreach (var finding in AssessmentEngine.Assess(node.State, Time(parse.GetValue(at))))
+        return ReadVerb("assessment", "Print every assessment finding: which commitment each incident, request or claim implicates, under whose list or view, and why. With --node, the findings on records your token's party may see.",
+            (parse, url, token, ct) => RemoteNode.AssessmentAsync(url, token, parse.GetValue(at), ct),
+            async (parse, localDir, ct) =>
             {
-                System.Console.Out.WriteLine($"{(finding.Implicated ? "IMPLICATES" : "not implicated")}  {finding.Commitment,-12} {finding.Rule,-34} {finding.Subject} under {Code(node.State, finding.Under ?? string.Empty)}: {finding.Explanation}");
-            }
+                await using var node = await NodeDirectory.OpenAsync(localDir, ct).ConfigureAwait(false);
+                var codes = Codes(node.State);
+                foreach (var finding in AssessmentEngine.Assess(node.State, Time(parse.GetValue(at))))
+                {
+                    System.Console.Out.WriteLine(Summary.Finding(finding.ToJson(), codes));
+                }
 
-            return ExitCodes.Ok;
-        }).ConfigureAwait(false));
-        return command;
+                return ExitCodes.Ok;
+            },
+            at);
     }
+
+    private static Dictionary<string, string> Codes(AccordState state) => state.Parties.Values.ToDictionary(p => p.Id, p => p.Code, StringComparer.Ordinal);
 
     private static DateTime Time(string? text) => text is null ? DateTime.UtcNow : Timestamps.TryParse(text, out var time) >= 0 ? time : throw new ArgumentException($"'{text}' is not an RFC 3339 UTC timestamp");
 
     private static Command ScorecardCommand()
     {
-        var dir = DirOption();
         var at = new Option<string?>("--at") { Description = "Judge deadlines as of this time (default: now)." };
-        var json = new Option<bool>("--json") { Description = "Print JSON." };
-        var command = new Command("scorecard", "Each party's figures from the records: response times, overdue requests, reciprocity, evidence behind its claims, disputes.") { dir, at, json };
-        command.SetAction(async (parse, ct) => await Run(async () =>
-        {
-            await using var node = await NodeDirectory.OpenAsync(parse.GetValue(dir)!, ct).ConfigureAwait(false);
-            var cards = Scorecards.All(node.State, Time(parse.GetValue(at)));
-            if (parse.GetValue(json))
+        var json = new Option<bool>("--json") { Description = "Print JSON (the API's shape)." };
+        return ReadVerb("scorecard", "Each party's figures from the records: response times, overdue requests, reciprocity, evidence behind its claims, disputes.",
+            (parse, url, token, ct) => RemoteNode.ScorecardsAsync(url, token, parse.GetValue(at), parse.GetValue(json), ct),
+            async (parse, localDir, ct) =>
             {
-                System.Console.Out.WriteLine(JsonSerializer.Serialize(cards.Select(c => new { c.Party, c.RequestsReceived, c.RequestsAnswered, c.RequestsOverdue, MedianResponseDays = c.MedianResponseTime?.TotalDays, WorstResponseDays = c.WorstResponseTime?.TotalDays, c.RequestsMade, c.RequestsMadeAnswered, c.Claims, c.ClaimsBackedByEvidence, c.EvidenceBackedShare, c.Reciprocity, c.DisputesMade, c.DisputesReceived })));
+                await using var node = await NodeDirectory.OpenAsync(localDir, ct).ConfigureAwait(false);
+                var cards = new JsonArray(Scorecards.All(node.State, Time(parse.GetValue(at))).Select(c => (JsonNode?)c.ToJson()).ToArray());
+                Summary.PrintScorecards(cards, Codes(node.State), parse.GetValue(json));
                 return ExitCodes.Ok;
-            }
-
-            foreach (var c in cards)
-            {
-                System.Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Code(node.State, c.Party),-4} requests received {c.RequestsReceived}, answered {c.RequestsAnswered}, overdue {c.RequestsOverdue}, median response {c.MedianResponseTime?.TotalDays:F1} d, worst {c.WorstResponseTime?.TotalDays:F1} d; made {c.RequestsMade} ({c.RequestsMadeAnswered} answered); claims {c.Claims}, backed by shared evidence {c.ClaimsBackedByEvidence}; disputes made {c.DisputesMade}, received {c.DisputesReceived}"));
-            }
-
-            return ExitCodes.Ok;
-        }).ConfigureAwait(false));
-        return command;
+            },
+            at, json);
     }
 
     private static Command CiDiffCommand()

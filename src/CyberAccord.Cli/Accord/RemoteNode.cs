@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using CyberAccord.Accord.Records;
 using CyberAccord.Cli.Console;
 
@@ -31,7 +32,54 @@ internal static class RemoteNode
             }
         }, cancellationToken);
 
-    private static async Task<int> SendAsync(string nodeUrl, string? token, HttpMethod method, string path, HttpContent? content, Action<JsonElement> onSuccess, CancellationToken cancellationToken)
+    /// <summary>Prints one record as signed, with its log index, if the token's party may see it.</summary>
+    public static Task<int> ShowAsync(string node, string? token, string id, CancellationToken cancellationToken) =>
+        SendAsync(node, token, HttpMethod.Get, $"accord/records/{Uri.EscapeDataString(id)}", null, (answer, response) =>
+        {
+            long? index = response.Headers.TryGetValues("X-Accord-Log-Index", out var values) && long.TryParse(values.FirstOrDefault(), System.Globalization.CultureInfo.InvariantCulture, out var i) ? i : null;
+            AccordCommands.PrintEnvelope(index, System.Text.Encoding.UTF8.GetBytes(answer.GetRawText()));
+        }, cancellationToken);
+
+    public static async Task<int> AssessmentAsync(string node, string? token, string? at, CancellationToken cancellationToken)
+    {
+        var codes = new Dictionary<string, string>(StringComparer.Ordinal);
+        var status = await SendAsync(node, token, HttpMethod.Get, "accord/records?kind=party", null, (answer, _) => ReadCodes(answer, codes), cancellationToken).ConfigureAwait(false);
+        return status != ExitCodes.Ok ? status : await SendAsync(node, token, HttpMethod.Get, $"accord/assessment{At(at)}", null, (answer, _) =>
+        {
+            foreach (var finding in JsonNode.Parse(answer.GetRawText())!.AsArray())
+            {
+                System.Console.Out.WriteLine(Summary.Finding(finding!.AsObject(), codes));
+            }
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    public static async Task<int> ScorecardsAsync(string node, string? token, string? at, bool json, CancellationToken cancellationToken)
+    {
+        var codes = new Dictionary<string, string>(StringComparer.Ordinal);
+        var status = json ? ExitCodes.Ok : await SendAsync(node, token, HttpMethod.Get, "accord/records?kind=party", null, (answer, _) => ReadCodes(answer, codes), cancellationToken).ConfigureAwait(false);
+        return status != ExitCodes.Ok ? status : await SendAsync(node, token, HttpMethod.Get, $"accord/scorecards{At(at)}", null,
+            (answer, _) => Summary.PrintScorecards(JsonNode.Parse(answer.GetRawText())!.AsArray(), codes, json), cancellationToken).ConfigureAwait(false);
+    }
+
+    private static string At(string? at) => at is null ? string.Empty : $"?at={Uri.EscapeDataString(at)}";
+
+    /// <summary>Party id to code, from the party records the node lists.</summary>
+    private static void ReadCodes(JsonElement parties, Dictionary<string, string> codes)
+    {
+        foreach (var item in parties.EnumerateArray())
+        {
+            var record = item.GetProperty("record");
+            if (record.GetProperty("body").TryGetProperty("code", out var code) && code.ValueKind == JsonValueKind.String)
+            {
+                codes[record.GetProperty("id").GetString()!] = code.GetString()!;
+            }
+        }
+    }
+
+    private static async Task<int> SendAsync(string nodeUrl, string? token, HttpMethod method, string path, HttpContent? content, Action<JsonElement> onSuccess, CancellationToken cancellationToken) =>
+        await SendAsync(nodeUrl, token, method, path, content, (answer, _) => onSuccess(answer), cancellationToken).ConfigureAwait(false);
+
+    private static async Task<int> SendAsync(string nodeUrl, string? token, HttpMethod method, string path, HttpContent? content, Action<JsonElement, HttpResponseMessage> onSuccess, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(token))
         {
@@ -64,7 +112,7 @@ internal static class RemoteNode
             if (response.IsSuccessStatusCode)
             {
                 using var answer = JsonDocument.Parse(text);
-                onSuccess(answer.RootElement);
+                onSuccess(answer.RootElement, response);
                 return ExitCodes.Ok;
             }
 

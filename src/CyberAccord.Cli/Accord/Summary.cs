@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json.Nodes;
 using CyberAccord.Accord.Assessment;
 using CyberAccord.Accord.Node;
 using CyberAccord.Accord.State;
@@ -99,4 +100,30 @@ internal static class Summary
     }
 
     private static string Days(TimeSpan? time) => time is { } t ? $"{t.TotalDays:F1} days" : "—";
+
+    /// <summary>One assessment finding as a line, from the JSON shape the API serves (so local and remote print alike).</summary>
+    public static string Finding(JsonObject finding, IReadOnlyDictionary<string, string> codes)
+    {
+        ArgumentNullException.ThrowIfNull(finding);
+        var under = (string?)finding["under"] ?? string.Empty;
+        var reasons = finding["reasons"]?.AsArray().Select(r => (string?)r) ?? [];
+        return $"{((bool)finding["implicated"]! ? "IMPLICATES" : "not implicated")}  {(string?)finding["commitment"],-12} {(string?)finding["rule"],-34} {(string?)finding["subject"]} under {codes.GetValueOrDefault(under, under)}: {string.Join("; ", reasons)}";
+    }
+
+    /// <summary>Scorecards in the API's JSON shape, as JSON or one line a party.</summary>
+    public static void PrintScorecards(JsonArray cards, IReadOnlyDictionary<string, string> codes, bool json)
+    {
+        ArgumentNullException.ThrowIfNull(cards);
+        if (json)
+        {
+            System.Console.Out.WriteLine(cards.ToJsonString());
+            return;
+        }
+
+        foreach (var c in cards.Select(c => c!.AsObject()))
+        {
+            var party = (string)c["party"]!;
+            System.Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{codes.GetValueOrDefault(party, party),-4} requests received {c["requests_received"]}, answered {c["requests_answered"]}, overdue {c["requests_overdue"]}, median response {(double?)c["median_response_days"]:F1} d, worst {(double?)c["worst_response_days"]:F1} d; made {c["requests_made"]} ({c["requests_made_answered"]} answered); claims {c["claims"]}, backed by shared evidence {c["claims_backed_by_evidence"]}; disputes made {c["disputes_made"]}, received {c["disputes_received"]}"));
+        }
+    }
 }

@@ -29,8 +29,15 @@ public static class AccordApi
         api.MapGet("/records/{id}", async (string id, HttpContext http, CancellationToken ct) =>
         {
             var party = TaxiiApi.Party(http.User);
-            var entry = await context.Node.ReadAsync(state => state.Records.TryGetValue(id, out var stored) && Visibility.CanSee(state, stored.Record, party) ? stored.Record.ToEntry() : null, ct).ConfigureAwait(false);
-            return entry is null ? Results.Problem(statusCode: 404, title: "no such record", detail: $"no record '{id}' that you may see") : Results.Bytes(entry, "application/json");
+            var found = await context.Node.ReadAsync(state => state.Records.TryGetValue(id, out var stored) && Visibility.CanSee(state, stored.Record, party) ? stored : null, ct).ConfigureAwait(false);
+            if (found is null)
+            {
+                return Results.Problem(statusCode: 404, title: "no such record", detail: $"no record '{id}' that you may see");
+            }
+
+            // The body is the signed envelope byte for byte; where it sits in the log travels beside it.
+            http.Response.Headers["X-Accord-Log-Index"] = found.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Results.Bytes(found.Record.ToEntry(), "application/json");
         });
 
         // A record the client signed: the signature must be the authenticated party's own.
@@ -112,22 +119,29 @@ public static class AccordApi
             return request is null ? Results.Problem(statusCode: 404, title: "no such request", detail: $"no request '{id}' that you may see") : Results.Json(request);
         });
 
-        api.MapGet("/scorecards", async (CancellationToken ct) =>
-            Results.Json(await context.Node.ReadAsync(state => Scorecards.All(state, DateTime.UtcNow).Select(c => new
-            {
-                party = c.Party, requests_received = c.RequestsReceived, requests_answered = c.RequestsAnswered, requests_overdue = c.RequestsOverdue,
-                median_response_days = c.MedianResponseTime?.TotalDays, worst_response_days = c.WorstResponseTime?.TotalDays, requests_made = c.RequestsMade,
-                claims = c.Claims, claims_backed_by_evidence = c.ClaimsBackedByEvidence, disputes_made = c.DisputesMade, disputes_received = c.DisputesReceived,
-            }).ToList(), ct).ConfigureAwait(false)));
-
-        api.MapGet("/assessment", async (HttpContext http, CancellationToken ct) =>
+        // Both judge deadlines as of ?at= (RFC 3339 UTC), or now.
+        api.MapGet("/scorecards", async (string? at, CancellationToken ct) =>
         {
-            var party = TaxiiApi.Party(http.User);
-            return Results.Json(await context.Node.ReadAsync(state => AssessmentEngine.Assess(state, DateTime.UtcNow)
-                .Where(f => state.Records.TryGetValue(f.Subject, out var s) && Visibility.CanSee(state, s.Record, party))
-                .Select(f => new { rule = f.Rule, subject = f.Subject, commitment = f.Commitment, under = f.Under, implicated = f.Implicated, reasons = f.Reasons }).ToList(), ct).ConfigureAwait(false));
+            if (!TryTime(at, out var now))
+            {
+                return BadTime(at);
+            }
+
+            return Results.Json(await context.Node.ReadAsync(state => new System.Text.Json.Nodes.JsonArray(Scorecards.All(state, now).Select(c => (System.Text.Json.Nodes.JsonNode?)c.ToJson()).ToArray()), ct).ConfigureAwait(false));
         });
 
+        api.MapGet("/assessment", async (string? at, HttpContext http, CancellationToken ct) =>
+        {
+            if (!TryTime(at, out var now))
+            {
+                return BadTime(at);
+            }
+
+            var party = TaxiiApi.Party(http.User);
+            return Results.Json(await context.Node.ReadAsync(state => new System.Text.Json.Nodes.JsonArray(AssessmentEngine.Assess(state, now)
+                .Where(f => state.Records.TryGetValue(f.Subject, out var s) && Visibility.CanSee(state, s.Record, party))
+                .Select(f => (System.Text.Json.Nodes.JsonNode?)f.ToJson()).ToArray()), ct).ConfigureAwait(false));
+        });
     }
 
     /// <summary>Appends a signed record: 201 with its log index, or 422 naming what the accord refused (nothing written).</summary>
@@ -143,6 +157,15 @@ public static class AccordApi
             return Results.Problem(statusCode: 422, title: "record refused", detail: e.Message, extensions: new Dictionary<string, object?> { ["path"] = e.JsonPath });
         }
     }
+
+    private static bool TryTime(string? text, out DateTime time)
+    {
+        time = DateTime.UtcNow;
+        return text is null || CyberAccord.Stix.Validation.Timestamps.TryParse(text, out time) >= 0;
+    }
+
+    private static IResult BadTime(string? text) =>
+        Results.Problem(statusCode: 400, title: "bad time", detail: $"at='{text}' is not an RFC 3339 UTC timestamp such as 2025-01-01T00:00:00Z", extensions: new Dictionary<string, object?> { ["path"] = "at" });
 
     private static object RequestState(RequestCase r, DateTime now) => new
     {

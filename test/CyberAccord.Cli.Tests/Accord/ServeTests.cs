@@ -61,15 +61,40 @@ public sealed class ServeTests : IDisposable
             var tokenless = await AccordProcess.RunAsync(["statement", "add", "--dir", node, "--as", "DE", "--node", url, "-"], """{"title":"t","text":"x"}""");
             Assert.Equal(2, tokenless.ExitCode);
             Assert.Contains("--token", tokenless.Stderr, StringComparison.Ordinal);
-            var notRemote = await AccordProcess.RunAsync("--node", url, "scorecard", "--dir", node);
+            var notRemote = await AccordProcess.RunAsync("--node", url, "export", "--dir", node, "--party", "DE");
             Assert.Equal(2, notRemote.ExitCode);
-            Assert.Contains("'accord scorecard' does not act on a remote node", notRemote.Stderr, StringComparison.Ordinal);
+            Assert.Contains("'accord export' does not act on a remote node", notRemote.Stderr, StringComparison.Ordinal);
+
+            // The read verbs over --node print what the local verbs print, limited to what the token's party may see.
+            var shown = await AccordProcess.RunAsync("show", "statement--remote", "--node", url, "--token", token);
+            Assert.True(shown.ExitCode == 0, shown.ToString());
+            var shownIndex = long.Parse(shown.Stdout.Split('\n')[0]["# log index ".Length..], System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Contains("\"signed by the client\"", shown.Stdout, StringComparison.Ordinal);
+            Assert.Equal(2, (await AccordProcess.RunAsync("show", "statement--remote", "--node", url, "--token", token, "--dir", node)).ExitCode);
+            var remoteCards = await AccordProcess.RunAsync("--node", url, "--token", token, "scorecard", "--at", "2026-01-01T00:00:00Z");
+            var remoteCardsJson = await AccordProcess.RunAsync("--node", url, "--token", token, "scorecard", "--at", "2026-01-01T00:00:00Z", "--json");
+            var remoteFindings = await AccordProcess.RunAsync("--node", url, "--token", token, "assessment", "--at", "2026-01-01T00:00:00Z");
+            Assert.True(remoteFindings.ExitCode == 0, remoteFindings.ToString());
+            using var servedFindings = JsonDocument.Parse(await api.GetStringAsync("/accord/assessment?at=2026-01-01T00:00:00Z"));
+            Assert.Equal(servedFindings.RootElement.GetArrayLength(), remoteFindings.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+            var badTime = await AccordProcess.RunAsync("--node", url, "--token", token, "scorecard", "--at", "yesterday");
+            Assert.Equal(1, badTime.ExitCode);
+            Assert.Contains("at='yesterday'", badTime.Stderr, StringComparison.Ordinal);
 
             // SIGTERM, as a service manager sends it, stops the server and releases the node.
             Assert.Equal(0, Kill(process.Id));
             Assert.True(process.WaitForExit(30_000), "serve did not stop on SIGTERM");
             Assert.Equal(0, process.ExitCode);
             Assert.Equal(0, (await AccordProcess.RunAsync("log", "verify", node)).ExitCode);
+            var localShown = await AccordProcess.RunAsync("show", "statement--remote", "--dir", node);
+            Assert.Equal(localShown.Stdout, shown.Stdout);
+            Assert.StartsWith($"# log index {shownIndex}", localShown.Stdout, StringComparison.Ordinal);
+            Assert.Equal((await AccordProcess.RunAsync("scorecard", "--dir", node, "--at", "2026-01-01T00:00:00Z")).Stdout, remoteCards.Stdout);
+            Assert.Equal((await AccordProcess.RunAsync("scorecard", "--dir", node, "--at", "2026-01-01T00:00:00Z", "--json")).Stdout, remoteCardsJson.Stdout);
+            Assert.Contains("\"party\":\"party--cn\"", remoteCardsJson.Stdout, StringComparison.Ordinal);
+            var localFindings = (await AccordProcess.RunAsync("assessment", "--dir", node, "--at", "2026-01-01T00:00:00Z")).Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.NotEmpty(remoteFindings.Stdout.Trim());
+            Assert.All(remoteFindings.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries), line => Assert.Contains(line, localFindings));
             var statement = await AccordProcess.RunAsync(["statement", "add", "--dir", node, "--as", "DE", "-"], """{"title":"after the server stopped","text":"the node is free again"}""");
             Assert.True(statement.ExitCode == 0, statement.ToString());
         }
