@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of CyberAccord. Installs the system packages the tests need when they are missing
-# (Debian/Ubuntu: libsodium23 for Ed25519), so it works on a fresh machine with the .NET 10 SDK.
+# (Debian/Ubuntu: libsodium23 for Ed25519, postgresql for the PostgreSQL backend), so it works on a fresh machine with the .NET 10 SDK.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -14,6 +14,11 @@ if ! python3 -c 'import jsonschema' 2>/dev/null && ! /usr/bin/python3 -c 'import
   missing+=(python3-jsonschema)
 fi
 
+# The PostgreSQL backend's tests run on a real server: the one in $ACCORD_TEST_POSTGRES, or a private one started below.
+if [ -z "${ACCORD_TEST_POSTGRES:-}" ] && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  missing+=(postgresql)
+fi
+
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "test: installing missing system packages: ${missing[*]}"
   sudo=""
@@ -23,7 +28,18 @@ if [ "${#missing[@]}" -gt 0 ]; then
 fi
 
 log="$(mktemp)"
-trap 'rm -f "$log"' EXIT
+pgdata=""
+cleanup() {
+  rm -f "$log"
+  if [ -n "$pgdata" ]; then ./eng/postgres.sh stop "$pgdata"; fi
+}
+trap cleanup EXIT
+
+if [ -z "${ACCORD_TEST_POSTGRES:-}" ]; then
+  echo "test: starting a private PostgreSQL server"
+  eval "$(./eng/postgres.sh start)"
+  pgdata="$ACCORD_TEST_PGDATA"
+fi
 status=0
 dotnet test CyberAccord.slnx -c Release --nologo 2>&1 | tee "$log" || status=$?
 

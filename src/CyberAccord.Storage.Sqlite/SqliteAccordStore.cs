@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 using CyberAccord.Accord.Node;
+using CyberAccord.Accord.Projection;
 using CyberAccord.Accord.Records;
 using CyberAccord.Accord.State;
 using Microsoft.Data.Sqlite;
@@ -16,7 +17,7 @@ public sealed class SqliteAccordStore : IAccordStore
 {
     private const int SchemaVersion = 1;
 
-    private static readonly string[] Tables = ["parties", "accords", "designations", "incidents", "evidence", "claims", "requests", "statements", "positions", "stix_objects"];
+    private static readonly string[] Tables = [.. ProjectionRows.Derived.Select(t => t.Name)];
 
     private readonly SqliteConnection _connection;
     private readonly Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
@@ -71,96 +72,24 @@ public sealed class SqliteAccordStore : IAccordStore
 
     public Task ApplyAsync(StoredRecord record, AccordState state, CancellationToken cancellationToken) => ApplyBatchAsync([record], state, cancellationToken);
 
-    public Task ApplyBatchAsync(IReadOnlyList<StoredRecord> records, AccordState state, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(records);
-        ArgumentNullException.ThrowIfNull(state);
+    public Task ApplyBatchAsync(IReadOnlyList<StoredRecord> records, AccordState state, CancellationToken cancellationToken) =>
+        WriteAsync(ProjectionRows.For(records, state), cancellationToken);
 
-        // Rows are taken from the state now, before returning, so the caller may go on changing the state while they are written.
-        var rows = new List<(string Sql, object?[] Parameters)>(records.Count * 2);
-        foreach (var record in records)
-        {
-            var r = record.Record;
-            rows.Add(("INSERT INTO records (seq, id, kind, author, created, entry) VALUES", [record.Sequence, r.Id, r.Kind, r.Author, Time(r.Created), r.ToEntry()]));
-        }
-
-        // Rows derive from the final state, so a record superseded within the batch (a request and its updates) is written once, current.
-        foreach (var record in records.DistinctBy(r => r.Record.Kind == RecordKinds.Designation ? $"{r.Record.Id}@{r.Sequence}" : r.Record.Kind == RecordKinds.RequestUpdate ? r.Record.Body["request"]!.GetValue<string>() : r.Record.Id))
-        {
-            rows.AddRange(Project(record, state));
-        }
-
-        return WriteAsync(rows, cancellationToken);
-    }
-
-    private async Task WriteAsync(List<(string Sql, object?[] Parameters)> rows, CancellationToken cancellationToken)
+    private async Task WriteAsync(List<ProjectionRow> rows, CancellationToken cancellationToken)
     {
         await using var transaction = (SqliteTransaction)await _connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var (sql, parameters) in rows)
+        foreach (var row in rows)
         {
-            if (!_statements.TryGetValue(sql, out var statement))
+            if (!_statements.TryGetValue(row.Table.Name, out var statement))
             {
-                statement = $"{sql} ({string.Join(", ", Enumerable.Range(1, parameters.Length).Select(i => "$" + i))})";
-                _statements[sql] = statement;
+                statement = $"INSERT{(row.Table.Replaces ? " OR REPLACE" : string.Empty)} INTO {row.Table.Name} VALUES ({string.Join(", ", Enumerable.Range(1, row.Values.Length).Select(i => "$" + i))})";
+                _statements[row.Table.Name] = statement;
             }
 
-            await ExecuteAsync(transaction, statement, cancellationToken, parameters).ConfigureAwait(false);
+            await ExecuteAsync(transaction, statement, cancellationToken, row.Values).ConfigureAwait(false);
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    private static IEnumerable<(string Sql, object?[] Parameters)> Project(StoredRecord stored, AccordState state)
-    {
-        var r = stored.Record;
-        switch (r.Kind)
-        {
-            case RecordKinds.Party:
-                var party = state.Parties[r.Id];
-                yield return ("INSERT OR REPLACE INTO parties VALUES", [party.Id, party.Code, party.Name, party.Kind, party.Version,
-                    string.Join(',', party.Keys.Select(k => $"{k.KeyId}:{k.Status}"))]);
-                break;
-            case RecordKinds.Accord:
-                var accord = state.Accords[r.Id];
-                yield return ("INSERT OR REPLACE INTO accords VALUES", [accord.Id, accord.Author, accord.Title, string.Join(',', accord.Parties), string.Join(',', accord.Commitments)]);
-                break;
-            case RecordKinds.Designation:
-                var designation = state.Designations.Last(d => d.Id == r.Id && d.Created == r.Created);
-                yield return ("INSERT INTO designations VALUES", [designation.Id, designation.Party, designation.Framework, Time(designation.Effective),
-                    string.Join(',', designation.Categories.Order(StringComparer.Ordinal)), Time(designation.Created)]);
-                break;
-            case RecordKinds.Incident:
-                var incident = state.Incidents[r.Id];
-                yield return ("INSERT INTO incidents VALUES", [incident.Id, incident.Reporter, incident.AffectedParty, incident.Title, Time(incident.Start),
-                    string.Join(',', incident.Effects), string.Join(',', incident.Sectors), incident.Severity, incident.Tlp]);
-                break;
-            case RecordKinds.Evidence:
-                var evidence = state.Evidence[r.Id];
-                yield return ("INSERT INTO evidence VALUES", [evidence.Id, evidence.Author, evidence.Incident, evidence.Sha256, evidence.Reliability, evidence.Credibility, evidence.IsShared ? 1 : 0, evidence.Tlp]);
-                break;
-            case RecordKinds.Claim:
-                var claim = state.Claims[r.Id];
-                yield return ("INSERT INTO claims VALUES", [claim.Id, claim.Claimant, claim.Incident, claim.AttributedToParty, claim.AttributedToActor, claim.Likelihood, claim.Confidence, claim.Unsupported ? 1 : 0, claim.Tlp]);
-                break;
-            case RecordKinds.Request:
-            case RecordKinds.RequestUpdate:
-                var request = state.Requests[r.Kind == RecordKinds.Request ? r.Id : r.Body["request"]!.GetValue<string>()];
-                yield return ("INSERT OR REPLACE INTO requests VALUES", [request.Id, request.From, request.To, request.Incident, request.Type, Time(request.Created), Time(request.Deadline), request.Status,
-                    request.FirstResponse is { } response ? Time(response.Created) : null]);
-                break;
-            case RecordKinds.Statement:
-                var statement = state.Statements[r.Id];
-                yield return ("INSERT INTO statements VALUES", [statement.Id, statement.Author, statement.Title, Time(statement.Date)]);
-                break;
-            case RecordKinds.StixObject:
-                var item = state.CollectionObjects.Last(o => o.RecordId == r.Id);
-                yield return ("INSERT INTO stix_objects VALUES", [item.RecordId, item.Collection, item.ObjectId, item.Type, item.Version, item.DateAdded.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture), item.Poster, item.Tlp, item.Deleted ? 1 : 0]);
-                break;
-            case RecordKinds.Position:
-                var position = state.Positions[r.Id];
-                yield return ("INSERT INTO positions VALUES", [position.Id, position.Author, position.Subject, position.Stance, position.Commitment, position.Under, position.View]);
-                break;
-        }
     }
 
     public async IAsyncEnumerable<StoredRecord> ReadRecordsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
@@ -233,8 +162,6 @@ public sealed class SqliteAccordStore : IAccordStore
 
         return rows;
     }
-
-    private static string Time(DateTime time) => CyberAccord.Stix.Validation.Timestamps.Format(time);
 
     private async Task ExecuteAsync(string sql, CancellationToken cancellationToken)
     {

@@ -141,8 +141,67 @@ public abstract class AccordStoreConformance : IDisposable
         Assert.False(Directory.Exists(Path.Combine(dir, "blobs", "sha256")));
     }
 
+    [Fact]
+    public async Task A_batch_is_stored_whole_with_rows_as_of_its_last_record()
+    {
+        var dir = await ScenarioNodeAsync();
+        await using var node = await OpenNodeAsync(dir);
+        var created = new DateTime(2026, 1, 5, 0, 0, 0, DateTimeKind.Utc);
+        var request = AccordRecord.Sign(RecordKinds.Request, "request--batched", ReferenceScenario.Us, created,
+            JsonNode.Parse($$"""{"to":"{{ReferenceScenario.Cn}}","type":"information","asks":"logs of the intrusion","deadline":"2026-02-01T00:00:00Z"}""")!.AsObject(), _keys[ReferenceScenario.Us]);
+        await node.SubmitAsync(request, CancellationToken.None);
+        var statements = Enumerable.Range(0, 300).Select(i => AccordRecord.Sign(RecordKinds.Statement, $"statement--batch-{i:D3}", ReferenceScenario.De, created.AddMinutes(i),
+            JsonNode.Parse($$"""{"title":"batch {{i}}","text":"one of many"}""")!.AsObject(), _keys[ReferenceScenario.De])).ToList();
+        var first = await node.SubmitBatchAsync(statements, CancellationToken.None);
+        var update = AccordRecord.Sign(RecordKinds.RequestUpdate, "request-update--batched", ReferenceScenario.Cn, created.AddDays(2),
+            JsonNode.Parse("""{"request":"request--batched","status":"acknowledged","note":"received"}""")!.AsObject(), _keys[ReferenceScenario.Cn]);
+        await node.SubmitAsync(update, CancellationToken.None);
+
+        var dump = await node.Store.DumpAsync(CancellationToken.None);
+        Assert.Equal(300, dump.Split('\n').Count(l => l.StartsWith("statement--batch-", StringComparison.Ordinal)));
+        var requestRow = dump.Split('\n').Single(l => l.StartsWith("request--batched |", StringComparison.Ordinal));
+        Assert.Contains("| acknowledged |", requestRow, StringComparison.Ordinal);
+        Assert.Equal(node.Log.Checkpoint.Size, await node.Store.ProjectedSizeAsync(CancellationToken.None));
+        var sequences = new List<long>();
+        await foreach (var record in node.Store.ReadRecordsAsync(CancellationToken.None))
+        {
+            if (record.Record.Id.StartsWith("statement--batch-", StringComparison.Ordinal))
+            {
+                sequences.Add(record.Sequence);
+                Assert.Equal(statements[(int)(record.Sequence - first)].ToEntry(), record.Record.ToEntry());
+            }
+        }
+
+        Assert.Equal(Enumerable.Range(0, 300).Select(i => first + i), sequences);
+    }
+
+    [Fact]
+    public async Task Clearing_empties_every_table_and_reopening_rebuilds_them()
+    {
+        var dir = await ScenarioNodeAsync();
+        string before;
+        await using (var node = await OpenNodeAsync(dir))
+        {
+            before = await node.Store.DumpAsync(CancellationToken.None);
+            await node.Store.ClearAsync(CancellationToken.None);
+            Assert.Equal(0, await node.Store.ProjectedSizeAsync(CancellationToken.None));
+            Assert.DoesNotContain(" | ", await node.Store.DumpAsync(CancellationToken.None), StringComparison.Ordinal);
+        }
+
+        await using (var node = await OpenNodeAsync(dir))
+        {
+            Assert.Equal(before, await node.Store.DumpAsync(CancellationToken.None));
+        }
+    }
+
+    /// <summary>Removes what the backend keeps outside the test's directory.</summary>
+    protected virtual void Cleanup()
+    {
+    }
+
     public void Dispose()
     {
+        Cleanup();
         foreach (var key in _keys.Values)
         {
             key.Dispose();
