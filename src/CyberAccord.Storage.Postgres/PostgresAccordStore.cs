@@ -46,9 +46,19 @@ public sealed class PostgresAccordStore : IAccordStore
         {
             writer = await source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             await MigrateAsync(writer, schema, cancellationToken).ConfigureAwait(false);
+
+            // One writer per schema, as one writer per log: a second node on the same schema would interleave projections.
+            await using (var exclusive = new NpgsqlCommand($"SELECT pg_try_advisory_lock(hashtext('cyberaccord.writer.{schema}'))", writer))
+            {
+                if (!(bool)(await exclusive.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!)
+                {
+                    throw new InvalidOperationException($"schema '{schema}' is in use by another node process (it holds the writer lock); stop it or choose another schema (search_path)");
+                }
+            }
+
             return new PostgresAccordStore(source, writer, schema);
         }
-        catch (NpgsqlException e)
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
         {
             if (writer is not null)
             {

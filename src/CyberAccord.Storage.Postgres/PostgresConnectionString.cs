@@ -33,19 +33,19 @@ public static partial class PostgresConnectionString
             }
             catch (ArgumentException e)
             {
-                throw new ArgumentException($"'{Redact(text)}' is not a PostgreSQL connection string: {e.Message}", nameof(text), e);
+                throw new ArgumentException($"'{Redact(text)}' is not a PostgreSQL connection string: {e.Message}", e);
             }
         }
 
         if (string.IsNullOrEmpty(builder.Host))
         {
-            throw new ArgumentException($"'{Redact(text)}' names no host: give Host=... or postgres://host/...", nameof(text));
+            throw new ArgumentException($"'{Redact(text)}' names no host: give Host=... or postgres://host/...");
         }
 
         var schema = Schema(builder);
         if (!SchemaName().IsMatch(schema))
         {
-            throw new ArgumentException($"schema '{schema}' (the first element of the search path) must be a lower-case SQL identifier: letters, digits and _", nameof(text));
+            throw new ArgumentException($"schema '{schema}' (the first element of the search path) must be a lower-case SQL identifier: letters, digits and _");
         }
 
         builder.SearchPath = schema;
@@ -70,7 +70,7 @@ public static partial class PostgresConnectionString
     {
         if (!Uri.TryCreate(text, UriKind.Absolute, out var url) || string.IsNullOrEmpty(url.Host))
         {
-            throw new ArgumentException($"'{Redact(text)}' is not a URL such as postgres://user@host:5432/database", nameof(text));
+            throw new ArgumentException($"'{Redact(text)}' is not a URL such as postgres://user@host:5432/database");
         }
 
         var builder = new NpgsqlConnectionStringBuilder { Host = url.Host, Port = url.IsDefaultPort || url.Port < 0 ? 5432 : url.Port };
@@ -99,10 +99,10 @@ public static partial class PostgresConnectionString
                     builder.SearchPath = value;
                     break;
                 case "sslmode":
-                    builder.SslMode = Enum.TryParse<SslMode>(value, ignoreCase: true, out var mode) ? mode : throw new ArgumentException($"sslmode '{value}' is not one of {string.Join(", ", Enum.GetNames<SslMode>())}", nameof(text));
+                    builder.SslMode = Enum.TryParse<SslMode>(value, ignoreCase: true, out var mode) ? mode : throw new ArgumentException($"sslmode '{value}' is not one of {string.Join(", ", Enum.GetNames<SslMode>())}");
                     break;
                 default:
-                    throw new ArgumentException($"'{key}' in '{Redact(text)}' is not a parameter this node understands (search_path, schema, sslmode)", nameof(text));
+                    throw new ArgumentException($"'{key}' in '{Redact(text)}' is not a parameter this node understands (search_path, schema, sslmode)");
             }
         }
 

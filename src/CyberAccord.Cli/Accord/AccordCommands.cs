@@ -47,6 +47,10 @@ internal static class AccordCommands
 
     private static Option<string> DirOption() => new("--dir") { Description = "The node directory.", Required = true };
 
+    private static Option<string?> StoreOption(string description) => new("--store") { Description = description };
+
+    private const string StoreHelp = "Keep the projection in PostgreSQL instead of DIR/accord.db: postgres://user@host:5432/db?search_path=schema or Host=...;Port=...;Username=...;Database=... (the schema defaults to cyberaccord; a password is better kept in PGPASSWORD or ~/.pgpass).";
+
     public static IEnumerable<Command> Create()
     {
         yield return Demo();
@@ -110,11 +114,12 @@ internal static class AccordCommands
         var dir = DirOption();
         var urls = new Option<string>("--urls") { Description = "Where to listen, such as http://127.0.0.1:8400 (semicolon-separated for several).", DefaultValueFactory = _ => "http://127.0.0.1:8400" };
         var interval = new Option<int>("--checkpoint-interval-ms") { Description = "Publish a signed checkpoint at most this often for TAXII POSTs (0: one per POST). Entries are durable before the checkpoint either way.", DefaultValueFactory = _ => 0 };
-        var command = new Command("serve", "Serve the node over HTTP: TAXII 2.1 at /taxii2/, the accord API at /accord/, the log at /log/. Parties sign in with their credentials (Basic for TAXII, bearer tokens for the API).") { dir, urls, interval };
+        var store = StoreOption("Serve with the projection in this PostgreSQL store instead of the one the node was created with (rebuilt there from the log when it differs). " + StoreHelp);
+        var command = new Command("serve", "Serve the node over HTTP: TAXII 2.1 at /taxii2/, the accord API at /accord/, the log at /log/. Parties sign in with their credentials (Basic for TAXII, bearer tokens for the API).") { dir, urls, interval, store };
         command.SetAction(async (parse, ct) => await Run(async () =>
         {
             var root = parse.GetValue(dir)!;
-            await using var node = await NodeDirectory.OpenAsync(root, ct).ConfigureAwait(false);
+            await using var node = await NodeDirectory.OpenAsync(root, ct, parse.GetValue(store)).ConfigureAwait(false);
             var credentials = CyberAccord.Server.Auth.CredentialStore.Load(Path.Combine(root, "keys", "credentials.json"));
             PartyKey? KeyFor(string party) => File.Exists(NodeDirectory.KeyPath(root, party)) ? NodeDirectory.LoadKey(root, party) : null;
             var app = CyberAccord.Server.AccordServer.Build(node, credentials, KeyFor, new CyberAccord.Server.AccordServerOptions(parse.GetValue(urls)!.Split(';'), Path.Combine(root, "log"),
@@ -147,10 +152,16 @@ internal static class AccordCommands
     {
         var dir = DirOption();
         var force = new Option<bool>("--force") { Description = "Replace an existing node in DIR." };
-        var command = new Command("demo", "Build a node holding the reference scenario (China, the US, Germany and the UN office, 2013–2025) as signed records, write DIR/demo-credentials.json and print a summary.") { dir, force };
+        var store = StoreOption(StoreHelp);
+        var command = new Command("demo", "Build a node holding the reference scenario (China, the US, Germany and the UN office, 2013–2025) as signed records, write DIR/demo-credentials.json and print a summary.") { dir, force, store };
         command.SetAction(async (parse, ct) => await Run(async () =>
         {
             var root = parse.GetValue(dir)!;
+            if (parse.GetValue(store) is { } pg)
+            {
+                await NodeDirectory.CheckStoreAsync(pg, ct).ConfigureAwait(false);
+            }
+
             if (Directory.Exists(root) && Directory.EnumerateFileSystemEntries(root).Any())
             {
                 if (!parse.GetValue(force))
@@ -161,7 +172,7 @@ internal static class AccordCommands
                 Directory.Delete(root, recursive: true);
             }
 
-            await NodeDirectory.CreateAsync(root, "demo.cyberaccord.example/log", ct).ConfigureAwait(false);
+            await NodeDirectory.CreateAsync(root, "demo.cyberaccord.example/log", parse.GetValue(store), ct).ConfigureAwait(false);
             var keys = new Dictionary<string, PartyKey>(StringComparer.Ordinal);
             var credentials = new JsonArray();
             var hashed = new JsonObject();
@@ -201,7 +212,8 @@ internal static class AccordCommands
         var code = new Option<string>("--party") { Description = "The code of the party this node acts for, such as CN or US.", Required = true };
         var name = new Option<string>("--name") { Description = "The party's full name.", Required = true };
         var kind = new Option<string>("--kind") { Description = "state, cert, observer or witness.", DefaultValueFactory = _ => "state" };
-        var command = new Command("init", "Create a node for one party: a new log, a projection database, and the party's signing key; the party's registration is its first record.") { dir, code, name, kind };
+        var store = StoreOption(StoreHelp + " Its schema and tables are created (migrated) here.");
+        var command = new Command("init", "Create a node for one party: a new log, a projection database, and the party's signing key; the party's registration is its first record.") { dir, code, name, kind, store };
         command.SetAction(async (parse, ct) => await Run(async () =>
         {
             var root = parse.GetValue(dir)!;
@@ -212,7 +224,7 @@ internal static class AccordCommands
             }
 
             var party = PartyIds.FromCodeOrId(partyCode);
-            await NodeDirectory.CreateAsync(root, $"node-{partyCode.ToLowerInvariant()}.cyberaccord.example/log", ct).ConfigureAwait(false);
+            await NodeDirectory.CreateAsync(root, $"node-{partyCode.ToLowerInvariant()}.cyberaccord.example/log", parse.GetValue(store), ct).ConfigureAwait(false);
             using var key = PartyKey.Generate();
             await NodeDirectory.SaveKeyAsync(root, party, key, ct).ConfigureAwait(false);
             await using var node = await NodeDirectory.OpenAsync(root, ct).ConfigureAwait(false);

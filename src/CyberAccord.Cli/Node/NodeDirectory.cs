@@ -4,6 +4,7 @@ using CyberAccord.Accord.Node;
 using CyberAccord.Accord.Records;
 using CyberAccord.Log;
 using CyberAccord.Log.Storage.Files;
+using CyberAccord.Storage.Postgres;
 using CyberAccord.Storage.Sqlite;
 
 namespace CyberAccord.Cli.Node;
@@ -11,7 +12,8 @@ namespace CyberAccord.Cli.Node;
 /// <summary>
 /// The embedded node layout: <c>log/</c> (the transparency log), <c>accord.db</c> (SQLite projection),
 /// <c>blobs/</c> (evidence), <c>keys/</c> (the signing keys of the parties this node acts for, 0600),
-/// <c>node.json</c>.
+/// <c>node.json</c> (format, log origin, and the PostgreSQL store when the projection lives there instead of in
+/// <c>accord.db</c>).
 /// </summary>
 internal static class NodeDirectory
 {
@@ -19,11 +21,16 @@ internal static class NodeDirectory
 
     public static bool IsNode(string dir) => File.Exists(Path.Combine(dir, ConfigFile));
 
-    public static async Task CreateAsync(string dir, string origin, CancellationToken cancellationToken)
+    public static async Task CreateAsync(string dir, string origin, string? store, CancellationToken cancellationToken)
     {
         if (IsNode(dir))
         {
             throw new LogStateException($"{Path.GetFullPath(dir)} already holds a node; refusing to overwrite it");
+        }
+
+        if (store is not null)
+        {
+            await CheckStoreAsync(store, cancellationToken).ConfigureAwait(false);
         }
 
         Directory.CreateDirectory(dir);
@@ -35,10 +42,51 @@ internal static class NodeDirectory
         }
 
         await LogDirectory.InitAsync(Path.Combine(dir, "log"), origin, cancellationToken).ConfigureAwait(false);
-        await File.WriteAllTextAsync(Path.Combine(dir, ConfigFile), JsonSerializer.Serialize(new Dictionary<string, string> { ["format"] = "1", ["origin"] = origin }) + "\n", cancellationToken).ConfigureAwait(false);
+        var config = new Dictionary<string, string> { ["format"] = "1", ["origin"] = origin };
+        if (store is not null)
+        {
+            config["store"] = store;
+        }
+
+        // A store string may carry a password: then the file is readable by its owner only.
+        var text = JsonSerializer.Serialize(config) + "\n";
+        if (store is not null && PostgresConnectionString.Parse(store).Password is not null)
+        {
+            await SecretFile.WriteAsync(Path.Combine(dir, ConfigFile), text, overwrite: false, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await File.WriteAllTextAsync(Path.Combine(dir, ConfigFile), text, cancellationToken).ConfigureAwait(false);
+        }
     }
 
-    public static async Task<AccordNode> OpenAsync(string dir, CancellationToken cancellationToken)
+    /// <summary>The PostgreSQL store named in node.json, or null for the embedded SQLite file.</summary>
+    public static string? Store(string dir)
+    {
+        using var config = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(dir, ConfigFile)));
+        return config.RootElement.TryGetProperty("store", out var store) && store.ValueKind == JsonValueKind.String ? store.GetString() : null;
+    }
+
+    /// <summary>Refuses a malformed or unreachable store before anything is written; opening it applies the migrations.</summary>
+    public static async Task CheckStoreAsync(string store, CancellationToken cancellationToken)
+    {
+        await using var check = await OpenStoreAsync(store, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<IAccordStore> OpenStoreAsync(string store, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await PostgresAccordStore.OpenAsync(store, cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new LogStateException(e.Message);
+        }
+    }
+
+    /// <param name="store">A PostgreSQL store to use instead of the one node.json names (the projection is rebuilt there from the log if it differs).</param>
+    public static async Task<AccordNode> OpenAsync(string dir, CancellationToken cancellationToken, string? store = null)
     {
         if (!IsNode(dir))
         {
@@ -48,8 +96,11 @@ internal static class NodeDirectory
         var log = await LogDirectory.OpenAsync(Path.Combine(dir, "log"), TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
         try
         {
-            var store = await SqliteAccordStore.OpenAsync(Path.Combine(dir, "accord.db"), cancellationToken).ConfigureAwait(false);
-            return await AccordNode.OpenAsync(log, store, new BlobStore(Path.Combine(dir, "blobs")), null, cancellationToken).ConfigureAwait(false);
+            store ??= Store(dir);
+            var projection = store is null
+                ? await SqliteAccordStore.OpenAsync(Path.Combine(dir, "accord.db"), cancellationToken).ConfigureAwait(false)
+                : await OpenStoreAsync(store, cancellationToken).ConfigureAwait(false);
+            return await AccordNode.OpenAsync(log, projection, new BlobStore(Path.Combine(dir, "blobs")), null, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
