@@ -68,7 +68,7 @@ internal static class LogBench
         Random.Shared.NextBytes(payload);
         var appendTime = TimeSpan.Zero;
         var integrateTime = TimeSpan.Zero;
-        await using (var log = await LogDirectory.OpenAsync(root, TimeSpan.FromSeconds(5), ct).ConfigureAwait(false))
+        await using (var log = await LogDirectory.OpenAsync(root, TimeSpan.FromSeconds(5), ct, CyberAccord.Cli.Node.NodeDirectory.Sequencers).ConfigureAwait(false))
         {
             var progress = new TerminalProgress("appending", options.Entries);
             var sinceCheckpoint = 0L;

@@ -85,7 +85,7 @@ internal static class LogCommands
                 }
             }
 
-            await using var transparencyLog = await LogDirectory.OpenAsync(parse.GetValue(dir)!, LockTimeout, ct).ConfigureAwait(false);
+            await using var transparencyLog = await LogDirectory.OpenAsync(parse.GetValue(dir)!, LockTimeout, ct, CyberAccord.Cli.Node.NodeDirectory.Sequencers).ConfigureAwait(false);
             var total = 0L;
             async Task Flush(List<ReadOnlyMemory<byte>> pending)
             {
@@ -161,7 +161,7 @@ internal static class LogCommands
         var command = new Command("checkpoint", "Integrate every sequenced entry into the tree, write its tiles and publish a signed checkpoint to DIR/checkpoint.") { dir };
         command.SetAction(async (parse, ct) => await Run(async () =>
         {
-            await using var transparencyLog = await LogDirectory.OpenAsync(parse.GetValue(dir)!, LockTimeout, ct).ConfigureAwait(false);
+            await using var transparencyLog = await LogDirectory.OpenAsync(parse.GetValue(dir)!, LockTimeout, ct, CyberAccord.Cli.Node.NodeDirectory.Sequencers).ConfigureAwait(false);
             var pending = transparencyLog.SequencedSize - transparencyLog.Checkpoint.Size;
             var checkpoint = await transparencyLog.IntegrateAsync(new TerminalProgress("integrating", pending), ct).ConfigureAwait(false);
             var note = await transparencyLog.Storage.ReadCheckpointAsync(ct).ConfigureAwait(false);
@@ -207,7 +207,7 @@ internal static class LogCommands
             }
             else
             {
-                await using var transparencyLog = await LogDirectory.OpenAsync(where, LockTimeout, ct).ConfigureAwait(false);
+                await using var transparencyLog = await LogDirectory.OpenAsync(where, LockTimeout, ct, CyberAccord.Cli.Node.NodeDirectory.Sequencers).ConfigureAwait(false);
                 var treeSize = parse.GetValue(size) ?? transparencyLog.Checkpoint.Size;
                 hashes = await transparencyLog.ProveInclusionAsync(leafIndex, treeSize, ct).ConfigureAwait(false);
                 checkpointText = treeSize == transparencyLog.Checkpoint.Size
@@ -233,7 +233,7 @@ internal static class LogCommands
         var consistency = new Command("consistency", "Print the RFC 6962 consistency proof between two tree sizes, one base64 hash per line.") { dir2, oldSize, newSize };
         consistency.SetAction(async (parse, ct) => await Run(async () =>
         {
-            await using var transparencyLog = await LogDirectory.OpenAsync(parse.GetValue(dir2)!, LockTimeout, ct).ConfigureAwait(false);
+            await using var transparencyLog = await LogDirectory.OpenAsync(parse.GetValue(dir2)!, LockTimeout, ct, CyberAccord.Cli.Node.NodeDirectory.Sequencers).ConfigureAwait(false);
             var hashes = await transparencyLog.ProveConsistencyAsync(parse.GetValue(oldSize), parse.GetValue(newSize), ct).ConfigureAwait(false);
             foreach (var hash in hashes)
             {
@@ -333,7 +333,7 @@ internal static class LogCommands
         {
             try
             {
-                var report = await LogFsck.RunAsync(parse.GetValue(dir)!, new Progress<string>(System.Console.Error.WriteLine), ct).ConfigureAwait(false);
+                var report = await LogFsck.RunAsync(parse.GetValue(dir)!, new Progress<string>(System.Console.Error.WriteLine), ct, CyberAccord.Cli.Node.NodeDirectory.Sequencers).ConfigureAwait(false);
                 if (report.Actions.Count == 0)
                 {
                     System.Console.Out.WriteLine("nothing to repair");

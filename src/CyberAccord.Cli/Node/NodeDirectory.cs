@@ -3,6 +3,7 @@ using System.Text.Json;
 using CyberAccord.Accord.Node;
 using CyberAccord.Accord.Records;
 using CyberAccord.Log;
+using CyberAccord.Log.Storage;
 using CyberAccord.Log.Storage.Files;
 using CyberAccord.Storage.Postgres;
 using CyberAccord.Storage.Sqlite;
@@ -18,6 +19,9 @@ namespace CyberAccord.Cli.Node;
 internal static class NodeDirectory
 {
     public const string ConfigFile = "node.json";
+
+    /// <summary>Opens a log's sequencing where the log says it lives (PostgreSQL for a node created with --store).</summary>
+    public static ISequencerFactory Sequencers { get; } = new PostgresSequencerFactory();
 
     public static bool IsNode(string dir) => File.Exists(Path.Combine(dir, ConfigFile));
 
@@ -42,6 +46,14 @@ internal static class NodeDirectory
         }
 
         await LogDirectory.InitAsync(Path.Combine(dir, "log"), origin, cancellationToken).ConfigureAwait(false);
+        if (store is not null)
+        {
+            // The log's sequencing moves into the store's schema with the projection; tiles and checkpoints stay in log/.
+            var logId = Guid.NewGuid().ToString();
+            await PostgresSequencer.ClaimAsync(store, logId, cancellationToken).ConfigureAwait(false);
+            await LogDirectory.UseSequencerAsync(Path.Combine(dir, "log"), new SequencerSettings(PostgresSequencer.Kind, store, logId), cancellationToken).ConfigureAwait(false);
+        }
+
         var config = new Dictionary<string, string> { ["format"] = "1", ["origin"] = origin };
         if (store is not null)
         {
@@ -93,7 +105,7 @@ internal static class NodeDirectory
             throw new LogStateException($"{Path.GetFullPath(dir)} is not a node directory; create one with 'accord init' or 'accord demo'");
         }
 
-        var log = await LogDirectory.OpenAsync(Path.Combine(dir, "log"), TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
+        var log = await LogDirectory.OpenAsync(Path.Combine(dir, "log"), TimeSpan.FromSeconds(30), cancellationToken, Sequencers).ConfigureAwait(false);
         try
         {
             store ??= Store(dir);

@@ -1,6 +1,7 @@
 using System.Buffers;
 using CyberAccord.Log.Merkle;
 using CyberAccord.Log.Notes;
+using CyberAccord.Log.Storage;
 using CyberAccord.Log.Storage.Files;
 using CyberAccord.Log.Tiles;
 using CyberAccord.Log.Verification;
@@ -14,7 +15,7 @@ namespace CyberAccord.Log.Recovery;
 /// </summary>
 public static class LogFsck
 {
-    public static async Task<FsckReport> RunAsync(string root, IProgress<string>? log, CancellationToken cancellationToken)
+    public static async Task<FsckReport> RunAsync(string root, IProgress<string>? log, CancellationToken cancellationToken, ISequencerFactory? sequencers = null)
     {
         var actions = new List<string>();
         void Note(string action)
@@ -24,7 +25,7 @@ public static class LogFsck
         }
 
         var config = LogDirectory.ReadConfig(root);
-        await using (var transparencyLog = await LogDirectory.OpenAsync(root, TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false))
+        await using (var transparencyLog = await LogDirectory.OpenAsync(root, TimeSpan.FromSeconds(30), cancellationToken, sequencers).ConfigureAwait(false))
         {
             var storage = (FileLogStorage)transparencyLog.Storage;
             foreach (var repair in storage.Repairs)

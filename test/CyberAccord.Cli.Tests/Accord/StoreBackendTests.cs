@@ -39,6 +39,12 @@ public sealed class StoreBackendTests : IDisposable
         Assert.True(demo.ExitCode == 0, demo.ToString());
         Assert.False(File.Exists(Path.Combine(node, "accord.db")));
         Assert.Contains("Search Path=demo_", File.ReadAllText(Path.Combine(node, "node.json")), StringComparison.Ordinal);
+
+        // The log's sequencing lives in the schema too: the journal directory stays empty, and opening the log without
+        // a way to reach PostgreSQL is refused rather than sequencing anywhere else.
+        Assert.True(!Directory.Exists(Path.Combine(node, "log", "private", "sequence")) || Directory.GetFiles(Path.Combine(node, "log", "private", "sequence")).Length == 0);
+        var blind = await Assert.ThrowsAsync<CyberAccord.Log.LogStateException>(() => LogDirectory.OpenAsync(Path.Combine(node, "log"), TimeSpan.FromSeconds(5), CancellationToken.None));
+        Assert.Contains("sequences its entries in postgres", blind.Message, StringComparison.Ordinal);
         Assert.Equal(0, (await AccordProcess.RunAsync("log", "verify", node)).ExitCode);
 
         // The same scenario on the embedded store gives the same figures.
@@ -110,7 +116,7 @@ public sealed class StoreBackendTests : IDisposable
         // Restart: the log recovers, integrates what was sequenced, and the projection catches up.
         Assert.Equal(0, (await AccordProcess.RunAsync("log", "fsck", Path.Combine(node, "log"))).ExitCode);
         await using var restarted = await AccordNode.OpenAsync(
-            await LogDirectory.OpenAsync(Path.Combine(node, "log"), TimeSpan.FromSeconds(10), CancellationToken.None),
+            await LogDirectory.OpenAsync(Path.Combine(node, "log"), TimeSpan.FromSeconds(10), CancellationToken.None, new PostgresSequencerFactory()),
             store is null ? await SqliteAccordStore.OpenAsync(Path.Combine(node, "accord.db"), CancellationToken.None) : await PostgresAccordStore.OpenAsync(store, CancellationToken.None),
             new BlobStore(Path.Combine(node, "blobs")), null, CancellationToken.None);
         var present = restarted.State.CollectionObjects.Select(o => o.ObjectId).ToHashSet(StringComparer.Ordinal);

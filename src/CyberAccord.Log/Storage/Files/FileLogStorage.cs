@@ -18,12 +18,12 @@ public sealed class FileLogStorage : ILogStorage
 
     private readonly string _root;
     private readonly FileStream _lock;
-    private readonly SequenceJournal _journal;
+    private readonly ISequencer _journal;
     private readonly StoredHashFile _hashes;
     private readonly List<string> _written = [];
     private long _releasedSize;
 
-    private FileLogStorage(string root, FileStream lockFile, SequenceJournal journal, StoredHashFile hashes, long integratedSize)
+    private FileLogStorage(string root, FileStream lockFile, ISequencer journal, StoredHashFile hashes, long integratedSize)
     {
         _root = root;
         _lock = lockFile;
@@ -37,8 +37,12 @@ public sealed class FileLogStorage : ILogStorage
     /// <summary>Repairs made while opening (torn batches dropped), for fsck to report.</summary>
     public IReadOnlyList<string> Repairs => _journal.Repairs;
 
+    /// <summary>The file naming an outside sequencer; without it, sequencing is the journal under <c>private/sequence/</c>.</summary>
+    public const string SequencerFile = "sequencer.json";
+
     /// <summary>Opens the log at <paramref name="root"/> for writing, waiting up to <paramref name="lockTimeout"/> for another writer.</summary>
-    public static async Task<FileLogStorage> OpenAsync(string root, TimeSpan lockTimeout, CancellationToken cancellationToken)
+    /// <param name="sequencers">Opens the sequencer <c>private/sequencer.json</c> names, for a log whose sequencing lives outside its files.</param>
+    public static async Task<FileLogStorage> OpenAsync(string root, TimeSpan lockTimeout, CancellationToken cancellationToken, ISequencerFactory? sequencers = null)
     {
         root = Path.GetFullPath(root);
         var privateDir = Path.Combine(root, PrivateDirectory);
@@ -51,7 +55,18 @@ public sealed class FileLogStorage : ILogStorage
         try
         {
             var integrated = ReadIntegratedSize(root);
-            var journal = SequenceJournal.Open(Path.Combine(privateDir, "sequence"), integrated);
+            ISequencer journal;
+            if (ReadSequencerSettings(root) is { } settings)
+            {
+                journal = sequencers is null
+                    ? throw new LogStateException($"{root} sequences its entries in {settings.Kind} ({PrivateDirectory}/{SequencerFile}); open it with the accord command line, which can reach it")
+                    : await sequencers.OpenAsync(settings, integrated, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                journal = SequenceJournal.Open(Path.Combine(privateDir, "sequence"), integrated);
+            }
+
             var hashes = new StoredHashFile(Path.Combine(privateDir, "hashes"));
             return new FileLogStorage(root, lockFile, journal, hashes, integrated);
         }
@@ -85,6 +100,25 @@ public sealed class FileLogStorage : ILogStorage
         }
     }
 
+    /// <summary>The outside sequencer a log names, or null when it uses its own journal files.</summary>
+    public static SequencerSettings? ReadSequencerSettings(string root)
+    {
+        var path = Path.Combine(root, PrivateDirectory, SequencerFile);
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        try
+        {
+            return System.Text.Json.JsonSerializer.Deserialize<SequencerSettings>(File.ReadAllBytes(path)) ?? throw new LogFormatException($"{path}: empty");
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            throw new LogFormatException($"{path}: {e.Message}");
+        }
+    }
+
     private static long ReadIntegratedSize(string root)
     {
         var path = Path.Combine(root, CheckpointFile);
@@ -111,12 +145,11 @@ public sealed class FileLogStorage : ILogStorage
             return ValueTask.FromResult(_journal.SequencedSize);
         }
 
-        cancellationToken.ThrowIfCancellationRequested();
-        return ValueTask.FromResult(_journal.Append(entries));
+        return _journal.AppendAsync(entries, cancellationToken);
     }
 
     public ValueTask<IReadOnlyList<ReadOnlyMemory<byte>>> ReadSequencedAsync(long from, int maxCount, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(_journal.Read(from, maxCount));
+        _journal.ReadAsync(from, maxCount, cancellationToken);
 
     public ValueTask<byte[]?> ReadCheckpointAsync(CancellationToken cancellationToken) =>
         ValueTask.FromResult(ReadIfExists(Path.Combine(_root, CheckpointFile)));
@@ -202,12 +235,11 @@ public sealed class FileLogStorage : ILogStorage
         return ValueTask.CompletedTask;
     }
 
-    public ValueTask ReleaseIntegratedAsync(long integratedSize, CancellationToken cancellationToken)
+    public async ValueTask ReleaseIntegratedAsync(long integratedSize, CancellationToken cancellationToken)
     {
-        _journal.Release(integratedSize);
+        await _journal.ReleaseAsync(integratedSize, cancellationToken).ConfigureAwait(false);
         RemoveReplacedPartials(_releasedSize, integratedSize);
         _releasedSize = integratedSize;
-        return ValueTask.CompletedTask;
     }
 
     /// <summary>
@@ -285,7 +317,7 @@ public sealed class FileLogStorage : ILogStorage
 
     public async ValueTask DisposeAsync()
     {
-        _journal.Dispose();
+        await _journal.DisposeAsync().ConfigureAwait(false);
         _hashes.Dispose();
         await _lock.DisposeAsync().ConfigureAwait(false);
     }

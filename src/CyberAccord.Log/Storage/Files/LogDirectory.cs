@@ -64,14 +64,32 @@ public static class LogDirectory
         }
     }
 
+    /// <summary>
+    /// Makes a new, empty log sequence its entries outside its files (tiles, bundles and checkpoints stay here). Refused
+    /// once anything was sequenced: entries in the journal would be stranded.
+    /// </summary>
+    public static async Task UseSequencerAsync(string root, SequencerSettings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var journal = Path.Combine(root, FileLogStorage.PrivateDirectory, "sequence");
+        if (File.Exists(Path.Combine(root, FileLogStorage.CheckpointFile)) && Checkpoints.Checkpoint.Parse(Notes.SignedNote.Parse(await File.ReadAllBytesAsync(Path.Combine(root, FileLogStorage.CheckpointFile), cancellationToken).ConfigureAwait(false)).Text).Size > 0
+            || (Directory.Exists(journal) && Directory.EnumerateFiles(journal, "*.seq").Any(f => new FileInfo(f).Length > 8)))
+        {
+            throw new LogStateException($"{root} already holds entries; only a new log can move its sequencing");
+        }
+
+        await SecretFile.WriteAsync(Path.Combine(root, FileLogStorage.PrivateDirectory, FileLogStorage.SequencerFile), System.Text.Json.JsonSerializer.Serialize(settings) + "\n", overwrite: true, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Opens the log for writing, with its signing keys.</summary>
-    public static async Task<TransparencyLog> OpenAsync(string root, TimeSpan lockTimeout, CancellationToken cancellationToken)
+    /// <param name="sequencers">Opens the outside sequencer the log names, if it names one (<see cref="UseSequencerAsync"/>).</param>
+    public static async Task<TransparencyLog> OpenAsync(string root, TimeSpan lockTimeout, CancellationToken cancellationToken, ISequencerFactory? sequencers = null)
     {
         var config = ReadConfig(root);
         var privateDir = Path.Combine(root, FileLogStorage.PrivateDirectory);
         var ed25519 = Ed25519NoteSigner.ParseSignerKey(await File.ReadAllTextAsync(Path.Combine(privateDir, Ed25519KeyFile), cancellationToken).ConfigureAwait(false));
         var ecdsa = EcdsaNoteSigner.ImportPkcs8Pem(config.Origin, await File.ReadAllTextAsync(Path.Combine(privateDir, EcdsaKeyFile), cancellationToken).ConfigureAwait(false));
-        var storage = await FileLogStorage.OpenAsync(root, lockTimeout, cancellationToken).ConfigureAwait(false);
+        var storage = await FileLogStorage.OpenAsync(root, lockTimeout, cancellationToken, sequencers).ConfigureAwait(false);
         try
         {
             return await TransparencyLog.OpenAsync(storage, config.Origin, [ed25519, ecdsa], cancellationToken).ConfigureAwait(false);

@@ -17,7 +17,7 @@ namespace CyberAccord.Log.Storage.Files;
 /// magic (4) ‖ entry count (4) ‖ payload length (4) ‖ SHA-256(payload)[:16] ‖ payload, where the
 /// payload is the entries in entry-bundle encoding.
 /// </remarks>
-internal sealed class SequenceJournal : IDisposable
+internal sealed class SequenceJournal : ISequencer
 {
     private static readonly byte[] SegmentMagic = "ACSEQ001"u8.ToArray();
     private const uint FrameMagic = 0x41465231; // "AFR1"
@@ -40,6 +40,8 @@ internal sealed class SequenceJournal : IDisposable
 
     /// <summary>What opening found and repaired, for fsck to report.</summary>
     public List<string> Repairs { get; } = [];
+
+    IReadOnlyList<string> ISequencer.Repairs => Repairs;
 
     /// <summary>Opens the journal; entries below <paramref name="integratedSize"/> are in tiles already.</summary>
     public static SequenceJournal Open(string directory, long integratedSize)
@@ -311,7 +313,26 @@ internal sealed class SequenceJournal : IDisposable
         }
     }
 
-    public void Dispose() => _tail?.Dispose();
+    public ValueTask<long> AppendAsync(IReadOnlyList<ReadOnlyMemory<byte>> entries, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return ValueTask.FromResult(Append(entries));
+    }
+
+    public ValueTask<IReadOnlyList<ReadOnlyMemory<byte>>> ReadAsync(long from, int maxCount, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(Read(from, maxCount));
+
+    public ValueTask ReleaseAsync(long integratedSize, CancellationToken cancellationToken)
+    {
+        Release(integratedSize);
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        _tail?.Dispose();
+        return ValueTask.CompletedTask;
+    }
 
     private sealed record Frame(string Path, long Offset, long FirstIndex, int Count, int PayloadLength);
 }
