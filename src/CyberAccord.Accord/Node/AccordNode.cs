@@ -12,7 +12,14 @@ namespace CyberAccord.Accord.Node;
 /// </summary>
 public sealed class AccordNode : IAsyncDisposable
 {
+    /// <summary>One writer at a time: check, log, apply, project.</summary>
     private readonly SemaphoreSlim _gate = new(1, 1);
+
+    /// <summary>
+    /// Guards the in-memory state only while a writer changes it, so that readers (TAXII pages, the API) never wait on
+    /// the writer's slow parts (the log's fsync, the projection's commit), and read beside each other.
+    /// </summary>
+    private readonly ReaderWriterLockSlim _state = new(LockRecursionPolicy.NoRecursion);
 
     private AccordNode(TransparencyLog log, IAccordStore store, AccordState state, BlobStore blobs)
     {
@@ -193,11 +200,22 @@ public sealed class AccordNode : IAsyncDisposable
             }
 
             var stored = new List<StoredRecord>(records.Count);
-            for (var i = 0; i < records.Count; i++)
+            _state.EnterWriteLock();
+            try
             {
-                State.Commit(records[i], first + i, changes[i]);
-                stored.Add(new StoredRecord(first + i, records[i]));
+                for (var i = 0; i < records.Count; i++)
+                {
+                    State.Commit(records[i], first + i, changes[i]);
+                    stored.Add(new StoredRecord(first + i, records[i]));
+                }
             }
+            finally
+            {
+                _state.ExitWriteLock();
+            }
+
+            // The store takes its rows from the state before it returns its task; readers may read beside it, and no
+            // other writer changes the state until the gate is released.
 
             await Store.ApplyBatchAsync(stored, State, cancellationToken).ConfigureAwait(false);
             return first;
@@ -229,18 +247,22 @@ public sealed class AccordNode : IAsyncDisposable
         }
     }
 
-    /// <summary>Runs <paramref name="read"/> while no record is being applied, so it sees a consistent state.</summary>
-    public async Task<T> ReadAsync<T>(Func<AccordState, T> read, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs <paramref name="read"/> on a consistent state: never while records are being applied to it, but beside other
+    /// readers and beside a writer's logging and projecting (which do not change the state).
+    /// </summary>
+    public Task<T> ReadAsync<T>(Func<AccordState, T> read, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(read);
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        _state.EnterReadLock();
         try
         {
-            return read(State);
+            return Task.FromResult(read(State));
         }
         finally
         {
-            _gate.Release();
+            _state.ExitReadLock();
         }
     }
 
@@ -273,6 +295,7 @@ public sealed class AccordNode : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _gate.Dispose();
+        _state.Dispose();
         await Store.DisposeAsync().ConfigureAwait(false);
         await Log.DisposeAsync().ConfigureAwait(false);
     }
