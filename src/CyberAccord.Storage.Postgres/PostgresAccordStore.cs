@@ -47,6 +47,10 @@ public sealed class PostgresAccordStore : IAccordStore
             writer = await source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             await MigrateAsync(writer, schema, cancellationToken).ConfigureAwait(false);
 
+            // The projection is rebuildable from the log, which is durable before anything is projected: its commits need
+            // not wait for the WAL flush. A crash may lose the last few (never a torn one); opening catches them up from the log.
+            await ExecuteAsync(writer, "SET synchronous_commit = off", cancellationToken).ConfigureAwait(false);
+
             // One writer per schema, as one writer per log: a second node on the same schema would interleave projections.
             await using (var exclusive = new NpgsqlCommand($"SELECT pg_try_advisory_lock(hashtext('cyberaccord.writer.{schema}'))", writer))
             {
