@@ -69,6 +69,46 @@ public sealed class StoreBackendTests : IDisposable
         Assert.Contains($"| {posted} | indicator |", row, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Init_with_a_postgres_url_migrates_the_schema_and_the_node_works_on_it()
+    {
+        var keywords = CyberAccord.Storage.Postgres.PostgresConnectionString.Parse(Postgres);
+        var schema = $"init_{Guid.NewGuid():N}";
+        var url = $"postgres://{keywords.Username}@{keywords.Host}:{keywords.Port}/{keywords.Database}?search_path={schema}";
+        _schemas.Add($"{Postgres};Search Path={schema}");
+        var node = _dir.Sub("init");
+        var init = await AccordProcess.RunAsync("init", "--dir", node, "--party", "FR", "--name", "France", "--store", url);
+        Assert.True(init.ExitCode == 0, init.ToString());
+        var added = await AccordProcess.RunAsync(["statement", "add", "--dir", node, "--as", "FR", "--id", "statement--fr-1", "-"], """{"title":"first","text":"on postgres"}""");
+        Assert.True(added.ExitCode == 0, added.ToString());
+        Assert.Contains("party--fr", (await AccordProcess.RunAsync("party", "list", "--dir", node)).Stdout, StringComparison.Ordinal);
+
+        await using var projection = await PostgresAccordStore.OpenAsync(url, CancellationToken.None);
+        Assert.Equal(2, await projection.ProjectedSizeAsync(CancellationToken.None));
+        Assert.Contains("statement--fr-1 | party--fr | first |", await projection.DumpAsync(CancellationToken.None), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Serve_with_a_store_projects_an_embedded_node_into_postgresql()
+    {
+        var node = _dir.Sub("embedded");
+        Assert.Equal(0, (await AccordProcess.RunAsync("demo", "--dir", node)).ExitCode);
+        var store = NewStore("serve");
+        var posted = "indicator--" + Guid.NewGuid();
+        await using (var server = await Server.StartAsync(node, "--store", store))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, (await server.PostAsync(Envelope([posted]))).StatusCode);
+        }
+
+        // The projection was rebuilt in PostgreSQL from the log, then took the new object; the log kept sequencing in its files.
+        await using var projection = await PostgresAccordStore.OpenAsync(store, CancellationToken.None);
+        var dump = await projection.DumpAsync(CancellationToken.None);
+        Assert.Contains(posted, dump, StringComparison.Ordinal);
+        Assert.Contains("## parties\nparty--cn |", dump, StringComparison.Ordinal);
+        Assert.Equal(0, (await AccordProcess.RunAsync("log", "verify", node)).ExitCode);
+        Assert.NotEmpty(Directory.GetFiles(Path.Combine(node, "log", "private", "sequence")));
+    }
+
     [Theory]
     [InlineData("sqlite")]
     [InlineData("postgres")]
