@@ -2,6 +2,7 @@ using CyberAccord.Accord.Node;
 using CyberAccord.Accord.Records;
 using CyberAccord.Server.Accord;
 using CyberAccord.Server.Auth;
+using CyberAccord.Server.Dashboard;
 using CyberAccord.Server.Log;
 using CyberAccord.Server.Taxii;
 using Microsoft.AspNetCore.Authentication;
@@ -28,6 +29,9 @@ public static class AccordServer
         builder.Services.AddSingleton(credentials);
         builder.Services.AddAuthentication(PartyAuthenticationHandler.SchemeName).AddScheme<AuthenticationSchemeOptions, PartyAuthenticationHandler>(PartyAuthenticationHandler.SchemeName, null);
         builder.Services.AddAuthorization();
+        var context = new AccordServerContext(node, keyFor, options.Contact, options.MaxContentLength) { DeferCheckpoints = options.CheckpointInterval is not null };
+        builder.Services.AddSingleton(context);
+        builder.Services.AddDashboard();
         builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "CyberAccord node";
@@ -56,7 +60,6 @@ public static class AccordServer
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
-        var context = new AccordServerContext(node, keyFor, options.Contact, options.MaxContentLength) { DeferCheckpoints = options.CheckpointInterval is not null };
         if (options.CheckpointInterval is { } interval)
         {
             // Tessera's lesson: publish checkpoints at a steady pace rather than one per write; entries are durable before that.
@@ -74,6 +77,7 @@ public static class AccordServer
         app.MapLogApi(context, options.LogDirectory);
         app.MapAccordApi(context);
         app.MapOpenApi("/openapi/v1.json");
+        app.MapDashboard(context);
         return app;
     }
 

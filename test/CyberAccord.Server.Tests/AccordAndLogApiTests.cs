@@ -109,8 +109,12 @@ public sealed class AccordAndLogApiTests(NodeServerFixture node) : IClassFixture
         Assert.True(all.Count > JsonNode.Parse(await node.Api("CN").GetStringAsync($"/accord/assessment?at={at}"))!.AsArray().Count, "CN should not see findings on the US-only request");
 
         var cards = JsonNode.Parse(await node.Api("CN").GetStringAsync($"/accord/scorecards?at={at}"))!.AsArray();
-        var expected = CyberAccord.Accord.Assessment.Scorecards.All(node.Node.State, now);
+        var expected = CyberAccord.Accord.Assessment.Scorecards.SeenBy(node.Node.State, ReferenceScenario.Cn, now);
         Assert.Equal(expected.Select(c => c.ToJson().ToJsonString()), cards.Select(c => c!.ToJsonString()));
+
+        // The request CN may not see is not counted in anyone's figures as CN receives them.
+        var everything = CyberAccord.Accord.Assessment.Scorecards.All(node.Node.State, now);
+        Assert.NotEqual(everything.Select(c => c.ToJson().ToJsonString()), cards.Select(c => c!.ToJsonString()));
         var bad = await node.Api("CN").GetAsync("/accord/scorecards?at=tomorrow");
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Contains("at='tomorrow'", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);

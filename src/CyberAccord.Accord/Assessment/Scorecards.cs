@@ -49,14 +49,18 @@ public static class Scorecards
     /// Response time is from a request's creation to the first "responded" or "declined" update by its recipient.
     /// A request is overdue when it got no response by its deadline (as of <paramref name="now"/>) or was answered after it.
     /// </summary>
-    public static Scorecard For(AccordState state, string party, DateTime now)
+    /// <param name="counts">Which records may be counted (by id); null for all. A reader's scorecards count only what it may see.</param>
+    public static Scorecard For(AccordState state, string party, DateTime now, Func<string, bool>? counts = null)
     {
         ArgumentNullException.ThrowIfNull(state);
-        var received = state.Requests.Values.Where(r => r.To == party).ToList();
-        var made = state.Requests.Values.Where(r => r.From == party).ToList();
+        counts ??= _ => true;
+        var requests = state.Requests.Values.Where(r => counts(r.Id)).ToList();
+        var received = requests.Where(r => r.To == party).ToList();
+        var made = requests.Where(r => r.From == party).ToList();
         var times = received.Where(r => r.FirstResponse is not null).Select(r => r.FirstResponse!.Created - r.Created).Order().ToList();
-        var claims = state.Claims.Values.Where(c => c.Claimant == party).ToList();
-        var subjectsOf = state.Claims.Values.Where(c => c.Claimant == party).Select(c => c.Id)
+        var claims = state.Claims.Values.Where(c => c.Claimant == party && counts(c.Id)).ToList();
+        var positions = state.Positions.Values.Where(p => counts(p.Id)).ToList();
+        var subjectsOf = claims.Select(c => c.Id)
             .Concat(state.Incidents.Values.Where(i => i.Reporter == party).Select(i => i.Id))
             .Concat(state.Statements.Values.Where(s => s.Author == party).Select(s => s.Id))
             .ToHashSet(StringComparer.Ordinal);
@@ -71,12 +75,19 @@ public static class Scorecards
             made.Count(r => r.FirstResponse is not null),
             claims.Count,
             claims.Count(c => !c.Unsupported),
-            state.Positions.Values.Count(p => p.Author == party && p.Stance == "dispute"),
-            state.Positions.Values.Count(p => p.Author != party && p.Stance == "dispute" && (subjectsOf.Contains(p.Subject) || p.Under == party)));
+            positions.Count(p => p.Author == party && p.Stance == "dispute"),
+            positions.Count(p => p.Author != party && p.Stance == "dispute" && (subjectsOf.Contains(p.Subject) || p.Under == party)));
     }
 
-    public static List<Scorecard> All(AccordState state, DateTime now) =>
-        state.Parties.Keys.Order(StringComparer.Ordinal).Select(p => For(state, p, now)).ToList();
+    public static List<Scorecard> All(AccordState state, DateTime now, Func<string, bool>? counts = null) =>
+        state.Parties.Keys.Order(StringComparer.Ordinal).Select(p => For(state, p, now, counts)).ToList();
+
+    /// <summary>Every party's scorecard as <paramref name="reader"/> may know it: from the records it may see (TLP).</summary>
+    public static List<Scorecard> SeenBy(AccordState state, string reader, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return All(state, now, id => state.Records.TryGetValue(id, out var stored) && Visibility.CanSee(state, stored.Record, reader));
+    }
 
     private static TimeSpan? Median(List<TimeSpan> sorted) =>
         sorted.Count == 0 ? null

@@ -470,16 +470,22 @@ internal static class AccordCommands
     {
         var at = new Option<string?>("--at") { Description = "Judge deadlines as of this time (default: now)." };
         var json = new Option<bool>("--json") { Description = "Print JSON (the API's shape)." };
+        var viewer = new Option<string?>("--as") { Description = "Count only the records this party may see (TLP), as the API does for its token's party." };
         return ReadVerb("scorecard", "Each party's figures from the records: response times, overdue requests, reciprocity, evidence behind its claims, disputes.",
-            (parse, url, token, ct) => RemoteNode.ScorecardsAsync(url, token, parse.GetValue(at), parse.GetValue(json), ct),
+            (parse, url, token, ct) => parse.GetValue(viewer) is not null
+                ? Task.FromResult(CliOutput.Error("with --node, the node counts what your token's party may see: drop --as"))
+                : RemoteNode.ScorecardsAsync(url, token, parse.GetValue(at), parse.GetValue(json), ct),
             async (parse, localDir, ct) =>
             {
                 await using var node = await NodeDirectory.OpenAsync(localDir, ct).ConfigureAwait(false);
-                var cards = new JsonArray(Scorecards.All(node.State, Time(parse.GetValue(at))).Select(c => (JsonNode?)c.ToJson()).ToArray());
+                var time = Time(parse.GetValue(at));
+                var who = Party(parse.GetValue(viewer));
+                var scorecards = who is null ? Scorecards.All(node.State, time) : Scorecards.SeenBy(node.State, who, time);
+                var cards = new JsonArray(scorecards.Select(c => (JsonNode?)c.ToJson()).ToArray());
                 Summary.PrintScorecards(cards, Codes(node.State), parse.GetValue(json));
                 return ExitCodes.Ok;
             },
-            at, json);
+            at, json, viewer);
     }
 
     private static Command CiDiffCommand()

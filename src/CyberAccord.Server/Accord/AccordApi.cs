@@ -120,14 +120,16 @@ public static class AccordApi
         });
 
         // Both judge deadlines as of ?at= (RFC 3339 UTC), or now.
-        api.MapGet("/scorecards", async (string? at, CancellationToken ct) =>
+        // Counted from the records the reader may see: a figure must not reveal a restricted record between two others.
+        api.MapGet("/scorecards", async (string? at, HttpContext http, CancellationToken ct) =>
         {
             if (!TryTime(at, out var now))
             {
                 return BadTime(at);
             }
 
-            return Results.Json(await context.Node.ReadAsync(state => new System.Text.Json.Nodes.JsonArray(Scorecards.All(state, now).Select(c => (System.Text.Json.Nodes.JsonNode?)c.ToJson()).ToArray()), ct).ConfigureAwait(false));
+            var party = TaxiiApi.Party(http.User);
+            return Results.Json(await context.Node.ReadAsync(state => new System.Text.Json.Nodes.JsonArray(Scorecards.SeenBy(state, party, now).Select(c => (System.Text.Json.Nodes.JsonNode?)c.ToJson()).ToArray()), ct).ConfigureAwait(false));
         });
 
         api.MapGet("/assessment", async (string? at, HttpContext http, CancellationToken ct) =>

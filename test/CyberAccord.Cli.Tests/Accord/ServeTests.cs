@@ -89,8 +89,8 @@ public sealed class ServeTests : IDisposable
             var localShown = await AccordProcess.RunAsync("show", "statement--remote", "--dir", node);
             Assert.Equal(localShown.Stdout, shown.Stdout);
             Assert.StartsWith($"# log index {shownIndex}", localShown.Stdout, StringComparison.Ordinal);
-            Assert.Equal((await AccordProcess.RunAsync("scorecard", "--dir", node, "--at", "2026-01-01T00:00:00Z")).Stdout, remoteCards.Stdout);
-            Assert.Equal((await AccordProcess.RunAsync("scorecard", "--dir", node, "--at", "2026-01-01T00:00:00Z", "--json")).Stdout, remoteCardsJson.Stdout);
+            Assert.Equal((await AccordProcess.RunAsync("scorecard", "--dir", node, "--at", "2026-01-01T00:00:00Z", "--as", "DE")).Stdout, remoteCards.Stdout);
+            Assert.Equal((await AccordProcess.RunAsync("scorecard", "--dir", node, "--at", "2026-01-01T00:00:00Z", "--json", "--as", "DE")).Stdout, remoteCardsJson.Stdout);
             Assert.Contains("\"party\":\"party--cn\"", remoteCardsJson.Stdout, StringComparison.Ordinal);
             var localFindings = (await AccordProcess.RunAsync("assessment", "--dir", node, "--at", "2026-01-01T00:00:00Z")).Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
             Assert.NotEmpty(remoteFindings.Stdout.Trim());

@@ -1,0 +1,90 @@
+using System.Security.Claims;
+using CyberAccord.Accord.State;
+using CyberAccord.Server.Auth;
+using CyberAccord.Server.Dashboard.Pages;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CyberAccord.Server.Dashboard;
+
+/// <summary>
+/// The web dashboard at <c>/</c>: Razor components rendered on the server (no WebAssembly, no CDN), a sign-in cookie per
+/// party, and every page filtered by TLP for the signed-in party. Its scripts and Chart.js are served from the assembly.
+/// </summary>
+public static class DashboardApi
+{
+    public const string Scheme = "Dashboard";
+
+    public static void AddDashboard(this IServiceCollection services)
+    {
+        services.AddRazorComponents();
+        services.AddAntiforgery();
+        services.AddAuthentication().AddCookie(Scheme, cookie =>
+        {
+            cookie.LoginPath = "/signin";
+            cookie.Cookie.Name = "accord_session";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Strict;
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+            cookie.SlidingExpiration = true;
+        });
+    }
+
+    /// <summary>The party a dashboard request is signed in as.</summary>
+    public static string Party(ClaimsPrincipal user) => user?.FindFirst(PartyAuthenticationHandler.PartyClaim)?.Value ?? string.Empty;
+
+    public static ClaimsPrincipal Principal(string party) =>
+        new(new ClaimsIdentity([new System.Security.Claims.Claim(PartyAuthenticationHandler.PartyClaim, party)], Scheme));
+
+    public static void MapDashboard(this WebApplication app, AccordServerContext context)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        ArgumentNullException.ThrowIfNull(context);
+        app.UseAntiforgery();
+
+        app.MapGet("/assets/{name}", (string name, HttpContext http) =>
+        {
+            var stream = typeof(DashboardApi).Assembly.GetManifestResourceStream("assets/" + name);
+            if (stream is null)
+            {
+                return Results.NotFound();
+            }
+
+            http.Response.Headers.CacheControl = "public, max-age=3600";
+            return Results.Stream(stream, name.EndsWith(".css", StringComparison.Ordinal) ? "text/css; charset=utf-8" : "text/javascript; charset=utf-8");
+        }).ExcludeFromDescription();
+
+        app.MapPost("/signout", async (HttpContext http, IAntiforgery antiforgery) =>
+        {
+            await antiforgery.ValidateRequestAsync(http).ConfigureAwait(false);
+            await http.SignOutAsync(Scheme).ConfigureAwait(false);
+            return Results.Redirect("/signin");
+        }).ExcludeFromDescription();
+
+        // One log entry, byte for byte from the log, for the browser to hash itself; only for a party that may see it.
+        app.MapGet("/dashboard/entries/{index:long}", async (long index, HttpContext http, CancellationToken ct) =>
+        {
+            var party = Party(http.User);
+            if (index < 0 || index >= context.Node.Log.Checkpoint.Size)
+            {
+                return Results.NotFound();
+            }
+
+            ReadOnlyMemory<byte> entry = default;
+            await foreach (var bytes in context.Node.Log.ReadEntriesAsync(index, 1, ct).ConfigureAwait(false))
+            {
+                entry = bytes;
+            }
+
+            var id = CyberAccord.Accord.Records.AccordRecord.Parse(entry.ToArray()).Id;
+            var visible = await context.Node.ReadAsync(state => state.Records.TryGetValue(id, out var stored) && Visibility.CanSee(state, stored.Record, party), ct).ConfigureAwait(false);
+            return visible ? Results.Bytes(entry.ToArray(), "application/octet-stream") : Results.NotFound();
+        }).RequireAuthorization(policy => policy.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser()).ExcludeFromDescription();
+
+        app.MapRazorComponents<App>();
+    }
+}
