@@ -26,6 +26,7 @@ public static class AccordServer
         builder.WebHost.UseUrls(options.Urls);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxContentLength);
         builder.Logging.ClearProviders();
+        if (Environment.GetEnvironmentVariable("ACCORD_DEBUG_LOG") is not null) { builder.Logging.AddConsole(); }
         builder.Services.AddSingleton(credentials);
         builder.Services.AddAuthentication(PartyAuthenticationHandler.SchemeName).AddScheme<AuthenticationSchemeOptions, PartyAuthenticationHandler>(PartyAuthenticationHandler.SchemeName, null);
         builder.Services.AddAuthorization();

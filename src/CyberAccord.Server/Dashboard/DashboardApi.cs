@@ -40,6 +40,10 @@ public static class DashboardApi
     public static ClaimsPrincipal Principal(string party) =>
         new(new ClaimsIdentity([new System.Security.Claims.Claim(PartyAuthenticationHandler.PartyClaim, party)], Scheme));
 
+    // The signed-in principal comes from the dashboard's cookie, not the API's Basic or bearer scheme; the antiforgery
+    // token of a signed-in page is bound to that principal, so sign-out must authenticate the same way to validate it.
+    private static void SignedIn(Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder policy) => policy.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser();
+
     public static void MapDashboard(this WebApplication app, AccordServerContext context)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -60,10 +64,18 @@ public static class DashboardApi
 
         app.MapPost("/signout", async (HttpContext http, IAntiforgery antiforgery) =>
         {
-            await antiforgery.ValidateRequestAsync(http).ConfigureAwait(false);
+            try
+            {
+                await antiforgery.ValidateRequestAsync(http).ConfigureAwait(false);
+            }
+            catch (AntiforgeryValidationException)
+            {
+                return Results.Problem(statusCode: 400, title: "sign-out refused", detail: "the form's antiforgery token is missing or does not match; reload the page and sign out again");
+            }
+
             await http.SignOutAsync(Scheme).ConfigureAwait(false);
             return Results.Redirect("/signin");
-        }).ExcludeFromDescription();
+        }).RequireAuthorization(SignedIn).ExcludeFromDescription();
 
         // One log entry, byte for byte from the log, for the browser to hash itself; only for a party that may see it.
         app.MapGet("/dashboard/entries/{index:long}", async (long index, HttpContext http, CancellationToken ct) =>
@@ -83,7 +95,7 @@ public static class DashboardApi
             var id = CyberAccord.Accord.Records.AccordRecord.Parse(entry.ToArray()).Id;
             var visible = await context.Node.ReadAsync(state => state.Records.TryGetValue(id, out var stored) && Visibility.CanSee(state, stored.Record, party), ct).ConfigureAwait(false);
             return visible ? Results.Bytes(entry.ToArray(), "application/octet-stream") : Results.NotFound();
-        }).RequireAuthorization(policy => policy.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser()).ExcludeFromDescription();
+        }).RequireAuthorization(SignedIn).ExcludeFromDescription();
 
         app.MapRazorComponents<App>();
     }

@@ -74,8 +74,10 @@ async function verifyCheckpointSignature() {
   const [note, config] = await Promise.all([fetch('/log/checkpoint').then(r => r.text()), fetch('/log/log.json').then(r => r.json())]);
   const checkpoint = parseCheckpoint(note);
   for (const vkey of config.verifierKeys) {
-    const [name, , key] = vkey.split('+');
-    const raw = b64(key);
+    // name+hash+key: the name holds no '+', the hash is 8 hex digits, and the base64 key may hold '+' itself.
+    const plus = vkey.indexOf('+');
+    const name = vkey.slice(0, plus);
+    const raw = b64(vkey.slice(plus + 10));
     if (raw[0] !== 0x02 || name !== checkpoint.origin) continue;
     const spki = raw.slice(1);
     const keyId = (await sha256(spki)).slice(0, 4);
