@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of CyberAccord. Installs the system packages the tests need when they are missing
-# (Debian/Ubuntu: libsodium23 for Ed25519, postgresql for the PostgreSQL backend), so it works on a fresh machine with the .NET 10 SDK.
+# (Debian/Ubuntu: libsodium23 for Ed25519, postgresql for the PostgreSQL backend, chromium for the dashboard), so it works on a fresh machine with the .NET 10 SDK.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -17,6 +17,11 @@ fi
 # The PostgreSQL backend's tests run on a real server: the one in $ACCORD_TEST_POSTGRES, or a private one started below.
 if [ -z "${ACCORD_TEST_POSTGRES:-}" ] && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   missing+=(postgresql)
+fi
+
+# The dashboard's end-to-end tests drive Debian's Chromium (Playwright uses it; it downloads no browser).
+if [ ! -x /usr/bin/chromium ]; then
+  missing+=(chromium)
 fi
 
 if [ "${#missing[@]}" -gt 0 ]; then

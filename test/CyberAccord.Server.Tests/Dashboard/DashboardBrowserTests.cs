@@ -264,6 +264,28 @@ public sealed class DashboardBrowserTests(NodeServerFixture node, BrowserFixture
         await context.CloseAsync();
     }
 
+    [Fact]
+    public async Task Every_page_passes_the_axe_accessibility_checks_for_wcag_2_aa()
+    {
+        var page = await SignInAsync("US");
+        var axe = TestData.PathOf("axe/axe.min.js");
+        var incident = node.Node.State.Incidents.Values.First(i => Sees(ReferenceScenario.Us, i.Id));
+        var problems = new List<string>();
+        foreach (var path in new[] { "/", $"/incidents/{incident.Id}", "/requests", "/ci", "/scorecards", "/log", "/not-found" })
+        {
+            await page.GotoAsync(path);
+            await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = axe });
+            var violations = await page.EvaluateAsync<System.Text.Json.JsonElement>("""
+                async () => (await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }))
+                  .violations.map(v => `${v.id}: ${v.nodes.map(n => n.target.join(' ')).join(', ')}`)
+                """);
+            problems.AddRange(violations.EnumerateArray().Select(v => $"{path} {v.GetString()}"));
+        }
+
+        await page.Context.CloseAsync();
+        Assert.True(problems.Count == 0, string.Join('\n', problems));
+    }
+
     private static IEnumerable<string> Strings(JsonNode? node) => node switch
     {
         JsonObject o => o.SelectMany(p => Strings(p.Value)),
