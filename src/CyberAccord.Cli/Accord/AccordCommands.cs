@@ -116,24 +116,28 @@ internal static class AccordCommands
         var interval = new Option<int>("--checkpoint-interval-ms") { Description = "Publish a signed checkpoint at most this often for TAXII POSTs (0: one per POST). Entries are durable before the checkpoint either way.", DefaultValueFactory = _ => 0 };
         var store = StoreOption("Serve with the projection in this PostgreSQL store instead of the one the node was created with (rebuilt there from the log when it differs). " + StoreHelp);
         var command = new Command("serve", "Serve the node over HTTP: TAXII 2.1 at /taxii2/, the accord API at /accord/, the log at /log/. Parties sign in with their credentials (Basic for TAXII, bearer tokens for the API).") { dir, urls, interval, store };
-        command.SetAction(async (parse, ct) => await Run(async () =>
-        {
-            var root = parse.GetValue(dir)!;
-            await using var node = await NodeDirectory.OpenAsync(root, ct, parse.GetValue(store)).ConfigureAwait(false);
-            var credentials = CyberAccord.Server.Auth.CredentialStore.Load(Path.Combine(root, "keys", "credentials.json"));
-            PartyKey? KeyFor(string party) => File.Exists(NodeDirectory.KeyPath(root, party)) ? NodeDirectory.LoadKey(root, party) : null;
-            var app = CyberAccord.Server.AccordServer.Build(node, credentials, KeyFor, new CyberAccord.Server.AccordServerOptions(parse.GetValue(urls)!.Split(';'), Path.Combine(root, "log"),
-                CheckpointInterval: parse.GetValue(interval) > 0 ? TimeSpan.FromMilliseconds(parse.GetValue(interval)) : null));
-            await app.StartAsync(ct).ConfigureAwait(false);
-            System.Console.Out.WriteLine($"serving {Path.GetFullPath(root)} at {string.Join(", ", app.Urls)}: TAXII discovery at /taxii2/, accord API at /accord/, log at /log/");
-            System.Console.Out.Flush();
-            // Ctrl-C or SIGTERM: stop accepting, finish what is in flight, then close the node.
-            await CyberAccord.Server.AccordServer.RunUntilStoppedAsync(app, ct).ConfigureAwait(false);
-            await app.DisposeAsync().ConfigureAwait(false);
-            System.Console.Out.WriteLine("stopped");
-            return ExitCodes.Ok;
-        }).ConfigureAwait(false));
+        command.SetAction(async (parse, ct) => await Run(() =>
+            ServeAsync(parse.GetValue(dir)!, parse.GetValue(urls)!, parse.GetValue(interval), parse.GetValue(store), ct)).ConfigureAwait(false));
         return command;
+    }
+
+    /// <summary>Serves a node until Ctrl-C or SIGTERM: the body of <c>serve</c>, and of <c>demo --serve</c>.</summary>
+    private static async Task<int> ServeAsync(string root, string urls, int intervalMs, string? store, CancellationToken ct)
+    {
+        await using var node = await NodeDirectory.OpenAsync(root, ct, store).ConfigureAwait(false);
+        var credentials = CyberAccord.Server.Auth.CredentialStore.Load(Path.Combine(root, "keys", "credentials.json"));
+        PartyKey? KeyFor(string party) => File.Exists(NodeDirectory.KeyPath(root, party)) ? NodeDirectory.LoadKey(root, party) : null;
+        var app = CyberAccord.Server.AccordServer.Build(node, credentials, KeyFor, new CyberAccord.Server.AccordServerOptions(urls.Split(';'), Path.Combine(root, "log"),
+            CheckpointInterval: intervalMs > 0 ? TimeSpan.FromMilliseconds(intervalMs) : null));
+        await app.StartAsync(ct).ConfigureAwait(false);
+        System.Console.Out.WriteLine($"serving {Path.GetFullPath(root)} at {string.Join(", ", app.Urls)}: dashboard at /, TAXII discovery at /taxii2/, accord API at /accord/, log at /log/");
+        System.Console.Out.Flush();
+
+        // Ctrl-C or SIGTERM: stop accepting, finish what is in flight, then close the node.
+        await CyberAccord.Server.AccordServer.RunUntilStoppedAsync(app, ct).ConfigureAwait(false);
+        await app.DisposeAsync().ConfigureAwait(false);
+        System.Console.Out.WriteLine("stopped");
+        return ExitCodes.Ok;
     }
 
     private static Task<int> Run(Func<Task<int>> action) => LogCommands.Run(async () =>
@@ -153,7 +157,8 @@ internal static class AccordCommands
         var dir = DirOption();
         var force = new Option<bool>("--force") { Description = "Replace an existing node in DIR." };
         var store = StoreOption(StoreHelp);
-        var command = new Command("demo", "Build a node holding the reference scenario (China, the US, Germany and the UN office, 2013–2025) as signed records, write DIR/demo-credentials.json and print a summary.") { dir, force, store };
+        var serve = new Option<string?>("--serve") { Description = "Then serve it (dashboard, TAXII, API, log) at this URL, such as http://127.0.0.1:8400, until Ctrl-C.", Arity = ArgumentArity.ZeroOrOne };
+        var command = new Command("demo", "Build a node holding the reference scenario (China, the US, Germany and the UN office, 2013–2025) as signed records, write DIR/demo-credentials.json and print a summary.") { dir, force, store, serve };
         command.SetAction(async (parse, ct) => await Run(async () =>
         {
             var root = parse.GetValue(dir)!;
@@ -201,7 +206,15 @@ internal static class AccordCommands
             }
 
             System.Console.Out.WriteLine($"Credentials: {Path.Combine(Path.GetFullPath(root), "demo-credentials.json")}; verify the log with: ./accord log verify {root}");
-            return ExitCodes.Ok;
+            if (parse.GetResult(serve) is null)
+            {
+                return ExitCodes.Ok;
+            }
+
+            var url = parse.GetValue(serve) ?? "http://127.0.0.1:8400";
+            var us = credentials.Select(c => c!.AsObject()).First(c => (string?)c["code"] == "US");
+            System.Console.Out.WriteLine($"Dashboard: {url}/ — sign in as the US with user '{us["taxii_user"]}' and password '{us["taxii_password"]}' (other parties' in demo-credentials.json)");
+            return await ServeAsync(root, url, 0, null, ct).ConfigureAwait(false);
         }).ConfigureAwait(false));
         return command;
     }

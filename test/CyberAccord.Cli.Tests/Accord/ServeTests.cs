@@ -109,6 +109,47 @@ public sealed class ServeTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task Demo_with_serve_builds_the_node_and_serves_its_dashboard()
+    {
+        var node = _dir.Sub("served-demo");
+        var port = Random.Shared.Next(20_000, 60_000);
+        using var process = Process.Start(AccordProcess.StartInfo("demo", "--dir", node, "--serve", $"http://127.0.0.1:{port}"))!;
+        try
+        {
+            var lines = new List<string>();
+            while (await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60)) is { } line)
+            {
+                lines.Add(line);
+                if (line.StartsWith("serving", StringComparison.Ordinal))
+                {
+                    break;
+                }
+            }
+
+            var signIn = lines.Single(l => l.StartsWith("Dashboard:", StringComparison.Ordinal));
+            using var credentials = JsonDocument.Parse(File.ReadAllText(Path.Combine(node, "demo-credentials.json")));
+            var us = credentials.RootElement.EnumerateArray().Single(p => p.GetProperty("code").GetString() == "US");
+            Assert.Contains($"password '{us.GetProperty("taxii_password").GetString()}'", signIn, StringComparison.Ordinal);
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+            var page = await http.GetAsync("/signin");
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+            Assert.Contains("<label for=\"password\">Password</label>", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Equal(0, Kill(process.Id));
+            Assert.True(process.WaitForExit(30_000), "demo --serve did not stop on SIGTERM");
+            Assert.Equal(0, process.ExitCode);
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+
+            await process.WaitForExitAsync();
+        }
+    }
+
     [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static extern int Kill(int pid, int signal = 15);
 
