@@ -22,57 +22,29 @@ public sealed class PostgresAccordStore : IAccordStore
     /// <summary>From this many rows for one table in a batch, binary COPY beats a pipelined batch of INSERTs.</summary>
     private const int CopyThreshold = 64;
 
-    private readonly NpgsqlDataSource _source;
-    private readonly NpgsqlConnection _writer;
+    private readonly PostgresSession _session;
 
-    private PostgresAccordStore(NpgsqlDataSource source, NpgsqlConnection writer, string schema)
-    {
-        _source = source;
-        _writer = writer;
-        Schema = schema;
-    }
+    private PostgresAccordStore(PostgresSession session) => _session = session;
 
     /// <summary>The schema holding this node's tables.</summary>
-    public string Schema { get; }
+    public string Schema => _session.Schema;
 
     /// <summary>Opens the store, creating its schema and tables (the migrations) when missing.</summary>
-    public static async Task<PostgresAccordStore> OpenAsync(string connectionString, CancellationToken cancellationToken)
-    {
-        var builder = PostgresConnectionString.Parse(connectionString);
-        var schema = PostgresConnectionString.Schema(builder);
-        var source = NpgsqlDataSource.Create(builder.ConnectionString);
-        NpgsqlConnection? writer = null;
-        try
-        {
-            writer = await source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            await MigrateAsync(writer, schema, cancellationToken).ConfigureAwait(false);
-
-            // The projection is rebuildable from the log, which is durable before anything is projected: its commits need
-            // not wait for the WAL flush. A crash may lose the last few (never a torn one); opening catches them up from the log.
-            await ExecuteAsync(writer, "SET synchronous_commit = off", cancellationToken).ConfigureAwait(false);
-
-            // One writer per schema, as one writer per log: a second node on the same schema would interleave projections.
-            await using (var exclusive = new NpgsqlCommand($"SELECT pg_try_advisory_lock(hashtext('cyberaccord.writer.{schema}'))", writer))
+    public static async Task<PostgresAccordStore> OpenAsync(string connectionString, CancellationToken cancellationToken) =>
+        new(await PostgresSession.OpenAsync(
+            connectionString,
+            async (connection, schema, ct) =>
             {
-                if (!(bool)(await exclusive.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!)
-                {
-                    throw new InvalidOperationException($"schema '{schema}' is in use by another node process (it holds the writer lock); stop it or choose another schema (search_path)");
-                }
-            }
+                await MigrateAsync(connection, schema, ct).ConfigureAwait(false);
 
-            return new PostgresAccordStore(source, writer, schema);
-        }
-        catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
-        {
-            if (writer is not null)
-            {
-                await writer.DisposeAsync().ConfigureAwait(false);
-            }
-
-            await source.DisposeAsync().ConfigureAwait(false);
-            throw new InvalidOperationException($"PostgreSQL store {PostgresConnectionString.Redact(connectionString)}: {e.Message}", e);
-        }
-    }
+                // The projection is rebuildable from the log, which is durable before anything is projected: its commits need
+                // not wait for the WAL flush. A crash may lose the last few (never a torn one); opening catches them up from the log.
+                await ExecuteAsync(connection, "SET synchronous_commit = off", ct).ConfigureAwait(false);
+            },
+            "writer",
+            schema => new InvalidOperationException($"schema '{schema}' is in use by another node process (it holds the writer lock); stop it or choose another schema (search_path)"),
+            (server, e) => new InvalidOperationException($"PostgreSQL store {server}: {e.Message}", e),
+            cancellationToken).ConfigureAwait(false));
 
     /// <summary>Removes a store's schema and everything in it (tests, and a node being retired).</summary>
     public static async Task DropAsync(string connectionString, CancellationToken cancellationToken)
@@ -126,7 +98,7 @@ public sealed class PostgresAccordStore : IAccordStore
 
     public async Task<long> ProjectedSizeAsync(CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand("SELECT COALESCE(MAX(seq) + 1, 0) FROM records", _writer);
+        await using var command = new NpgsqlCommand("SELECT COALESCE(MAX(seq) + 1, 0) FROM records", _session.Connection);
         return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
 
@@ -137,8 +109,8 @@ public sealed class PostgresAccordStore : IAccordStore
 
     private async Task WriteAsync(List<ProjectionRow> rows, CancellationToken cancellationToken)
     {
-        await using var transaction = await _writer.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await using var batch = new NpgsqlBatch(_writer, transaction);
+        await using var transaction = await _session.Connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var batch = new NpgsqlBatch(_session.Connection, transaction);
         foreach (var group in rows.GroupBy(r => r.Table))
         {
             var table = group.Key;
@@ -171,7 +143,7 @@ public sealed class PostgresAccordStore : IAccordStore
 
     private async Task CopyAsync(ProjectionTable table, IEnumerable<ProjectionRow> rows, CancellationToken cancellationToken)
     {
-        await using var importer = await _writer.BeginBinaryImportAsync($"COPY {table.Name} ({string.Join(", ", table.Columns)}) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
+        await using var importer = await _session.Connection.BeginBinaryImportAsync($"COPY {table.Name} ({string.Join(", ", table.Columns)}) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
         foreach (var row in rows)
         {
             await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
@@ -213,7 +185,7 @@ public sealed class PostgresAccordStore : IAccordStore
 
     public async IAsyncEnumerable<StoredRecord> ReadRecordsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await using var connection = await _source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await _session.Source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var command = new NpgsqlCommand("SELECT seq, entry FROM records ORDER BY seq", connection);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -223,33 +195,18 @@ public sealed class PostgresAccordStore : IAccordStore
     }
 
     public Task ClearAsync(CancellationToken cancellationToken) =>
-        ExecuteAsync(_writer, $"TRUNCATE {string.Join(", ", ProjectionRows.Derived.Append(ProjectionRows.Records).Select(t => t.Name))}", cancellationToken);
+        ExecuteAsync(_session.Connection, $"TRUNCATE {string.Join(", ", ProjectionRows.Derived.Append(ProjectionRows.Records).Select(t => t.Name))}", cancellationToken);
 
-    /// <summary>Every table in a canonical order, rendered exactly as the SQLite store renders it.</summary>
+    /// <summary>Every table in the canonical dump format, the same as the SQLite store's.</summary>
     public async Task<string> DumpAsync(CancellationToken cancellationToken)
     {
         var output = new StringBuilder();
-        await using var connection = await _source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var table in ProjectionRows.Derived.Append(ProjectionRows.Records))
+        await using var connection = await _session.Source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var table in ProjectionDump.Tables)
         {
-            output.Append("## ").Append(table.Name).Append('\n');
-            await using var command = new NpgsqlCommand($"SELECT * FROM {table.Name} ORDER BY 1, 2", connection);
+            await using var command = new NpgsqlCommand(ProjectionDump.Query(table), connection);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                for (var i = 0; i < reader.FieldCount; i++)
-                {
-                    if (i > 0)
-                    {
-                        output.Append(" | ");
-                    }
-
-                    var value = reader.GetValue(i);
-                    output.Append(value is byte[] bytes ? Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)) : Convert.ToString(value, CultureInfo.InvariantCulture));
-                }
-
-                output.Append('\n');
-            }
+            await ProjectionDump.AppendAsync(output, table, reader, cancellationToken).ConfigureAwait(false);
         }
 
         return output.ToString();
@@ -261,9 +218,5 @@ public sealed class PostgresAccordStore : IAccordStore
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _writer.DisposeAsync().ConfigureAwait(false);
-        await _source.DisposeAsync().ConfigureAwait(false);
-    }
+    public ValueTask DisposeAsync() => _session.DisposeAsync();
 }

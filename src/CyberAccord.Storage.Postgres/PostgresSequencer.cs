@@ -15,15 +15,11 @@ public sealed class PostgresSequencer : ISequencer
 {
     public const string Kind = "postgres";
 
-    private readonly NpgsqlDataSource _source;
-    private readonly NpgsqlConnection _connection;
+    private readonly PostgresSession _session;
 
-    private PostgresSequencer(NpgsqlDataSource source, NpgsqlConnection connection, string schema)
-    {
-        _source = source;
-        _connection = connection;
-        Schema = schema;
-    }
+    private PostgresSequencer(PostgresSession session) => _session = session;
+
+    private string Schema => _session.Schema;
 
     public long SequencedSize { get; private set; }
 
@@ -36,13 +32,13 @@ public sealed class PostgresSequencer : ISequencer
     public static async Task ClaimAsync(string connectionString, string logId, CancellationToken cancellationToken)
     {
         await using var sequencer = await ConnectAsync(connectionString, cancellationToken).ConfigureAwait(false);
-        await using var transaction = await sequencer._connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await using (var truncate = new NpgsqlCommand("TRUNCATE log_sequence", sequencer._connection, transaction))
+        await using var transaction = await sequencer._session.Connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using (var truncate = new NpgsqlCommand("TRUNCATE log_sequence", sequencer._session.Connection, transaction))
         {
             await truncate.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        await using (var command = new NpgsqlCommand("INSERT INTO log_meta (key, value) VALUES ('log_id', $1) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value", sequencer._connection, transaction))
+        await using (var command = new NpgsqlCommand("INSERT INTO log_meta (key, value) VALUES ('log_id', $1) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value", sequencer._session.Connection, transaction))
         {
             command.Parameters.Add(new NpgsqlParameter<string>(string.Empty, logId));
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -57,7 +53,7 @@ public sealed class PostgresSequencer : ISequencer
         var sequencer = await ConnectAsync(connectionString, cancellationToken).ConfigureAwait(false);
         try
         {
-            await using var command = new NpgsqlCommand("SELECT (SELECT value FROM log_meta WHERE key = 'log_id'), MIN(idx), MAX(idx), COUNT(*) FROM log_sequence", sequencer._connection);
+            await using var command = new NpgsqlCommand("SELECT (SELECT value FROM log_meta WHERE key = 'log_id'), MIN(idx), MAX(idx), COUNT(*) FROM log_sequence", sequencer._session.Connection);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
             var owner = reader.IsDBNull(0) ? null : reader.GetString(0);
@@ -88,50 +84,26 @@ public sealed class PostgresSequencer : ISequencer
         }
     }
 
-    private string Schema { get; }
-
-    private static async Task<PostgresSequencer> ConnectAsync(string connectionString, CancellationToken cancellationToken)
-    {
-        var builder = PostgresConnectionString.Parse(connectionString);
-        var schema = PostgresConnectionString.Schema(builder);
-        var source = NpgsqlDataSource.Create(builder.ConnectionString);
-        NpgsqlConnection? connection = null;
-        try
-        {
-            connection = await source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            await using (var create = new NpgsqlCommand($"""
-                SELECT pg_advisory_lock(hashtext('cyberaccord.{schema}'));
-                CREATE SCHEMA IF NOT EXISTS "{schema}";
-                CREATE TABLE IF NOT EXISTS log_sequence (idx bigint PRIMARY KEY, entry bytea NOT NULL);
-                CREATE TABLE IF NOT EXISTS log_meta (key text PRIMARY KEY, value text NOT NULL);
-                SELECT pg_advisory_unlock(hashtext('cyberaccord.{schema}'));
-                """, connection))
+    private static async Task<PostgresSequencer> ConnectAsync(string connectionString, CancellationToken cancellationToken) =>
+        new(await PostgresSession.OpenAsync(
+            connectionString,
+            async (connection, schema, ct) =>
             {
-                await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
+                await using var create = new NpgsqlCommand($"""
+                    SELECT pg_advisory_lock(hashtext('cyberaccord.{schema}'));
+                    CREATE SCHEMA IF NOT EXISTS "{schema}";
+                    CREATE TABLE IF NOT EXISTS log_sequence (idx bigint PRIMARY KEY, entry bytea NOT NULL);
+                    CREATE TABLE IF NOT EXISTS log_meta (key text PRIMARY KEY, value text NOT NULL);
+                    SELECT pg_advisory_unlock(hashtext('cyberaccord.{schema}'));
+                    """, connection);
+                await create.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            },
 
             // One appender per schema: the log's own file lock guards one directory, this guards the shared database.
-            await using (var exclusive = new NpgsqlCommand($"SELECT pg_try_advisory_lock(hashtext('cyberaccord.sequencer.{schema}'))", connection))
-            {
-                if (!(bool)(await exclusive.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!)
-                {
-                    throw new LogStateException($"the log sequencing in schema '{schema}' is in use by another process; try again when it has finished");
-                }
-            }
-
-            return new PostgresSequencer(source, connection, schema);
-        }
-        catch (NpgsqlException e)
-        {
-            if (connection is not null)
-            {
-                await connection.DisposeAsync().ConfigureAwait(false);
-            }
-
-            await source.DisposeAsync().ConfigureAwait(false);
-            throw new LogStateException($"PostgreSQL sequencing at {PostgresConnectionString.Redact(connectionString)}: {e.Message}");
-        }
-    }
+            "sequencer",
+            schema => new LogStateException($"the log sequencing in schema '{schema}' is in use by another process; try again when it has finished"),
+            (server, e) => new LogStateException($"PostgreSQL sequencing at {server}: {e.Message}"),
+            cancellationToken).ConfigureAwait(false));
 
     public async ValueTask<long> AppendAsync(IReadOnlyList<ReadOnlyMemory<byte>> entries, CancellationToken cancellationToken)
     {
@@ -150,9 +122,9 @@ public sealed class PostgresSequencer : ISequencer
             return first;
         }
 
-        await using (var transaction = await _connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
+        await using (var transaction = await _session.Connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
         {
-            await using (var importer = await _connection.BeginBinaryImportAsync("COPY log_sequence (idx, entry) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false))
+            await using (var importer = await _session.Connection.BeginBinaryImportAsync("COPY log_sequence (idx, entry) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false))
             {
                 for (var i = 0; i < entries.Count; i++)
                 {
@@ -175,7 +147,7 @@ public sealed class PostgresSequencer : ISequencer
     public async ValueTask<IReadOnlyList<ReadOnlyMemory<byte>>> ReadAsync(long from, int maxCount, CancellationToken cancellationToken)
     {
         var entries = new List<ReadOnlyMemory<byte>>(Math.Min(maxCount, 4096));
-        await using var command = new NpgsqlCommand("SELECT idx, entry FROM log_sequence WHERE idx >= $1 ORDER BY idx LIMIT $2", _connection);
+        await using var command = new NpgsqlCommand("SELECT idx, entry FROM log_sequence WHERE idx >= $1 ORDER BY idx LIMIT $2", _session.Connection);
         command.Parameters.Add(new NpgsqlParameter<long>(string.Empty, from));
         command.Parameters.Add(new NpgsqlParameter<int>(string.Empty, maxCount));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -194,16 +166,12 @@ public sealed class PostgresSequencer : ISequencer
 
     public async ValueTask ReleaseAsync(long integratedSize, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand("DELETE FROM log_sequence WHERE idx < $1", _connection);
+        await using var command = new NpgsqlCommand("DELETE FROM log_sequence WHERE idx < $1", _session.Connection);
         command.Parameters.Add(new NpgsqlParameter<long>(string.Empty, integratedSize));
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _connection.DisposeAsync().ConfigureAwait(false);
-        await _source.DisposeAsync().ConfigureAwait(false);
-    }
+    public ValueTask DisposeAsync() => _session.DisposeAsync();
 }
 
 /// <summary>Opens the PostgreSQL sequencer a log directory names.</summary>

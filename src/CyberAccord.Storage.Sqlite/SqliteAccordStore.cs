@@ -111,27 +111,12 @@ public sealed class SqliteAccordStore : IAccordStore
     public async Task<string> DumpAsync(CancellationToken cancellationToken)
     {
         var output = new StringBuilder();
-        foreach (var table in Tables.Append("records"))
+        foreach (var table in ProjectionDump.Tables)
         {
-            output.Append("## ").Append(table).Append('\n');
             await using var command = _connection.CreateCommand();
-            command.CommandText = $"SELECT * FROM {table} ORDER BY 1, 2";
+            command.CommandText = ProjectionDump.Query(table);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                for (var i = 0; i < reader.FieldCount; i++)
-                {
-                    if (i > 0)
-                    {
-                        output.Append(" | ");
-                    }
-
-                    var value = reader.GetValue(i);
-                    output.Append(value is byte[] bytes ? Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)) : Convert.ToString(value, CultureInfo.InvariantCulture));
-                }
-
-                output.Append('\n');
-            }
+            await ProjectionDump.AppendAsync(output, table, reader, cancellationToken).ConfigureAwait(false);
         }
 
         return output.ToString();
