@@ -131,6 +131,18 @@ public sealed class AccordAndLogApiTests(NodeServerFixture node) : IClassFixture
     }
 
     [Fact]
+    public async Task Consistency_proofs_are_public_and_verify_between_published_sizes()
+    {
+        var size = node.Node.Log.Checkpoint.Size;
+        using var anonymous = new HttpClient { BaseAddress = node.BaseAddress };
+        var proof = JsonNode.Parse(await anonymous.GetStringAsync($"/log/proof/consistency?first=7&second={size}"))!;
+        var hashes = proof["hashes"]!.AsArray().Select(h => Convert.FromBase64String(h!.GetValue<string>())).ToList();
+        CyberAccord.Log.Merkle.ProofVerifier.VerifyConsistency(7, size, hashes, await node.Node.Log.RootAsync(7, CancellationToken.None), node.Node.Log.Checkpoint.RootHash);
+        Assert.Throws<CyberAccord.Log.ProofException>(() => CyberAccord.Log.Merkle.ProofVerifier.VerifyConsistency(7, size, hashes, new byte[32], node.Node.Log.Checkpoint.RootHash));
+        Assert.Equal(HttpStatusCode.BadRequest, (await anonymous.GetAsync($"/log/proof/consistency?first={size + 1}")).StatusCode);
+    }
+
+    [Fact]
     public async Task Checkpoint_and_hash_tiles_are_public_and_entry_bundles_need_entitlement()
     {
         using var anonymous = new HttpClient { BaseAddress = node.BaseAddress };

@@ -62,6 +62,19 @@ public static class LogApi
             var proof = await context.Node.Log.ProveInclusionAsync(index, treeSize, ct).ConfigureAwait(false);
             return Results.Json(new { index, tree_size = treeSize, hashes = proof.Select(Convert.ToBase64String) });
         });
+
+        // That a tree of size first is a prefix of the tree of size second: nothing a reader saw was rewritten or dropped.
+        app.MapGet("/log/proof/consistency", async (long first, long? second, CancellationToken ct) =>
+        {
+            var newSize = second ?? context.Node.Log.Checkpoint.Size;
+            if (first < 0 || newSize > context.Node.Log.Checkpoint.Size || first > newSize)
+            {
+                return Results.Problem(statusCode: 400, title: "sizes out of range", detail: $"need 0 <= first ({first}) <= second ({newSize}) <= the published size ({context.Node.Log.Checkpoint.Size})");
+            }
+
+            var proof = await context.Node.Log.ProveConsistencyAsync(first, newSize, ct).ConfigureAwait(false);
+            return Results.Json(new { first, second = newSize, hashes = proof.Select(Convert.ToBase64String) });
+        });
     }
 
     private static bool StixVisible(AccordState state, AccordRecord record, string party)

@@ -265,6 +265,32 @@ public sealed class DashboardBrowserTests(NodeServerFixture node, BrowserFixture
     }
 
     [Fact]
+    public async Task The_browser_remembers_the_checkpoint_it_verified_and_checks_the_next_one_only_grew_from_it()
+    {
+        var page = await SignInAsync("DE");
+        await page.GotoAsync("/log");
+        var verify = page.GetByRole(AriaRole.Button, new() { Name = "Verify the checkpoint signature here" });
+        var result = page.Locator("[data-checkpoint-result]");
+        await verify.ClickAsync();
+        await Assertions.Expect(result).ToContainTextAsync("the first checkpoint of this log this browser has seen");
+        var before = node.Node.Log.Checkpoint.Size;
+
+        // The log grows; the browser checks a consistency proof from the size it saw to the new size.
+        var statement = CyberAccord.Accord.Records.AccordRecord.Sign(CyberAccord.Accord.Records.RecordKinds.Statement, "statement--" + Guid.NewGuid(), ReferenceScenario.De, DateTime.UtcNow,
+            JsonNode.Parse("""{"title":"grown","text":"one more entry"}""")!.AsObject(), node.Key(ReferenceScenario.De));
+        await node.Node.SubmitAsync(statement, CancellationToken.None);
+        await page.ReloadAsync();
+        await verify.ClickAsync();
+        await Assertions.Expect(result).ToContainTextAsync($"consistent with the checkpoint of size {before} this browser saw before");
+
+        // Had the node shown this browser a different history before, the proof cannot reconcile it.
+        await page.EvaluateAsync($$"""localStorage.setItem('accord.checkpoint.{{node.Node.Log.Origin}}', JSON.stringify({ size: {{before}}, root: btoa(String.fromCharCode(...new Uint8Array(32).fill(7))) }))""");
+        await verify.ClickAsync();
+        await Assertions.Expect(result).ToContainTextAsync($"FAILED: the log's history differs from the checkpoint of size {before}");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Every_page_passes_the_axe_accessibility_checks_for_wcag_2_aa()
     {
         var page = await SignInAsync("US");

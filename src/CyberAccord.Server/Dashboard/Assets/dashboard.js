@@ -53,6 +53,49 @@ async function rootFromInclusionProof(index, size, leaf, proof) {
   return r;
 }
 
+/** RFC 9162 section 2.1.4.2: whether proof shows the tree (first, firstRoot) is a prefix of (second, secondRoot). */
+async function verifyConsistency(first, second, proof, firstRoot, secondRoot) {
+  if (first === second) return proof.length === 0 && equal(firstRoot, secondRoot);
+  if (first === 0 || first > second || proof.length === 0) return first === 0 && proof.length === 0;
+  if ((first & (first - 1)) === 0) proof = [firstRoot, ...proof];
+  let fn = first - 1, sn = second - 1;
+  while (fn % 2 === 1) { fn = Math.floor(fn / 2); sn = Math.floor(sn / 2); }
+  let fr = proof[0], sr = proof[0];
+  for (const c of proof.slice(1)) {
+    if (sn === 0) return false;
+    if (fn % 2 === 1 || fn === sn) {
+      fr = await sha256(concat(new Uint8Array([1]), c, fr));
+      sr = await sha256(concat(new Uint8Array([1]), c, sr));
+      while (fn % 2 === 0 && fn !== 0) { fn = Math.floor(fn / 2); sn = Math.floor(sn / 2); }
+    } else {
+      sr = await sha256(concat(new Uint8Array([1]), sr, c));
+    }
+    fn = Math.floor(fn / 2); sn = Math.floor(sn / 2);
+  }
+  return sn === 0 && equal(fr, firstRoot) && equal(sr, secondRoot);
+}
+
+/**
+ * Compares the signed checkpoint with the last one this browser verified for the same log (kept in localStorage): the
+ * log must only have grown. A different root at the same size, or a failed consistency proof, means the history shown
+ * now differs from the history shown before: to this reader, or (compared out of band) to another.
+ */
+async function checkAgainstLastSeen(checkpoint) {
+  const key = `accord.checkpoint.${checkpoint.origin}`;
+  const seen = JSON.parse(localStorage.getItem(key) ?? 'null');
+  const current = { size: checkpoint.size, root: btoa(String.fromCharCode(...checkpoint.root)) };
+  let verdict = { first: true };
+  if (seen && seen.size > current.size) {
+    verdict = { consistent: false, seen };
+  } else if (seen) {
+    const proof = await (await fetch(`/log/proof/consistency?first=${seen.size}&second=${current.size}`)).json();
+    verdict = { consistent: await verifyConsistency(seen.size, current.size, proof.hashes.map(b64), b64(seen.root), checkpoint.root), seen };
+  }
+
+  if (verdict.first || verdict.consistent) localStorage.setItem(key, JSON.stringify(current));
+  return verdict;
+}
+
 /** A C2SP checkpoint note: its origin, size and root, the signed text, and its signature lines. */
 function parseCheckpoint(note) {
   const split = note.indexOf('\n\n');
@@ -119,13 +162,19 @@ function wireVerification() {
       const output = button.parentElement.querySelector('[data-checkpoint-result]');
       try {
         const r = await verifyCheckpointSignature();
-        output.className = r.ok ? 'ok' : 'fail';
-        output.textContent = r.ok ? `signature verified in your browser: size ${r.checkpoint.size}` : `FAILED: ${r.reason ?? 'the signature does not verify'}`;
+        if (!r.ok) { output.className = 'fail'; output.textContent = `FAILED: ${r.reason ?? 'the signature does not verify'}`; return; }
+        const history = await checkAgainstLastSeen(r.checkpoint);
+        output.className = history.first || history.consistent ? 'ok' : 'fail';
+        output.textContent = history.first
+          ? `signature verified in your browser: size ${r.checkpoint.size} (the first checkpoint of this log this browser has seen; kept to check the next one against)`
+          : history.consistent
+            ? `signature verified in your browser: size ${r.checkpoint.size}, and consistent with the checkpoint of size ${history.seen.size} this browser saw before`
+            : `FAILED: the log's history differs from the checkpoint of size ${history.seen.size} (root ${history.seen.root}) this browser saw before`;
       } catch (e) { output.className = 'fail'; output.textContent = `FAILED: ${e.message}`; }
     });
   }
 }
 
-window.accordLog = { leafHash, rootFromInclusionProof, parseCheckpoint, verifyCheckpointSignature, verifyInclusion };
+window.accordLog = { leafHash, rootFromInclusionProof, verifyConsistency, parseCheckpoint, verifyCheckpointSignature, verifyInclusion, checkAgainstLastSeen };
 drawCharts();
 wireVerification();
