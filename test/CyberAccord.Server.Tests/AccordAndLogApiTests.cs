@@ -131,6 +131,23 @@ public sealed class AccordAndLogApiTests(NodeServerFixture node) : IClassFixture
     }
 
     [Fact]
+    public async Task A_red_stix_object_of_two_parties_is_not_listed_to_a_third_through_the_records_api()
+    {
+        var objectId = "indicator--" + Guid.NewGuid();
+        var content = new StringContent($$"""{"objects":[{"type":"indicator","spec_version":"2.1","id":"{{objectId}}","created":"2024-01-01T00:00:00.000Z","modified":"2024-01-01T00:00:00.000Z","name":"red between two","pattern":"[ipv4-addr:value = '203.0.113.9']","pattern_type":"stix","valid_from":"2024-01-01T00:00:00Z","object_marking_refs":["marking-definition--e828b379-4e03-4974-9ac4-e53a884c97c1"]}]}""", Encoding.UTF8);
+        content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/taxii+json;version=2.1");
+        var posted = await node.Taxii("US").PostAsync($"/api/collections/{CyberAccord.Accord.State.CollectionDescriptor.IdFor("cn-us")}/objects/", content);
+        Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
+        var recordId = node.Node.State.CollectionObjects.Last(o => o.ObjectId == objectId).RecordId;
+
+        Assert.Contains(recordId, await node.Api("CN").GetStringAsync("/accord/records?kind=stix-object"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await node.Api("CN").GetAsync($"/accord/records/{recordId}")).StatusCode);
+        Assert.DoesNotContain(recordId, await node.Api("DE").GetStringAsync("/accord/records?kind=stix-object"), StringComparison.Ordinal);
+        Assert.DoesNotContain(objectId, await node.Api("DE").GetStringAsync("/accord/records"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await node.Api("DE").GetAsync($"/accord/records/{recordId}")).StatusCode);
+    }
+
+    [Fact]
     public async Task Consistency_proofs_are_public_and_verify_between_published_sizes()
     {
         var size = node.Node.Log.Checkpoint.Size;

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CyberAccord.Accord.State;
 using CyberAccord.Server.Taxii;
 
 namespace CyberAccord.Server.Tests;

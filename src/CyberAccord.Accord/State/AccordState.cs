@@ -43,7 +43,12 @@ public sealed class AccordState
     /// <summary>How many records have been applied.</summary>
     public long Count { get; private set; }
 
+    private readonly List<StoredRecord> _entries = [];
+
     public IReadOnlyDictionary<string, StoredRecord> Records => _records;
+
+    /// <summary>Every applied record in log order, earlier versions included (<see cref="Records"/> keeps the latest per id).</summary>
+    public IReadOnlyList<StoredRecord> Entries => _entries;
 
     public bool Contains(string id) => _records.ContainsKey(id) || Parties.ContainsKey(id);
 
@@ -137,7 +142,9 @@ public sealed class AccordState
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(change);
         change();
-        _records[record.Id] = new StoredRecord(sequence, record);
+        var stored = new StoredRecord(sequence, record);
+        _records[record.Id] = stored;
+        _entries.Add(stored);
         Count++;
     }
 

@@ -87,7 +87,7 @@ internal static class AccordCommands
             var party = Party(parse.GetValue(asParty))!;
             PartyKey? KeyFor(string p) => File.Exists(NodeDirectory.KeyPath(root, p)) ? NodeDirectory.LoadKey(root, p) : null;
             var context = new CyberAccord.Server.AccordServerContext(node, KeyFor, "bench", 10 << 20) { DeferCheckpoints = parse.GetValue(defer) };
-            var collection = CyberAccord.Server.Taxii.CollectionDescriptor.For(node.State).Single(c => c.Alias == parse.GetValue(alias));
+            var collection = CyberAccord.Accord.State.CollectionDescriptor.For(node.State).Single(c => c.Alias == parse.GetValue(alias));
             var total = parse.GetValue(count);
             var size = parse.GetValue(batch);
             var progress = new TerminalProgress("posting", total);

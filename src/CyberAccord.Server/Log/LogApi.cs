@@ -41,7 +41,7 @@ public static class LogApi
                 var first = tile.Index * TileId.FullWidth;
                 var allowed = await context.Node.ReadAsync(state => state.Records.Values
                     .Where(r => r.Sequence >= first && r.Sequence < first + tile.Width)
-                    .All(r => Visibility.CanSee(state, r.Record, string.IsNullOrEmpty(party) ? null : party) && (r.Record.Kind != RecordKinds.StixObject || StixVisible(state, r.Record, party))), ct).ConfigureAwait(false);
+                    .All(r => Visibility.CanSee(state, r.Record, string.IsNullOrEmpty(party) ? null : party)), ct).ConfigureAwait(false);
                 if (!allowed)
                 {
                     return string.IsNullOrEmpty(party) ? Results.Unauthorized() : Results.StatusCode(403);
@@ -75,12 +75,6 @@ public static class LogApi
             var proof = await context.Node.Log.ProveConsistencyAsync(first, newSize, ct).ConfigureAwait(false);
             return Results.Json(new { first, second = newSize, hashes = proof.Select(Convert.ToBase64String) });
         });
-    }
-
-    private static bool StixVisible(AccordState state, AccordRecord record, string party)
-    {
-        var item = state.CollectionObjects.FirstOrDefault(o => o.RecordId == record.Id);
-        return item is null || Taxii.CollectionDescriptor.For(state).First(c => c.Id == item.Collection).CanSee(party, item);
     }
 
     internal static string Time(DateTime value) => value.ToString("O", CultureInfo.InvariantCulture);

@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using CyberAccord.Accord.Node;
 using CyberAccord.Log.Storage.Files;
+using CyberAccord.Accord.State;
 using CyberAccord.Server.Taxii;
 using CyberAccord.Storage.Postgres;
 using CyberAccord.Storage.Sqlite;

@@ -1,10 +1,11 @@
 using System.Security.Cryptography;
 using System.Text;
-using CyberAccord.Accord.State;
+namespace CyberAccord.Accord.State;
 
-namespace CyberAccord.Server.Taxii;
-
-/// <summary>A TAXII collection of the accord: public, one per multilateral group (accord), one per pair of states.</summary>
+/// <summary>
+/// A collection of shared STIX objects (served as a TAXII collection): public, one per multilateral group (accord), one per
+/// pair of states. Who may read it, and who may see each object in it, is part of the accord's visibility rules.
+/// </summary>
 public sealed record CollectionDescriptor(string Id, string Alias, string Title, string Description, IReadOnlySet<string>? Members)
 {
     public bool IsPublic => Members is null;
@@ -16,8 +17,14 @@ public sealed record CollectionDescriptor(string Id, string Alias, string Title,
     /// in a pair collection, the other member (the only named recipient). In a group or the public collection such objects
     /// reach only their poster: post them to the pair collection.
     /// </summary>
-    public bool CanSee(string party, CollectionObject item) =>
-        CanRead(party) && (item.Tlp is "clear" or "green" || item.Poster == party || (Members is { Count: 2 } && Members.Contains(item.Poster)));
+    public bool CanSee(string party, CollectionObject item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return CanSee(party, item.Poster, item.Tlp);
+    }
+
+    public bool CanSee(string party, string poster, string tlp) =>
+        CanRead(party) && (tlp is "clear" or "green" || poster == party || (Members is { Count: 2 } && Members.Contains(poster)));
 
     public static IReadOnlyList<CollectionDescriptor> For(AccordState state)
     {
