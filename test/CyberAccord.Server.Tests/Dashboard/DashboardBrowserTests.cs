@@ -35,14 +35,14 @@ public sealed class DashboardBrowserTests(NodeServerFixture node, BrowserFixture
         Assert.Contains("US (United States of America)", await page.GetByTestId("party").InnerTextAsync(), StringComparison.Ordinal);
 
         var incidents = state.Incidents.Values.Where(i => Sees(ReferenceScenario.Us, i.Id)).ToList();
-        Assert.Equal(incidents.Count, await page.GetByTestId("incidents").Locator("tbody tr").CountAsync());
+        Assert.Equal(incidents.Count, await page.GetByTestId("incidents").Locator("tbody tr:not(.empty)").CountAsync());
         foreach (var incident in incidents)
         {
             Assert.Equal(1, await page.GetByTestId("incidents").GetByRole(AriaRole.Link, new() { Name = incident.Title, Exact = true }).CountAsync());
         }
 
         var open = state.Requests.Values.Where(r => !r.IsClosed && Sees(ReferenceScenario.Us, r.Id)).ToList();
-        Assert.Equal(open.Count, await page.GetByTestId("open-requests").Locator("tbody tr").CountAsync());
+        Assert.Equal(open.Count, await page.GetByTestId("open-requests").Locator("tbody tr:not(.empty)").CountAsync());
         Assert.Equal(open.Count(r => r.IsOverdue(DateTime.UtcNow)), await page.GetByTestId("open-requests").Locator("tbody tr.overdue").CountAsync());
 
         Assert.Equal(node.Node.Log.Checkpoint.Size.ToString(System.Globalization.CultureInfo.InvariantCulture), await page.GetByTestId("log-size").InnerTextAsync());
@@ -73,21 +73,26 @@ public sealed class DashboardBrowserTests(NodeServerFixture node, BrowserFixture
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(incident.Title);
 
         var claims = state.Claims.Values.Where(c => c.Incident == incident.Id && Sees(ReferenceScenario.Us, c.Id)).ToList();
-        Assert.Equal(claims.Count, await page.GetByTestId("claims").Locator("tbody tr").CountAsync());
+        Assert.Equal(claims.Count, await page.GetByTestId("claims").Locator("tbody tr:not(.empty)").CountAsync());
         Assert.Equal(claims.Count(c => c.Unsupported), await page.GetByTestId("claims").Locator("tbody tr.unsupported").CountAsync());
         foreach (var claim in claims)
         {
             // Likelihood and confidence are separate cells, never merged into one score.
-            Assert.Equal(1, await page.GetByTestId("claims").Locator("tbody tr").Filter(new() { Has = page.Locator($"td:text-is('{claim.Likelihood}') + td:text-is('{claim.Confidence}')") }).CountAsync());
+            Assert.Equal(1, await page.GetByTestId("claims").Locator("tbody tr:not(.empty)").Filter(new() { Has = page.Locator($"td:text-is('{claim.Likelihood}') + td:text-is('{claim.Confidence}')") }).CountAsync());
         }
 
         var requests = state.Requests.Values.Count(r => r.Incident == incident.Id && Sees(ReferenceScenario.Us, r.Id));
-        Assert.Equal(requests, await page.GetByTestId("incident-requests").Locator("tbody tr").CountAsync());
+        Assert.Equal(requests, await page.GetByTestId("incident-requests").Locator("tbody tr:not(.empty)").CountAsync());
         var subjects = new HashSet<string>([incident.Id, .. claims.Select(c => c.Id), .. state.Requests.Values.Where(r => r.Incident == incident.Id && Sees(ReferenceScenario.Us, r.Id)).Select(r => r.Id)]);
         var findings = AssessmentEngine.Assess(state, DateTime.UtcNow).Count(f => subjects.Contains(f.Subject));
-        Assert.Equal(findings, await page.GetByTestId("findings").Locator("tbody tr").CountAsync());
+        Assert.Equal(findings, await page.GetByTestId("findings").Locator("tbody tr:not(.empty)").CountAsync());
         Assert.True(await page.GetByTestId("timeline").Locator("li").CountAsync() >= 2 + claims.Count + requests);
         await ShotAsync(page, "incident-us");
+
+        // A table with nothing the reader may see says so rather than showing a bare header.
+        var bare = state.Incidents.Values.First(i => Sees(ReferenceScenario.Us, i.Id) && !state.Evidence.Values.Any(e => e.Incident == i.Id));
+        await page.GotoAsync($"/incidents/{bare.Id}");
+        await Assertions.Expect(page.GetByTestId("evidence").Locator("tbody tr.empty")).ToHaveTextAsync("None that you may see.");
 
         var missing = await page.GotoAsync("/incidents/incident--does-not-exist");
         Assert.Equal(404, missing!.Status);
@@ -101,7 +106,7 @@ public sealed class DashboardBrowserTests(NodeServerFixture node, BrowserFixture
         var page = await SignInAsync("US");
         await page.GetByRole(AriaRole.Link, new() { Name = "Requests", Exact = true }).ClickAsync();
         var visible = node.Node.State.Requests.Values.Where(r => Sees(ReferenceScenario.Us, r.Id)).ToList();
-        var rows = page.GetByTestId("board").Locator("tbody tr");
+        var rows = page.GetByTestId("board").Locator("tbody tr:not(.empty)");
         Assert.Equal(visible.Count, await rows.CountAsync());
         Assert.Equal(visible.Count(r => r.IsOverdue(DateTime.UtcNow)), await page.GetByTestId("board").Locator("tbody tr.overdue").CountAsync());
 
@@ -129,7 +134,7 @@ public sealed class DashboardBrowserTests(NodeServerFixture node, BrowserFixture
         var us = node.Node.State.DesignationOrEarliest(ReferenceScenario.Us, now)!;
         var disagreements = cn.Categories.Except(us.Categories).Concat(us.Categories.Except(cn.Categories)).Order(StringComparer.Ordinal).ToList();
         Assert.NotEmpty(disagreements);
-        Assert.Equal(cn.Categories.Union(us.Categories).Count(), await page.GetByTestId("ci").Locator("tbody tr").CountAsync());
+        Assert.Equal(cn.Categories.Union(us.Categories).Count(), await page.GetByTestId("ci").Locator("tbody tr:not(.empty)").CountAsync());
         Assert.Equal(disagreements, await page.GetByTestId("ci").Locator("tbody tr.disagree").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.category)"));
 
         // The choice is made with labelled controls, by keyboard as well as by mouse.
@@ -148,7 +153,7 @@ public sealed class DashboardBrowserTests(NodeServerFixture node, BrowserFixture
         var page = await SignInAsync("CN");
         await page.GotoAsync("/scorecards");
         var cards = Scorecards.SeenBy(node.Node.State, ReferenceScenario.Cn, DateTime.UtcNow);
-        Assert.Equal(cards.Count, await page.GetByTestId("scorecards").Locator("tbody tr").CountAsync());
+        Assert.Equal(cards.Count, await page.GetByTestId("scorecards").Locator("tbody tr:not(.empty)").CountAsync());
         foreach (var card in cards)
         {
             var code = node.Node.State.Parties[card.Party].Code;
