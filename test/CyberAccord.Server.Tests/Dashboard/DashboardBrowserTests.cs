@@ -262,6 +262,12 @@ public sealed class DashboardBrowserTests(NodeServerFixture node, BrowserFixture
         await page.GetByLabel("Password").FillAsync(NodeServerFixture.Password("CN"));
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await page.WaitForURLAsync(url => url.EndsWith("/log", StringComparison.Ordinal));
+
+        // The dashboard's cookie reads pages; it never authorises the API, which keeps its own schemes.
+        var write = await page.APIRequest.PostAsync("/accord/records/statement", new() { DataObject = new { title = "by cookie", text = "should be refused" } });
+        Assert.Equal(401, write.Status);
+        Assert.Equal(401, (await page.APIRequest.GetAsync("/accord/records")).Status);
+
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await page.WaitForURLAsync(url => url.Contains("/signin", StringComparison.Ordinal));
         await page.GotoAsync("/");
