@@ -37,6 +37,14 @@ public static class DashboardApi
     /// <summary>The party a dashboard request is signed in as.</summary>
     public static string Party(ClaimsPrincipal user) => user?.FindFirst(PartyAuthenticationHandler.PartyClaim)?.Value ?? string.Empty;
 
+    /// <summary>
+    /// Where to go after signing in: the return address when it is a path on this node, else the overview. An absolute,
+    /// protocol-relative (<c>//host</c>) or backslash (<c>/\host</c>, which browsers read as <c>//host</c>) address would make
+    /// the sign-in page an open redirect.
+    /// </summary>
+    public static string LocalReturnUrl(string? returnUrl) =>
+        returnUrl is { Length: > 0 } url && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\')) && !url.Any(char.IsControl) ? url : "/";
+
     public static ClaimsPrincipal Principal(string party) =>
         new(new ClaimsIdentity([new System.Security.Claims.Claim(PartyAuthenticationHandler.PartyClaim, party)], Scheme));
 
