@@ -302,6 +302,28 @@ public sealed class DashboardBrowserTests(NodeServerFixture node, BrowserFixture
     }
 
     [Fact]
+    public async Task Repeated_wrong_passwords_hold_that_user_back_even_with_the_right_one()
+    {
+        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = node.BaseAddress.ToString() });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/signin");
+        for (var i = 0; i < CyberAccord.Server.Dashboard.SignInThrottle.MaxFailures; i++)
+        {
+            await page.GetByLabel("User").FillAsync("un");
+            await page.GetByLabel("Password").FillAsync($"guess {i}");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Unknown user or wrong password.");
+        }
+
+        await page.GetByLabel("User").FillAsync("un");
+        await page.GetByLabel("Password").FillAsync(NodeServerFixture.Password("UN"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Too many failed sign-ins");
+        Assert.DoesNotContain(await context.CookiesAsync(), c => c.Name == "accord_session");
+        await context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Every_page_passes_the_axe_accessibility_checks_for_wcag_2_aa()
     {
         var page = await SignInAsync("US");
