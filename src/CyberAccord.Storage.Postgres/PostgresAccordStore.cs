@@ -183,14 +183,16 @@ public sealed class PostgresAccordStore : IAccordStore
             : insert;
     }
 
-    public async IAsyncEnumerable<StoredRecord> ReadRecordsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    public IAsyncEnumerable<StoredRecord> ReadRecordsAsync(CancellationToken cancellationToken) => StoredRecordParser.ParseAsync(ReadEntriesAsync(cancellationToken), cancellationToken);
+
+    private async IAsyncEnumerable<(long Sequence, byte[] Entry)> ReadEntriesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var connection = await _session.Source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var command = new NpgsqlCommand("SELECT seq, entry FROM records ORDER BY seq", connection);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            yield return new StoredRecord(reader.GetInt64(0), AccordRecord.Parse(reader.GetFieldValue<byte[]>(1)));
+            yield return (reader.GetInt64(0), reader.GetFieldValue<byte[]>(1));
         }
     }
 

@@ -92,14 +92,16 @@ public sealed class SqliteAccordStore : IAccordStore
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public async IAsyncEnumerable<StoredRecord> ReadRecordsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    public IAsyncEnumerable<StoredRecord> ReadRecordsAsync(CancellationToken cancellationToken) => StoredRecordParser.ParseAsync(ReadEntriesAsync(cancellationToken), cancellationToken);
+
+    private async IAsyncEnumerable<(long Sequence, byte[] Entry)> ReadEntriesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var command = _connection.CreateCommand();
         command.CommandText = "SELECT seq, entry FROM records ORDER BY seq";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            yield return new StoredRecord(reader.GetInt64(0), AccordRecord.Parse((byte[])reader.GetValue(1)));
+            yield return (reader.GetInt64(0), (byte[])reader.GetValue(1));
         }
     }
 
