@@ -63,7 +63,8 @@ public sealed class AccordNode : IAsyncDisposable
 
         // The store's records are used only when they hash to the log's root at that size; a store that differs from the
         // log in any byte is dropped and rebuilt from the log.
-        if (projected > 0 && await MatchesLogAsync(log, stored.Select(r => (ReadOnlyMemory<byte>)r.ToEntry()), projected, cancellationToken).ConfigureAwait(false))
+        // Hashing the stored bytes as they are: only the log's own entries can hash to its root.
+        if (projected > 0 && await MatchesLogAsync(log, stored.Select(r => r.ReceivedOrEntry), projected, cancellationToken).ConfigureAwait(false))
         {
             state.Replay(stored, 0, signaturesVouchedFor: true);
         }

@@ -37,6 +37,9 @@ public sealed record AccordRecord(string Kind, string Id, string Author, string 
 
     private byte[]? _signingBytes;
 
+    /// <summary>The bytes this record was parsed from, when it was parsed (copies do not inherit them).</summary>
+    private byte[]? _received;
+
     /// <summary>A copy (<c>with</c>) is a different record: it must not inherit the original's signed bytes or verification.</summary>
     private AccordRecord(AccordRecord original)
     {
@@ -70,8 +73,20 @@ public sealed record AccordRecord(string Kind, string Id, string Author, string 
         return false;
     }
 
-    /// <summary>The bytes the author signs: the canonical envelope without its signature (computed once).</summary>
-    public byte[] SigningBytes() => _signingBytes ??= Canonical(Envelope(includeSignature: false));
+    /// <summary>
+    /// The bytes the author signs: the canonical envelope without its signature, computed once, and for a parsed record
+    /// from what was received. Computed when first needed: a node replaying its own proven log never needs them.
+    /// </summary>
+    public byte[] SigningBytes() => _signingBytes ??= _received is { } received ? CanonicalWithoutSignature(received) : Canonical(Envelope(includeSignature: false));
+
+    private static byte[] CanonicalWithoutSignature(byte[] received)
+    {
+        using var document = JsonDocument.Parse(received);
+        return JsonCanonicalizer.CanonicalizeWithout(document.RootElement, "signature");
+    }
+
+    /// <summary>The bytes a parsed record came from, else its log entry: what to hash when matching stored records to the log.</summary>
+    internal ReadOnlyMemory<byte> ReceivedOrEntry => _received ?? ToEntry();
 
     /// <summary>
     /// The log entry: the canonical envelope with its signature. "signature" sorts after every other member, so the
@@ -136,9 +151,10 @@ public sealed record AccordRecord(string Kind, string Id, string Author, string 
     public static AccordRecord Parse(ReadOnlySpan<byte> json)
     {
         JsonDocument document;
+        var received = json.ToArray();
         try
         {
-            document = StixJson.Parse(json.ToArray());
+            document = StixJson.Parse(received);
         }
         catch (StixJsonException e)
         {
@@ -203,10 +219,8 @@ public sealed record AccordRecord(string Kind, string Id, string Author, string 
                 }
             }
 
-            // The signed bytes are the canonical envelope without the signature, computed from what was received.
-            var record = new AccordRecord(kind, Required("id"), Required("author"), Required("key"), time, JsonNode.Parse(body.GetRawText())!.AsObject(), signature);
-            record._signingBytes = JsonCanonicalizer.CanonicalizeWithout(envelope, "signature");
-            return record;
+            // The signed bytes are the canonical envelope without the signature, computed from what was received (when needed).
+            return new AccordRecord(kind, Required("id"), Required("author"), Required("key"), time, JsonObject.Create(body.Clone())!, signature) { _received = received };
         }
     }
 

@@ -152,4 +152,21 @@ public sealed class AccordStateTests : IDisposable
         Assert.Equal(Stix.Json.JsonCanonicalizer.Canonicalize(document.RootElement), entry);
         Assert.Equal(entry, AccordRecord.Parse(entry).ToEntry());
     }
+
+    [Fact]
+    public void A_record_received_in_any_json_layout_verifies_over_its_canonical_form_and_is_logged_canonically()
+    {
+        var record = _b.Sign(RecordKinds.Statement, _cn, "2014-05-20", """{"title":"t","text":"x","z":[1.0,{"b":1,"a":2}]}""");
+        var key = _b.Key(_cn).PublicKey;
+        using var document = System.Text.Json.JsonDocument.Parse(record.ToEntry());
+        var members = document.RootElement.EnumerateObject().Reverse().Select(m => $"\n  \"{m.Name}\" : {m.Value.GetRawText()}");
+        var relaid = "{" + string.Join(",", members) + "\n}";
+
+        var received = AccordRecord.Parse(relaid);
+        Assert.True(received.VerifySignature(key));
+        Assert.Equal(record.ToEntry(), received.ToEntry());
+
+        var altered = AccordRecord.Parse(relaid.Replace("\"title\":\"t\"", "\"title\":\"T\"", StringComparison.Ordinal));
+        Assert.False(altered.VerifySignature(key));
+    }
 }
