@@ -23,6 +23,37 @@ public sealed class AccordAndLogApiTests(NodeServerFixture node) : IClassFixture
     }
 
     [Fact]
+    public async Task Records_come_a_page_at_a_time_and_the_pages_add_up_to_the_whole_list()
+    {
+        var whole = JsonNode.Parse(await node.Api("US").GetStringAsync("/accord/records?limit=10000"))!.AsArray().Select(r => r!["record"]!["id"]!.GetValue<string>()).ToList();
+        Assert.True(whole.Count > 10);
+        var paged = new List<string>();
+        string? after = null;
+        var pages = 0;
+        do
+        {
+            var answer = await node.Api("US").GetAsync($"/accord/records?limit=7{(after is null ? string.Empty : $"&after={after}")}");
+            var page = JsonNode.Parse(await answer.Content.ReadAsStringAsync())!.AsArray();
+            Assert.True(page.Count <= 7);
+            paged.AddRange(page.Select(r => r!["record"]!["id"]!.GetValue<string>()));
+            after = answer.Headers.TryGetValues("X-Accord-Next", out var next) ? next.Single() : null;
+            pages++;
+        }
+        while (after is not null);
+
+        Assert.Equal(whole, paged);
+        Assert.True(pages >= whole.Count / 7);
+        Assert.Equal(whole.Count, whole.Distinct().Count());
+
+        var byCn = JsonNode.Parse(await node.Api("US").GetStringAsync("/accord/records?author=CN&limit=10000"))!.AsArray();
+        Assert.NotEmpty(byCn);
+        Assert.All(byCn, r => Assert.Equal(ReferenceScenario.Cn, r!["record"]!["author"]!.GetValue<string>()));
+        var bad = await node.Api("US").GetAsync("/accord/records?limit=0");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("limit=0", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_party_submits_records_it_signed_and_only_those()
     {
         var record = AccordRecord.Sign(RecordKinds.Statement, "statement--" + Guid.NewGuid(), ReferenceScenario.De, DateTime.UtcNow, JsonNode.Parse("""{"title":"via the API","text":"signed by the client"}""")!.AsObject(), node.Key(ReferenceScenario.De));

@@ -19,18 +19,35 @@ internal static class RemoteNode
         }, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Lists the records of one kind that the token's party may see on the node, one per line.</summary>
-    public static Task<int> ListAsync(string node, string? token, string kind, CancellationToken cancellationToken) =>
-        SendAsync(node, token, HttpMethod.Get, $"accord/records?kind={Uri.EscapeDataString(kind)}", null, answer =>
+    /// <summary>Lists the records of one kind that the token's party may see on the node, one per line, following every page.</summary>
+    public static async Task<int> ListAsync(string node, string? token, string kind, CancellationToken cancellationToken)
+    {
+        string? next = null;
+        do
         {
-            foreach (var item in answer.EnumerateArray())
+            var path = $"accord/records?kind={Uri.EscapeDataString(kind)}{(next is null ? string.Empty : $"&after={next}")}";
+            next = null;
+            var status = await SendAsync(node, token, HttpMethod.Get, path, null, (answer, response) =>
             {
-                var record = item.GetProperty("record");
-                var body = record.GetProperty("body");
-                string? Text(string name) => body.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-                System.Console.Out.WriteLine($"{record.GetProperty("id").GetString()}  {record.GetProperty("created").GetString()?[..10]}  {record.GetProperty("author").GetString()}  {Text("title") ?? Text("name") ?? Text("type") ?? Text("stance") ?? string.Empty}");
+                foreach (var item in answer.EnumerateArray())
+                {
+                    var record = item.GetProperty("record");
+                    var body = record.GetProperty("body");
+                    string? Text(string name) => body.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+                    System.Console.Out.WriteLine($"{record.GetProperty("id").GetString()}  {record.GetProperty("created").GetString()?[..10]}  {record.GetProperty("author").GetString()}  {Text("title") ?? Text("name") ?? Text("type") ?? Text("stance") ?? string.Empty}");
+                }
+
+                next = response.Headers.TryGetValues("X-Accord-Next", out var values) ? values.FirstOrDefault() : null;
+            }, cancellationToken).ConfigureAwait(false);
+            if (status != ExitCodes.Ok)
+            {
+                return status;
             }
-        }, cancellationToken);
+        }
+        while (next is not null);
+
+        return ExitCodes.Ok;
+    }
 
     /// <summary>Prints one record as signed, with its log index, if the token's party may see it.</summary>
     public static Task<int> ShowAsync(string node, string? token, string id, CancellationToken cancellationToken) =>

@@ -11,19 +11,62 @@ namespace CyberAccord.Server.Accord;
 /// <summary>JSON endpoints for accord records under <c>/accord/</c>: list and read what a party may see, submit records it signed.</summary>
 public static class AccordApi
 {
+    private const int DefaultPage = 1_000;
+
+    private const int MaxPage = 10_000;
+
     public static void MapAccordApi(this IEndpointRouteBuilder app, AccordServerContext context)
     {
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(context);
         var api = app.MapGroup("/accord").RequireAuthorization();
 
-        api.MapGet("/records", async (string? kind, HttpContext http, CancellationToken ct) =>
+        // The current version of each record the reader may see, in log order, a page at a time: ?after= the last sequence
+        // of the previous page (its X-Accord-Next header), ?limit= up to 10,000 (default 1,000); filters kind= and author=.
+        api.MapGet("/records", async (string? kind, string? author, long? after, int? limit, HttpContext http, CancellationToken ct) =>
         {
+            if (limit is < 1 or > MaxPage)
+            {
+                return Results.Problem(statusCode: 400, title: "bad limit", detail: $"limit={limit} must be between 1 and {MaxPage}", extensions: new Dictionary<string, object?> { ["path"] = "limit" });
+            }
+
+            if (after is < 0)
+            {
+                return Results.Problem(statusCode: 400, title: "bad cursor", detail: $"after={after} must be a sequence number from a previous page", extensions: new Dictionary<string, object?> { ["path"] = "after" });
+            }
+
             var party = TaxiiApi.Party(http.User);
-            var records = await context.Node.ReadAsync(state => state.Records.Values.OrderBy(r => r.Sequence)
-                .Where(r => (kind is null || r.Record.Kind == kind) && Visibility.CanSee(state, r.Record, party))
-                .Select(r => new { sequence = r.Sequence, record = System.Text.Json.Nodes.JsonNode.Parse(r.Record.ToEntry()) }).ToList(), ct).ConfigureAwait(false);
-            return Results.Json(records);
+            var by = author is null ? null : PartyIds.FromCodeOrId(author);
+            var size = limit ?? DefaultPage;
+            var (page, next) = await context.Node.ReadAsync(state =>
+            {
+                var rows = new List<StoredRecord>(Math.Min(size, 1024));
+                long? more = null;
+                for (var i = after is null ? 0 : FirstAfter(state.Entries, after.Value); i < state.Entries.Count; i++)
+                {
+                    var r = state.Entries[i];
+                    if (state.Records[r.Record.Id].Sequence != r.Sequence || (kind is not null && r.Record.Kind != kind) || (by is not null && r.Record.Author != by) || !Visibility.CanSee(state, r.Record, party))
+                    {
+                        continue;
+                    }
+
+                    if (rows.Count == size)
+                    {
+                        more = rows[^1].Sequence;
+                        break;
+                    }
+
+                    rows.Add(r);
+                }
+
+                return (rows, more);
+            }, ct).ConfigureAwait(false);
+            if (next is { } cursor)
+            {
+                http.Response.Headers["X-Accord-Next"] = cursor.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            return Results.Json(page.Select(r => new { sequence = r.Sequence, record = System.Text.Json.Nodes.JsonNode.Parse(r.Record.ToEntry()) }).ToList());
         });
 
         api.MapGet("/records/{id}", async (string id, HttpContext http, CancellationToken ct) =>
@@ -158,6 +201,26 @@ public static class AccordApi
         {
             return Results.Problem(statusCode: 422, title: "record refused", detail: e.Message, extensions: new Dictionary<string, object?> { ["path"] = e.JsonPath });
         }
+    }
+
+    /// <summary>The index of the first entry whose sequence is above <paramref name="sequence"/> (entries are in log order).</summary>
+    private static int FirstAfter(IReadOnlyList<StoredRecord> entries, long sequence)
+    {
+        int low = 0, high = entries.Count;
+        while (low < high)
+        {
+            var middle = low + ((high - low) / 2);
+            if (entries[middle].Sequence <= sequence)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
     }
 
     private static bool TryTime(string? text, out DateTime time)
