@@ -27,11 +27,13 @@ public sealed class PostgresSequencer : ISequencer
 
     /// <summary>
     /// Makes the schema the sequencing place of a new log: drops any entries another log left there and records
-    /// <paramref name="logId"/> as its owner. Only for a log being created.
+    /// <paramref name="logId"/> as its owner. Only for a log being created, and only in a schema no other log owns, or one
+    /// owned by <paramref name="replacing"/> (the log a node being replaced had): another node's pending entries are never dropped.
     /// </summary>
-    public static async Task ClaimAsync(string connectionString, string logId, CancellationToken cancellationToken)
+    public static async Task ClaimAsync(string connectionString, string logId, string? replacing, CancellationToken cancellationToken)
     {
         await using var sequencer = await ConnectAsync(connectionString, cancellationToken).ConfigureAwait(false);
+        await sequencer.RequireClaimableAsync(replacing, cancellationToken).ConfigureAwait(false);
         await using var transaction = await sequencer._session.Connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using (var truncate = new NpgsqlCommand("TRUNCATE log_sequence", sequencer._session.Connection, transaction))
         {
@@ -45,6 +47,22 @@ public sealed class PostgresSequencer : ISequencer
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Refuses, before anything is written, a schema whose sequencing belongs to a log other than <paramref name="replacing"/>.</summary>
+    public static async Task CheckClaimableAsync(string connectionString, string? replacing, CancellationToken cancellationToken)
+    {
+        await using var sequencer = await ConnectAsync(connectionString, cancellationToken).ConfigureAwait(false);
+        await sequencer.RequireClaimableAsync(replacing, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task RequireClaimableAsync(string? replacing, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT value FROM log_meta WHERE key = 'log_id'", _session.Connection);
+        if (await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is string owner && owner != replacing)
+        {
+            throw new LogStateException($"schema '{Schema}' already holds the log sequencing of another node (log {owner}); choose another schema (search_path), replace that node with --force in its own directory, or drop the schema");
+        }
     }
 
     /// <summary>Opens the sequencing of the log <paramref name="logId"/>, whose tiles hold <paramref name="integratedSize"/> entries.</summary>

@@ -15,7 +15,7 @@ public sealed class PostgresSequencerTests : SequencerConformance
     {
         if (!_claimed)
         {
-            await PostgresSequencer.ClaimAsync(_store, _logId, CancellationToken.None);
+            await PostgresSequencer.ClaimAsync(_store, _logId, null, CancellationToken.None);
             _claimed = true;
         }
 
@@ -32,6 +32,27 @@ public sealed class PostgresSequencerTests : SequencerConformance
 
         var e = await Assert.ThrowsAsync<LogStateException>(() => PostgresSequencer.OpenAsync(_store, Guid.NewGuid().ToString(), 0, CancellationToken.None));
         Assert.Contains($"log {_logId}", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_schema_another_log_owns_cannot_be_claimed_except_by_the_node_replacing_it()
+    {
+        await using (var sequencer = await OpenAsync(0))
+        {
+            await sequencer.AppendAsync(["pending, not yet integrated"u8.ToArray()], CancellationToken.None);
+        }
+
+        var e = await Assert.ThrowsAsync<LogStateException>(() => PostgresSequencer.ClaimAsync(_store, Guid.NewGuid().ToString(), null, CancellationToken.None));
+        Assert.Contains("another node", e.Message, StringComparison.Ordinal);
+        await using (var sequencer = await PostgresSequencer.OpenAsync(_store, _logId, 0, CancellationToken.None))
+        {
+            Assert.Equal(1, sequencer.SequencedSize);
+        }
+
+        var successor = Guid.NewGuid().ToString();
+        await PostgresSequencer.ClaimAsync(_store, successor, _logId, CancellationToken.None);
+        await using var replaced = await PostgresSequencer.OpenAsync(_store, successor, 0, CancellationToken.None);
+        Assert.Equal(0, replaced.SequencedSize);
     }
 
     [Fact]

@@ -162,9 +162,10 @@ internal static class AccordCommands
         command.SetAction(async (parse, ct) => await Run(async () =>
         {
             var root = parse.GetValue(dir)!;
+            var replacing = parse.GetValue(force) ? NodeDirectory.SequencingLogId(root) : null;
             if (parse.GetValue(store) is { } pg)
             {
-                await NodeDirectory.CheckStoreAsync(pg, ct).ConfigureAwait(false);
+                await NodeDirectory.CheckStoreAsync(pg, replacing, ct).ConfigureAwait(false);
             }
 
             if (Directory.Exists(root) && Directory.EnumerateFileSystemEntries(root).Any())
@@ -177,7 +178,7 @@ internal static class AccordCommands
                 Directory.Delete(root, recursive: true);
             }
 
-            await NodeDirectory.CreateAsync(root, "demo.cyberaccord.example/log", parse.GetValue(store), ct).ConfigureAwait(false);
+            await NodeDirectory.CreateAsync(root, "demo.cyberaccord.example/log", parse.GetValue(store), replacing, ct).ConfigureAwait(false);
             var keys = new Dictionary<string, PartyKey>(StringComparer.Ordinal);
             var credentials = new JsonArray();
             var hashed = new JsonObject();
@@ -237,7 +238,7 @@ internal static class AccordCommands
             }
 
             var party = PartyIds.FromCodeOrId(partyCode);
-            await NodeDirectory.CreateAsync(root, $"node-{partyCode.ToLowerInvariant()}.cyberaccord.example/log", parse.GetValue(store), ct).ConfigureAwait(false);
+            await NodeDirectory.CreateAsync(root, $"node-{partyCode.ToLowerInvariant()}.cyberaccord.example/log", parse.GetValue(store), null, ct).ConfigureAwait(false);
             using var key = PartyKey.Generate();
             await NodeDirectory.SaveKeyAsync(root, party, key, ct).ConfigureAwait(false);
             await using var node = await NodeDirectory.OpenAsync(root, ct).ConfigureAwait(false);

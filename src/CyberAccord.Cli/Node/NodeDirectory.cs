@@ -25,7 +25,8 @@ internal static class NodeDirectory
 
     public static bool IsNode(string dir) => File.Exists(Path.Combine(dir, ConfigFile));
 
-    public static async Task CreateAsync(string dir, string origin, string? store, CancellationToken cancellationToken)
+    /// <param name="replacing">The log id of the node this one replaces (<c>demo --force</c>), whose PostgreSQL schema it may take over.</param>
+    public static async Task CreateAsync(string dir, string origin, string? store, string? replacing, CancellationToken cancellationToken)
     {
         if (IsNode(dir))
         {
@@ -34,7 +35,7 @@ internal static class NodeDirectory
 
         if (store is not null)
         {
-            await CheckStoreAsync(store, cancellationToken).ConfigureAwait(false);
+            await CheckStoreAsync(store, replacing, cancellationToken).ConfigureAwait(false);
         }
 
         Directory.CreateDirectory(dir);
@@ -50,7 +51,7 @@ internal static class NodeDirectory
         {
             // The log's sequencing moves into the store's schema with the projection; tiles and checkpoints stay in log/.
             var logId = Guid.NewGuid().ToString();
-            await PostgresSequencer.ClaimAsync(store, logId, cancellationToken).ConfigureAwait(false);
+            await PostgresSequencer.ClaimAsync(store, logId, replacing, cancellationToken).ConfigureAwait(false);
             await LogDirectory.UseSequencerAsync(Path.Combine(dir, "log"), new SequencerSettings(PostgresSequencer.Kind, store, logId), cancellationToken).ConfigureAwait(false);
         }
 
@@ -79,11 +80,22 @@ internal static class NodeDirectory
         return config.RootElement.TryGetProperty("store", out var store) && store.ValueKind == JsonValueKind.String ? store.GetString() : null;
     }
 
-    /// <summary>Refuses a malformed or unreachable store before anything is written; opening it applies the migrations.</summary>
-    public static async Task CheckStoreAsync(string store, CancellationToken cancellationToken)
+    /// <summary>
+    /// Refuses a malformed or unreachable store, or one whose log sequencing belongs to another node, before anything is
+    /// written; opening it applies the migrations.
+    /// </summary>
+    public static async Task CheckStoreAsync(string store, string? replacing, CancellationToken cancellationToken)
     {
-        await using var check = await OpenStoreAsync(store, cancellationToken).ConfigureAwait(false);
+        await using (await OpenStoreAsync(store, cancellationToken).ConfigureAwait(false))
+        {
+        }
+
+        await PostgresSequencer.CheckClaimableAsync(store, replacing, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>The log id a node directory's log claimed its PostgreSQL sequencing with, if it has one.</summary>
+    public static string? SequencingLogId(string dir) =>
+        IsNode(dir) && FileLogStorage.ReadSequencerSettings(Path.Combine(dir, "log")) is { } settings ? settings.LogId : null;
 
     private static async Task<IAccordStore> OpenStoreAsync(string store, CancellationToken cancellationToken)
     {

@@ -53,6 +53,14 @@ public sealed class StoreBackendTests : IDisposable
         Assert.Equal(0, (await AccordProcess.RunAsync("demo", "--dir", embedded)).ExitCode);
         Assert.Equal((await AccordProcess.RunAsync("scorecard", "--dir", embedded, "--at", "2026-01-01T00:00:00Z")).Stdout, (await AccordProcess.RunAsync("scorecard", "--dir", node, "--at", "2026-01-01T00:00:00Z")).Stdout);
 
+        // Another node cannot take this node's schema; the node itself can, when it is replaced.
+        var other = await AccordProcess.RunAsync("demo", "--dir", _dir.Sub("other"), "--store", store);
+        Assert.Equal(2, other.ExitCode);
+        Assert.Contains("already holds the log sequencing of another node", other.Stderr, StringComparison.Ordinal);
+        Assert.Equal(0, (await AccordProcess.RunAsync("log", "verify", node)).ExitCode);
+        var replaced = await AccordProcess.RunAsync("demo", "--dir", node, "--force", "--store", store);
+        Assert.True(replaced.ExitCode == 0, replaced.ToString());
+
         // A bad store is refused before anything is replaced, even with --force.
         var refused = await AccordProcess.RunAsync("demo", "--dir", node, "--force", "--store", "Host=127.0.0.1;Port=1;Username=x;Password=secret;Timeout=2");
         Assert.Equal(2, refused.ExitCode);
