@@ -50,6 +50,21 @@ internal sealed record PostgresSession(NpgsqlDataSource Source, NpgsqlConnection
 
     public async ValueTask DisposeAsync()
     {
+        // Release the writer lock on the server before closing: closing only asks the server to end the session, and a
+        // process that reopens at once (create, then open) would find its own lock still held.
+        try
+        {
+            if (Connection.State == System.Data.ConnectionState.Open)
+            {
+                await using var unlock = new NpgsqlCommand("SELECT pg_advisory_unlock_all()", Connection);
+                await unlock.ExecuteNonQueryAsync().ConfigureAwait(false);
+            }
+        }
+        catch (NpgsqlException)
+        {
+            // The session is gone already, and its locks with it.
+        }
+
         await Connection.DisposeAsync().ConfigureAwait(false);
         await Source.DisposeAsync().ConfigureAwait(false);
     }
