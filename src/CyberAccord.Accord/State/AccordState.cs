@@ -50,6 +50,33 @@ public sealed class AccordState
     /// <summary>Every applied record in log order, earlier versions included (<see cref="Records"/> keeps the latest per id).</summary>
     public IReadOnlyList<StoredRecord> Entries => _entries;
 
+    /// <summary>The position in <see cref="Entries"/> of the first entry whose sequence is above <paramref name="sequence"/>.</summary>
+    public int IndexAfter(long sequence)
+    {
+        int low = 0, high = _entries.Count;
+        while (low < high)
+        {
+            var middle = low + ((high - low) / 2);
+            if (_entries[middle].Sequence <= sequence)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
+    }
+
+    /// <summary>The entry at log index <paramref name="sequence"/>, or null when this state has not applied it.</summary>
+    public StoredRecord? EntryAt(long sequence)
+    {
+        var index = IndexAfter(sequence - 1);
+        return index < _entries.Count && _entries[index].Sequence == sequence ? _entries[index] : null;
+    }
+
     public bool Contains(string id) => _records.ContainsKey(id) || Parties.ContainsKey(id);
 
     /// <summary>The designation of <paramref name="party"/> in force at <paramref name="time"/>: the latest effective at or before it, or null.</summary>

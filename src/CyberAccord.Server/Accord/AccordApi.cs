@@ -42,7 +42,7 @@ public static class AccordApi
             {
                 var rows = new List<StoredRecord>(Math.Min(size, 1024));
                 long? more = null;
-                for (var i = after is null ? 0 : FirstAfter(state.Entries, after.Value); i < state.Entries.Count; i++)
+                for (var i = after is null ? 0 : state.IndexAfter(after.Value); i < state.Entries.Count; i++)
                 {
                     var r = state.Entries[i];
                     if (state.Records[r.Record.Id].Sequence != r.Sequence || (kind is not null && r.Record.Kind != kind) || (by is not null && r.Record.Author != by) || !Visibility.CanSee(state, r.Record, party))
@@ -201,26 +201,6 @@ public static class AccordApi
         {
             return Results.Problem(statusCode: 422, title: "record refused", detail: e.Message, extensions: new Dictionary<string, object?> { ["path"] = e.JsonPath });
         }
-    }
-
-    /// <summary>The index of the first entry whose sequence is above <paramref name="sequence"/> (entries are in log order).</summary>
-    private static int FirstAfter(IReadOnlyList<StoredRecord> entries, long sequence)
-    {
-        int low = 0, high = entries.Count;
-        while (low < high)
-        {
-            var middle = low + ((high - low) / 2);
-            if (entries[middle].Sequence <= sequence)
-            {
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle;
-            }
-        }
-
-        return low;
     }
 
     private static bool TryTime(string? text, out DateTime time)

@@ -101,8 +101,7 @@ public static class DashboardApi
                 entry = bytes;
             }
 
-            var id = CyberAccord.Accord.Records.AccordRecord.Parse(entry.ToArray()).Id;
-            var visible = await context.Node.ReadAsync(state => state.Records.TryGetValue(id, out var stored) && Visibility.CanSee(state, stored.Record, party), ct).ConfigureAwait(false);
+            var visible = await context.Node.ReadAsync(state => state.EntryAt(index) is { } stored && Visibility.CanSee(state, stored.Record, party), ct).ConfigureAwait(false);
             return visible ? Results.Bytes(entry.ToArray(), "application/octet-stream") : Results.NotFound();
         }).RequireAuthorization(SignedIn).ExcludeFromDescription();
 

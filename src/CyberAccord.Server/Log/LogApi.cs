@@ -39,8 +39,8 @@ public static class LogApi
             {
                 var party = TaxiiApi.Party(http.User);
                 var first = tile.Index * TileId.FullWidth;
-                var allowed = await context.Node.ReadAsync(state => state.Records.Values
-                    .Where(r => r.Sequence >= first && r.Sequence < first + tile.Width)
+                // Every entry of the bundle, earlier versions of a record included: a walk over the bundle's width, not the log.
+                var allowed = await context.Node.ReadAsync(state => state.Entries.Skip(state.IndexAfter(first - 1)).TakeWhile(r => r.Sequence < first + tile.Width)
                     .All(r => Visibility.CanSee(state, r.Record, string.IsNullOrEmpty(party) ? null : party)), ct).ConfigureAwait(false);
                 if (!allowed)
                 {

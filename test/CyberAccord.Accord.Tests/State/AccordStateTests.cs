@@ -144,6 +144,21 @@ public sealed class AccordStateTests : IDisposable
     public void Dispose() => _b.Dispose();
 
     [Fact]
+    public void Entries_keep_every_version_in_log_order_and_are_found_by_log_index()
+    {
+        var first = _b.State.Entries.Count;
+        var statement = _b.Add(RecordKinds.Statement, _cn, "2014-05-20", """{"title":"t","text":"x"}""");
+        var last = _b.State.Entries[^1].Sequence;
+        Assert.Equal(statement, _b.State.EntryAt(last)!.Record.Id);
+        Assert.Null(_b.State.EntryAt(last + 1));
+        Assert.Null(_b.State.EntryAt(-1));
+        Assert.Equal(_b.State.Entries.Count, _b.State.IndexAfter(last));
+        Assert.Equal(0, _b.State.IndexAfter(-1));
+        Assert.Equal(first, _b.State.IndexAfter(_b.State.Entries[first - 1].Sequence));
+        Assert.Equal(Enumerable.Range(0, _b.State.Entries.Count).Select(i => (long)i), _b.State.Entries.Select(e => e.Sequence));
+    }
+
+    [Fact]
     public void The_log_entry_is_the_canonical_envelope_with_its_signature()
     {
         var record = _b.Sign(RecordKinds.Statement, _cn, "2014-05-20", """{"title":"t","text":"x","z":[1.0,{"b":1,"a":2}]}""");
