@@ -97,25 +97,50 @@ public sealed class AccordServerContext(AccordNode node, Func<string, PartyKey?>
         var successes = new JsonArray();
         var failures = new JsonArray();
         var fresh = new List<int>();
+        var labels = new Dictionary<int, string>();
         await Node.ReadAsync(state =>
         {
-            var existing = state.Collections.GetValueOrDefault(collection.Id);
-            var added = new HashSet<(string, string)>();
+            // The same rules the state applies to every stix-object record, judged here object by object so that one
+            // refused object fails alone in the status instead of refusing the envelope.
+            var added = new Dictionary<(string, string), JsonObject>();
             for (var i = 0; i < items.Length; i++)
             {
                 var (id, version, failure) = checkedItems[i];
                 if (failure is not null)
                 {
-                    failures.Add(new JsonObject { ["id"] = id, ["version"] = version, ["message"] = failure });
+                    failures.Add(Entry(id, version, failure));
+                    continue;
                 }
-                else if (!added.Add((id, version)) || (existing is not null && existing.VersionsOf(id).Contains(version)))
+
+                var stix = JsonNode.Parse(items[i].GetRawText())!.AsObject();
+                if (added.TryGetValue((id, version), out var earlier))
                 {
-                    successes.Add(new JsonObject { ["id"] = id, ["version"] = version, ["message"] = "already in the collection" });
+                    if (JsonNode.DeepEquals(earlier, stix))
+                    {
+                        successes.Add(Entry(id, version, "already in the collection"));
+                    }
+                    else
+                    {
+                        failures.Add(Entry(id, version, "this envelope holds two different objects with this id and version"));
+                    }
+
+                    continue;
                 }
-                else
+
+                var verdict = state.JudgeAdd(collection, party, stix);
+                switch (verdict.Kind)
                 {
-                    fresh.Add(i);
-                    successes.Add(new JsonObject { ["id"] = id, ["version"] = version, ["message"] = $"added to collection {collection.Alias}" });
+                    case StixVerdictKind.Refused:
+                        failures.Add(Entry(id, version, verdict.Message));
+                        break;
+                    case StixVerdictKind.AlreadyThere:
+                        successes.Add(Entry(id, version, verdict.Message));
+                        break;
+                    default:
+                        added[(id, version)] = stix;
+                        fresh.Add(i);
+                        labels[i] = verdict.Message;
+                        break;
                 }
             }
 
@@ -131,6 +156,7 @@ public sealed class AccordServerContext(AccordNode node, Func<string, PartyKey?>
                 var firstAdded = await Node.ReadAsync(state => NextDateAdded(state, fresh.Count), cancellationToken).ConfigureAwait(false);
                 var records = new AccordRecord[fresh.Count];
                 var now = DateTime.UtcNow;
+                var tooLarge = new string?[fresh.Count];
                 Parallel.For(0, fresh.Count, () => keyFor(party) ?? throw new InvalidOperationException($"no key for {party}"), (n, _, key) =>
                 {
                     var body = new JsonObject
@@ -147,9 +173,30 @@ public sealed class AccordServerContext(AccordNode node, Func<string, PartyKey?>
                     // The node signed this record a moment ago with the poster's key: no need to verify its own signature.
                     record.Vouch(key.PublicKey);
                     records[n] = record;
+                    var size = record.ToEntry().Length;
+                    if (size > CyberAccord.Log.Tiles.EntryBundle.MaxEntrySize)
+                    {
+                        tooLarge[n] = $"the object is {size:N0} bytes as a signed log entry; entries hold at most {CyberAccord.Log.Tiles.EntryBundle.MaxEntrySize:N0}";
+                    }
+
                     return key;
                 }, key => key.Dispose());
-                await Node.SubmitBatchAsync(records, cancellationToken, integrate: !DeferCheckpoints).ConfigureAwait(false);
+                var accepted = new List<AccordRecord>(fresh.Count);
+                for (var n = 0; n < fresh.Count; n++)
+                {
+                    var (id, version, _) = checkedItems[fresh[n]];
+                    if (tooLarge[n] is { } reason)
+                    {
+                        failures.Add(Entry(id, version, reason));
+                    }
+                    else
+                    {
+                        accepted.Add(records[n]);
+                        successes.Add(Entry(id, version, labels[fresh[n]]));
+                    }
+                }
+
+                await Node.SubmitBatchAsync(accepted, cancellationToken, integrate: !DeferCheckpoints).ConfigureAwait(false);
             }
             finally
             {
@@ -181,18 +228,24 @@ public sealed class AccordServerContext(AccordNode node, Func<string, PartyKey?>
         return status;
     }
 
+    private static JsonObject Entry(string id, string version, string message) => new() { ["id"] = id, ["version"] = version, ["message"] = message };
+
     /// <summary>Appends deletion records for an object's versions; null when there is nothing to delete, false when the party may not.</summary>
     public async Task<bool?> DeleteAsync(CollectionDescriptor collection, string party, string objectId, IReadOnlySet<string>? versions, CancellationToken cancellationToken)
     {
-        var targets = await Node.ReadAsync(state => state.Collections.TryGetValue(collection.Id, out var index)
-            ? index.Items.Where(o => o.ObjectId == objectId && index.IsLive(o) && collection.CanSee(party, o) && (versions is null || versions.Contains(o.Version))).ToList()
-            : [], cancellationToken).ConfigureAwait(false);
+        var (targets, owned) = await Node.ReadAsync(state =>
+        {
+            var index = state.Collections.GetValueOrDefault(collection.Id);
+            var live = index is null ? [] : index.LiveVersions(objectId).Values
+                .Where(o => collection.CanSee(party, o) && (versions is null || versions.Contains(o.Version))).ToList();
+            return (live, live.All(o => state.JudgeDelete(collection, party, o.Json).Kind == StixVerdictKind.Add));
+        }, cancellationToken).ConfigureAwait(false);
         if (targets.Count == 0)
         {
             return null;
         }
 
-        if (targets.Any(t => t.Poster != party) || keyFor(party) is not { } key)
+        if (!owned || keyFor(party) is not { } key)
         {
             return false;
         }

@@ -86,7 +86,7 @@ public static class Scorecards
     public static List<Scorecard> SeenBy(AccordState state, string reader, DateTime now)
     {
         ArgumentNullException.ThrowIfNull(state);
-        return All(state, now, id => state.Records.TryGetValue(id, out var stored) && Visibility.CanSee(state, stored.Record, reader));
+        return All(state.SeenBy(reader), now);
     }
 
     private static TimeSpan? Median(List<TimeSpan> sorted) =>

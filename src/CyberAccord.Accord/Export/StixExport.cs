@@ -41,7 +41,7 @@ public static class StixExport
         JsonObject Core(string type, StoredRecord stored)
         {
             var record = stored.Record;
-            var tlp = Visibility.LabelOf(record);
+            var tlp = Visibility.LabelOf(state, stored);
             usedTlp.Add(tlp);
             var created = Timestamps.Format(record.Created);
             return new JsonObject
@@ -60,7 +60,7 @@ public static class StixExport
         foreach (var stored in state.Records.Values.OrderBy(r => r.Sequence))
         {
             var record = stored.Record;
-            if (!Visibility.CanSee(state, record, party))
+            if (!Visibility.CanSee(state, stored, party))
             {
                 continue;
             }

@@ -37,6 +37,9 @@ public sealed class AccordNode : IAsyncDisposable
 
     public BlobStore Blobs { get; }
 
+    /// <summary>The node's clock, for what is judged at submission.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
     public static async Task<AccordNode> OpenAsync(TransparencyLog log, IAccordStore store, BlobStore blobs, IProgress<long>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(log);
@@ -206,8 +209,7 @@ public sealed class AccordNode : IAsyncDisposable
             {
                 for (var i = 0; i < records.Count; i++)
                 {
-                    State.Commit(records[i], first + i, changes[i]);
-                    stored.Add(new StoredRecord(first + i, records[i]));
+                    stored.Add(State.Commit(records[i], first + i, changes[i]));
                 }
             }
             finally
@@ -227,9 +229,28 @@ public sealed class AccordNode : IAsyncDisposable
         }
     }
 
-    /// <summary>The state's checks, and for an incident that its evidence bundle was attached here.</summary>
+    /// <summary>How far ahead of this node's clock a shared STIX object's date_added may be.</summary>
+    public static readonly TimeSpan DateAddedTolerance = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// The state's checks, and what only a node at the moment of submission can judge: the entry fits the log, an
+    /// incident's evidence bundle was attached here, and a STIX object's date_added is not in the future (the TAXII clock
+    /// and every cursor run on it).
+    /// </summary>
     private Action Check(AccordRecord record)
     {
+        var size = record.ToEntry().Length;
+        if (size > CyberAccord.Log.Tiles.EntryBundle.MaxEntrySize)
+        {
+            throw new RecordRejectedException("$", $"the record is {size:N0} bytes signed; a log entry holds at most {CyberAccord.Log.Tiles.EntryBundle.MaxEntrySize:N0}: store large content as evidence and refer to its hash");
+        }
+
+        if (record.Kind == RecordKinds.StixObject && record.Body["date_added"] is System.Text.Json.Nodes.JsonValue added
+            && added.TryGetValue<string>(out var text) && Timestamps.TryParse(text, out var time) >= 0 && time > Clock.GetUtcNow().UtcDateTime + DateAddedTolerance)
+        {
+            throw new RecordRejectedException("$.body.date_added", $"'{text}' is in the future: date_added is the time the collection received the object");
+        }
+
         var apply = State.Check(record);
         if (record.Kind == RecordKinds.Incident && record.Body["evidence_bundle"]?["sha256"]?.GetValue<string>() is { } bundle && !Blobs.Contains(bundle))
         {

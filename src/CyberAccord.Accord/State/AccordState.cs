@@ -9,7 +9,7 @@ namespace CyberAccord.Accord.State;
 /// checks a record completely (signature, author, references, fields) before changing anything, so a refused
 /// record leaves the state as it was. Applying the same records always gives the same state.
 /// </summary>
-public sealed class AccordState
+public sealed partial class AccordState
 {
     private readonly Dictionary<string, StoredRecord> _records = new(StringComparer.Ordinal);
 
@@ -88,10 +88,10 @@ public sealed class AccordState
         DesignationOf(party, time) ?? Designations.Where(d => d.Party == party).MinBy(d => d.Effective);
 
     /// <summary>Checks a record against the state and applies it; throws <see cref="RecordRejectedException"/> and changes nothing when it is refused.</summary>
-    public void Apply(AccordRecord record, long sequence)
+    public StoredRecord Apply(AccordRecord record, long sequence)
     {
         ArgumentNullException.ThrowIfNull(record);
-        Commit(record, sequence, Check(record));
+        return Commit(record, sequence, Check(record));
     }
 
     /// <summary>Replays log entries; parsing runs in parallel. See <see cref="Replay(IReadOnlyList{AccordRecord}, long, bool)"/>.</summary>
@@ -167,21 +167,50 @@ public sealed class AccordState
     }
 
     /// <summary>Applies a record that <see cref="Check"/> accepted, with the change it returned.</summary>
-    public void Commit(AccordRecord record, long sequence, Action change)
+    public StoredRecord Commit(AccordRecord record, long sequence, Action change)
     {
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(change);
-        change();
-        var stored = new StoredRecord(sequence, record);
+        RequireWritable();
+        var stored = new StoredRecord(sequence, record) { Label = RecordLabels.Compute(this, record) };
+        _committing = stored;
+        try
+        {
+            change();
+        }
+        finally
+        {
+            _committing = null;
+        }
+
         _records[record.Id] = stored;
         _entries.Add(stored);
+        if (record.Kind != RecordKinds.StixObject)
+        {
+            _accordEntries.Add(stored);
+        }
+
+        if (record.Kind is RecordKinds.Party or RecordKinds.Accord)
+        {
+            SetCollections(CollectionDescriptor.For(Parties.Values, Accords.Values));
+        }
+
         Count++;
+        return stored;
     }
+
+    /// <summary>The record being committed, for changes that keep its place in the log (designation versions).</summary>
+    private StoredRecord? _committing;
+
+    /// <summary>Every applied record but shared STIX objects, in log order: what a reader's view is made of.</summary>
+    private readonly List<StoredRecord> _accordEntries = [];
 
     /// <summary>Validates without applying; returns the change to make.</summary>
     public Action Check(AccordRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
+        RequireWritable();
+        RecordSchemas.RequireKnownMembers(record.Kind, record.Body);
         var body = new BodyReader(record.Body);
         if (record.Kind == RecordKinds.Party)
         {
@@ -201,6 +230,7 @@ public sealed class AccordState
         }
 
         RequireIdPrefix(record);
+        RequireLabel(body, record.Kind);
         return record.Kind switch
         {
             RecordKinds.Accord => CheckAccord(record, body),
@@ -215,6 +245,21 @@ public sealed class AccordState
             RecordKinds.StixObject => CheckStixObject(record, body),
             _ => throw new RecordRejectedException("$.kind", $"unknown kind '{record.Kind}'"),
         };
+    }
+
+    /// <summary>Every kind that may carry a label checks it and the parties it names the same way.</summary>
+    private void RequireLabel(BodyReader body, string kind)
+    {
+        var fields = RecordSchemas.ByKind[kind].Fields;
+        if (fields.Any(f => f.Name == "tlp"))
+        {
+            body.OptionalOneOf("tlp", Vocabulary.Tlp);
+        }
+
+        if (fields.Any(f => f.Name == "recipients"))
+        {
+            RequireParties("$.body.recipients", body.Strings("recipients"));
+        }
     }
 
     private static void RequireIdPrefix(AccordRecord record)
@@ -237,6 +282,19 @@ public sealed class AccordState
         if (!record.VerifySignature(key.PublicKey))
         {
             throw new RecordRejectedException("$.signature", $"the signature does not verify with {record.Author}'s key {record.KeyId}");
+        }
+    }
+
+    /// <summary>
+    /// A reference to another record must name one that exists and that the referring record's author may see: a record
+    /// hidden from the author is answered exactly as one that does not exist, so a refusal reveals nothing.
+    /// </summary>
+    private void RequireRecord(AccordRecord by, string path, string id, string kind)
+    {
+        RequireRecord(path, id, kind);
+        if (kind != RecordKinds.Party && _records.TryGetValue(id, out var referenced) && !Visibility.CanSee(this, referenced, by.Author))
+        {
+            throw new RecordRejectedException(path, $"refers to {kind} '{id}', which does not exist");
         }
     }
 
@@ -263,362 +321,5 @@ public sealed class AccordState
         {
             RequireRecord($"{path}[{i}]", ids[i], RecordKinds.Party);
         }
-    }
-
-    private Action CheckParty(AccordRecord record, BodyReader body)
-    {
-        RequireIdPrefix(record);
-        if (record.Author != record.Id)
-        {
-            throw new RecordRejectedException("$.author", $"a party record is authored by the party itself ('{record.Id}'), not '{record.Author}'");
-        }
-
-        var keys = body.Objects("keys", required: true).Select(k =>
-        {
-            byte[] publicKey;
-            try
-            {
-                publicKey = Convert.FromBase64String(k.Required("public_key"));
-            }
-            catch (FormatException)
-            {
-                throw k.Error("public_key", "must be base64 of a DER SubjectPublicKeyInfo");
-            }
-
-            var keyId = PartyKey.IdOf(publicKey);
-            var declared = k.Optional("key_id");
-            if (declared is not null && declared != keyId)
-            {
-                throw k.Error("key_id", $"'{declared}' is not the id of this key ({keyId})");
-            }
-
-            return new PartyKeyInfo(keyId, publicKey, k.OneOf("status", ["active", "revoked"], "active"));
-        }).ToList();
-
-        // A new party signs its registration with a key it registers; a later version must be signed with a key active before it.
-        var previous = Parties.GetValueOrDefault(record.Id);
-        RequireSignature(record, previous?.Keys ?? keys);
-        var contacts = body.Objects("contacts").Select(c => new Contact(c.OneOf("role", Vocabulary.ContactRoles), c.Required("name"), c.Optional("email"), c.Optional("phone"), c.Strings("languages"))).ToList();
-        var party = new Party(record.Id, body.Required("code"), body.Required("name"), body.OneOf("kind", Vocabulary.PartyKinds), contacts, keys, (previous?.Version ?? 0) + 1);
-        if (!keys.Any(k => k.Status == "active"))
-        {
-            throw body.Error("keys", "a party needs at least one active key");
-        }
-
-        return () => Parties[party.Id] = party;
-    }
-
-    private Action CheckAccord(AccordRecord record, BodyReader body)
-    {
-        if (Accords.TryGetValue(record.Id, out var existing) && existing.Author != record.Author)
-        {
-            throw new RecordRejectedException("$.author", $"only {existing.Author} can publish a new version of {record.Id}");
-        }
-
-        var parties = body.Strings("parties", required: true);
-        RequireParties("$.body.parties", parties);
-        if (!parties.Contains(record.Author))
-        {
-            throw body.Error("parties", $"the author {record.Author} must be a party to the accord");
-        }
-
-        var commitments = body.Strings("commitments", required: true);
-        for (var i = 0; i < commitments.Count; i++)
-        {
-            if (!Catalogue.Commitments.ContainsKey(commitments[i]))
-            {
-                throw new RecordRejectedException($"$.body.commitments[{i}]", $"'{commitments[i]}' is not in the commitment catalogue");
-            }
-        }
-
-        var accord = new AccordInfo(record.Id, record.Author, body.Required("title"), parties, commitments, body.OptionalTime("signed_on"));
-        return () => Accords[accord.Id] = accord;
-    }
-
-    private Action CheckDesignation(AccordRecord record, BodyReader body)
-    {
-        var sectors = body.Objects("sectors", required: true)
-            .Select(s => new CiSector(s.Required("id"), s.Required("name"), s.OneOf("category", Vocabulary.CiCategories), s.Optional("legal_basis")))
-            .ToList();
-        var sectorIds = sectors.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
-        var scopes = body.Objects("scopes").Select(s =>
-        {
-            var sector = s.Required("sector");
-            if (!sectorIds.Contains(sector))
-            {
-                throw s.Error("sector", $"'{sector}' is not one of this designation's sectors");
-            }
-
-            var ipv4 = s.Strings("ipv4");
-            foreach (var prefix in ipv4)
-            {
-                if (!IPNetwork.TryParse(prefix, out var network) || network.BaseAddress.AddressFamily != System.Net.Sockets.AddressFamily.InterNetwork)
-                {
-                    throw s.Error("ipv4", $"'{prefix}' is not an IPv4 prefix such as 198.51.100.0/24");
-                }
-            }
-
-            var ipv6 = s.Strings("ipv6");
-            foreach (var prefix in ipv6)
-            {
-                if (!IPNetwork.TryParse(prefix, out var network) || network.BaseAddress.AddressFamily != System.Net.Sockets.AddressFamily.InterNetworkV6)
-                {
-                    throw s.Error("ipv6", $"'{prefix}' is not an IPv6 prefix such as 2001:db8::/32");
-                }
-            }
-
-            return new CiScope(sector, ipv4, ipv6, s.Strings("asns"), s.Strings("domains"));
-        }).ToList();
-        var designation = new Designation(record.Id, record.Author, body.Required("framework"), body.Required("legal_basis"), body.RequiredTime("effective"), sectors, scopes, record.Created);
-        if (Designations.Any(d => d.Id == record.Id && d.Party != record.Author))
-        {
-            throw new RecordRejectedException("$.author", $"only the designating party can publish a new version of {record.Id}");
-        }
-
-        return () => Designations.Add(designation);
-    }
-
-    private Action CheckIncident(AccordRecord record, BodyReader body)
-    {
-        var affected = body.Required("affected_party");
-        RequireRecord("$.body.affected_party", affected, RecordKinds.Party);
-        var window = body.Object("window") ?? throw body.Error("window", "'window' is required: {\"start\": …, \"end\": …}");
-        var start = window.RequiredTime("start");
-        var end = window.OptionalTime("end");
-        if (end < start)
-        {
-            throw new RecordRejectedException("$.body.window.end", "the window ends before it starts");
-        }
-
-        var tlp = body.OneOf("tlp", Vocabulary.Tlp, "green");
-        var recipients = body.Strings("recipients");
-        RequireParties("$.body.recipients", recipients);
-        var assets = body.Objects("assets").Select(a => new Asset(a.OneOf("kind", ["ipv4", "ipv6", "asn", "domain", "system"]), a.Required("value"))).ToList();
-        string? bundle = null;
-        var objects = 0;
-        if (body.Object("evidence_bundle") is { } evidence)
-        {
-            bundle = evidence.Required("sha256");
-            objects = evidence.OptionalInt("objects", 0, int.MaxValue) ?? 0;
-        }
-
-        var incident = new Incident(
-            record.Id, record.Author, affected, body.Required("title"), start, end, body.Strings("sectors", allowed: Vocabulary.CiCategories),
-            body.Strings("effects", required: true, allowed: Vocabulary.Effects), body.OptionalInt("severity", 0, 5) ?? 0, tlp, recipients, assets,
-            bundle, objects, body.OptionalOneOf("purpose", Vocabulary.Purposes), body.Boolean("peacetime", true), body.Optional("description"), record.Created);
-        return () => Incidents[incident.Id] = incident;
-    }
-
-    private Action CheckEvidence(AccordRecord record, BodyReader body)
-    {
-        var incident = body.Optional("incident");
-        if (incident is not null)
-        {
-            RequireRecord("$.body.incident", incident, RecordKinds.Incident);
-        }
-
-        var sha = body.Required("sha256");
-        if (sha.Length != 64 || !sha.All(char.IsAsciiHexDigitLower))
-        {
-            throw body.Error("sha256", "must be the 64 lowercase hex digits of the item's SHA-256");
-        }
-
-        var disclosed = body.Strings("disclosed_to");
-        RequireParties("$.body.disclosed_to", disclosed);
-        var item = new EvidenceItem(record.Id, record.Author, incident, sha, body.Required("media_type"), body.Required("description"),
-            body.OneOf("source_reliability", Vocabulary.Reliability), body.OneOf("information_credibility", Vocabulary.Credibility), disclosed,
-            body.OneOf("tlp", Vocabulary.Tlp, "amber"), record.Created);
-        return () => Evidence[item.Id] = item;
-    }
-
-    private Action CheckClaim(AccordRecord record, BodyReader body)
-    {
-        var incident = body.Optional("incident");
-        if (incident is not null)
-        {
-            RequireRecord("$.body.incident", incident, RecordKinds.Incident);
-        }
-
-        var target = body.Object("attributed_to") ?? throw body.Error("attributed_to", "'attributed_to' is required: {\"party\": …} and/or {\"actor\": …}");
-        var party = target.Optional("party");
-        var actor = target.Optional("actor");
-        if (party is null && actor is null)
-        {
-            throw new RecordRejectedException("$.body.attributed_to", "name a party, an actor, or both");
-        }
-
-        if (party is not null)
-        {
-            RequireRecord("$.body.attributed_to.party", party, RecordKinds.Party);
-        }
-
-        var evidence = body.Strings("evidence");
-        for (var i = 0; i < evidence.Count; i++)
-        {
-            RequireRecord($"$.body.evidence[{i}]", evidence[i], RecordKinds.Evidence);
-        }
-
-        var recipients = body.Strings("recipients");
-        RequireParties("$.body.recipients", recipients);
-        var unsupported = !evidence.Select(e => Evidence[e]).Any(e => e.IsShared);
-        var claim = new Claim(record.Id, record.Author, incident, party, actor, body.OptionalOneOf("responsibility", Vocabulary.Responsibility),
-            body.OneOf("likelihood", Vocabulary.Likelihood), body.OneOf("confidence", Vocabulary.Confidence), evidence, body.Boolean("public", false),
-            body.Optional("text"), body.OneOf("tlp", Vocabulary.Tlp, "green"), recipients, record.Created) { Unsupported = unsupported };
-        return () => Claims[claim.Id] = claim;
-    }
-
-    private Action CheckRequest(AccordRecord record, BodyReader body)
-    {
-        var to = body.Required("to");
-        RequireRecord("$.body.to", to, RecordKinds.Party);
-        if (to == record.Author)
-        {
-            throw body.Error("to", "a party cannot send a request to itself");
-        }
-
-        var incident = body.Optional("incident");
-        if (incident is not null)
-        {
-            RequireRecord("$.body.incident", incident, RecordKinds.Incident);
-        }
-
-        var deadline = body.RequiredTime("deadline");
-        if (deadline <= record.Created)
-        {
-            throw body.Error("deadline", $"the deadline {deadline:yyyy-MM-ddTHH:mm:ssZ} is not after the request's creation {record.Created:yyyy-MM-ddTHH:mm:ssZ}");
-        }
-
-        var request = new RequestCase(record.Id, record.Author, to, incident, body.OneOf("type", Vocabulary.RequestTypes), body.Required("asks"), deadline,
-            body.OneOf("tlp", Vocabulary.Tlp, "amber"), record.Created, []);
-        return () => Requests[request.Id] = request;
-    }
-
-    private Action CheckRequestUpdate(AccordRecord record, BodyReader body)
-    {
-        var requestId = body.Required("request");
-        RequireRecord("$.body.request", requestId, RecordKinds.Request);
-        var request = Requests[requestId];
-        var status = body.OneOf("status", Vocabulary.RequestStatuses);
-        var allowed = status is "closed" or "escalated" ? request.From : request.To;
-        if (record.Author != allowed)
-        {
-            throw new RecordRejectedException("$.author", $"'{status}' on {requestId} can only come from {allowed}");
-        }
-
-        if (record.Created < request.Created)
-        {
-            throw new RecordRejectedException("$.created", "an update cannot predate its request");
-        }
-
-        var update = new RequestUpdate(record.Id, record.Author, status, body.Optional("note"), record.Created);
-        return () => Requests[requestId] = request with { Updates = [.. request.Updates, update] };
-    }
-
-    private Action CheckStatement(AccordRecord record, BodyReader body)
-    {
-        var incidents = body.Strings("incidents");
-        var claims = body.Strings("claims");
-        var evidence = body.Strings("evidence");
-        for (var i = 0; i < incidents.Count; i++)
-        {
-            RequireRecord($"$.body.incidents[{i}]", incidents[i], RecordKinds.Incident);
-        }
-
-        for (var i = 0; i < claims.Count; i++)
-        {
-            RequireRecord($"$.body.claims[{i}]", claims[i], RecordKinds.Claim);
-        }
-
-        for (var i = 0; i < evidence.Count; i++)
-        {
-            RequireRecord($"$.body.evidence[{i}]", evidence[i], RecordKinds.Evidence);
-        }
-
-        var statement = new Statement(record.Id, record.Author, body.Required("title"), body.Required("text"), body.OptionalTime("date") ?? record.Created, incidents, claims, evidence, body.Optional("source"), record.Created);
-        return () => Statements[statement.Id] = statement;
-    }
-
-    private Action CheckStixObject(AccordRecord record, BodyReader body)
-    {
-        var collection = body.Required("collection");
-        var dateAdded = body.RequiredTime("date_added");
-        if (CollectionObjects.Count > 0 && dateAdded <= CollectionObjects[^1].DateAdded)
-        {
-            throw body.Error("date_added", "date_added must increase with every object added");
-        }
-
-        var deleted = body.Boolean("deleted", false);
-        var json = body.Json["object"] as System.Text.Json.Nodes.JsonObject ?? throw body.Error("object", "'object' is required: the STIX object");
-        using var document = System.Text.Json.JsonDocument.Parse(json.ToJsonString());
-        if (!deleted && !record.StixValidated)
-        {
-            var errors = Stix.Validation.StixValidator.ValidateObject(document.RootElement).Where(i => i.Severity == Stix.Validation.Severity.Error).ToList();
-            if (errors.Count > 0)
-            {
-                throw new RecordRejectedException("$.body.object" + errors[0].Path[1..], $"not valid STIX 2.1: {string.Join("; ", errors.Take(3).Select(e => $"{e.Code} {e.Path}: {e.Message}"))}");
-            }
-        }
-
-        var root = document.RootElement;
-        string Member(string name, string fallback = "") => root.TryGetProperty(name, out var value) && value.ValueKind == System.Text.Json.JsonValueKind.String ? value.GetString()! : fallback;
-        var id = Member("id");
-        var type = Member("type");
-        var version = Member("modified", Member("created", "unversioned"));
-        var item = new CollectionObject(record.Id, collection, id, type, version, Member("spec_version", "2.1"), dateAdded, record.Author,
-            StixTlp(root), deleted, (System.Text.Json.Nodes.JsonObject)json.DeepClone());
-        return () =>
-        {
-            CollectionObjects.Add(item);
-            if (!Collections.TryGetValue(collection, out var index))
-            {
-                Collections[collection] = index = new CollectionIndex();
-            }
-
-            index.Add(item);
-        };
-    }
-
-    /// <summary>The TLP 2.0 level of a STIX object from its object markings (TLP 1.0 read as its 2.0 equivalent); GREEN when unmarked.</summary>
-    public static string StixTlp(System.Text.Json.JsonElement stixObject)
-    {
-        if (stixObject.TryGetProperty("object_marking_refs", out var refs) && refs.ValueKind == System.Text.Json.JsonValueKind.Array)
-        {
-            var levels = refs.EnumerateArray().Where(r => r.ValueKind == System.Text.Json.JsonValueKind.String).Select(r => r.GetString()!)
-                .Select(r => Stix.Model.TlpMarkings.Tlp2Levels.TryGetValue(r, out var l2) ? l2 : Stix.Model.TlpMarkings.Tlp1Levels.TryGetValue(r, out var l1) ? (l1 == "white" ? "clear" : l1) : null)
-                .Where(l => l is not null).ToList();
-            if (levels.Count > 0)
-            {
-                // The most restrictive marking wins.
-                return Vocabulary.Tlp.Last(levels.Contains!);
-            }
-        }
-
-        return "green";
-    }
-
-    private Action CheckPosition(AccordRecord record, BodyReader body)
-    {
-        var subject = body.Required("subject");
-        if (!Contains(subject))
-        {
-            throw body.Error("subject", $"refers to '{subject}', which does not exist");
-        }
-
-        var stance = body.OneOf("stance", Vocabulary.Stances);
-        var commitment = body.Optional("commitment");
-        if (commitment is not null && !Catalogue.Commitments.ContainsKey(commitment))
-        {
-            throw body.Error("commitment", $"'{commitment}' is not in the commitment catalogue");
-        }
-
-        var under = body.Optional("under");
-        if (under is not null)
-        {
-            RequireRecord("$.body.under", under, RecordKinds.Party);
-        }
-
-        var view = stance == "purpose" ? body.OneOf("view", Vocabulary.Purposes) : body.OptionalOneOf("view", Vocabulary.Purposes);
-        var position = new Position(record.Id, record.Author, subject, stance, commitment, under, view, body.Optional("note"), record.Created);
-        return () => Positions[position.Id] = position;
     }
 }

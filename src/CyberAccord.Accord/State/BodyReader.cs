@@ -111,9 +111,12 @@ internal sealed class BodyReader(JsonObject body, string path = "$.body")
             return null;
         }
 
-        if (node is JsonValue value && value.TryGetValue<int>(out var number) && number >= min && number <= max)
+        // A body built in code holds the number as whatever integer type it was made from; a parsed one as JSON.
+        if (node is JsonValue value && value.GetValueKind() == System.Text.Json.JsonValueKind.Number
+            && long.TryParse(value.ToJsonString(), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var number)
+            && number >= min && number <= max)
         {
-            return number;
+            return (int)number;
         }
 
         throw Fail(name, $"'{name}' must be an integer from {min} to {max}");

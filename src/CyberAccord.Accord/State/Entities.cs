@@ -8,7 +8,11 @@ public sealed record Contact(string Role, string Name, string? Email, string? Ph
 
 public sealed record Party(string Id, string Code, string Name, string Kind, IReadOnlyList<Contact> Contacts, IReadOnlyList<PartyKeyInfo> Keys, long Version);
 
-public sealed record AccordInfo(string Id, string Author, string Title, IReadOnlyList<string> Parties, IReadOnlyList<string> Commitments, DateTime? SignedOn);
+public sealed record AccordInfo(string Id, string Author, string Title, IReadOnlyList<string> Parties, IReadOnlyList<string> Commitments, DateTime? SignedOn)
+{
+    /// <summary>Which version of the accord this is (1 for the first); a new version must state the next number.</summary>
+    public long Version { get; init; } = 1;
+}
 
 public sealed record CiSector(string Id, string Name, string Category, string? LegalBasis);
 
@@ -17,6 +21,9 @@ public sealed record CiScope(string Sector, IReadOnlyList<string> Ipv4, IReadOnl
 public sealed record Designation(string Id, string Party, string Framework, string LegalBasis, DateTime Effective, IReadOnlyList<CiSector> Sectors, IReadOnlyList<CiScope> Scopes, DateTime Created)
 {
     public IReadOnlySet<string> Categories { get; } = Sectors.Select(s => s.Category).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Where this version sits in the log: each version of a list carries its own label.</summary>
+    public long Sequence { get; init; } = -1;
 }
 
 public sealed record Asset(string Kind, string Value);
@@ -67,19 +74,22 @@ public sealed record CollectionObject(
     string Poster, string Tlp, bool Deleted, System.Text.Json.Nodes.JsonObject Json);
 
 /// <summary>
-/// One collection's objects in date_added order, with each object's live (not deleted) versions, so that a TAXII page is
-/// a binary search and a walk rather than a scan of the collection.
+/// One collection's objects in date_added order, with each object's live (not deleted) versions and its owner (the party
+/// that first posted the id here), so that a TAXII page is a binary search and a walk rather than a scan of the collection.
 /// </summary>
 public sealed class CollectionIndex
 {
-    private readonly Dictionary<string, SortedSet<string>> _versions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SortedDictionary<string, CollectionObject>> _versions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _owners = new(StringComparer.Ordinal);
     private readonly HashSet<(string, string)> _deleted = [];
+    private readonly HashSet<string> _statementMarkings = new(StringComparer.Ordinal);
 
     public List<CollectionObject> Items { get; } = [];
 
     public void Add(CollectionObject item)
     {
         ArgumentNullException.ThrowIfNull(item);
+        _owners.TryAdd(item.ObjectId, item.Poster);
         if (item.Deleted)
         {
             _deleted.Add((item.ObjectId, item.Version));
@@ -94,16 +104,35 @@ public sealed class CollectionIndex
         Items.Add(item);
         if (!_versions.TryGetValue(item.ObjectId, out var versions))
         {
-            _versions[item.ObjectId] = versions = new SortedSet<string>(StringComparer.Ordinal);
+            _versions[item.ObjectId] = versions = new SortedDictionary<string, CollectionObject>(StringComparer.Ordinal);
         }
 
-        versions.Add(item.Version);
+        versions[item.Version] = item;
+        if (item.Type == "marking-definition" && item.Json["definition_type"]?.GetValue<string>() == "statement")
+        {
+            _statementMarkings.Add(item.ObjectId);
+        }
     }
 
     public bool IsLive(CollectionObject item) => !_deleted.Contains((item.ObjectId, item.Version));
 
+    /// <summary>Whether this version of the object was deleted from the collection (a deleted version cannot come back).</summary>
+    public bool WasDeleted(string objectId, string version) => _deleted.Contains((objectId, version));
+
+    /// <summary>The party that first posted this id here: a STIX id names one producer's object.</summary>
+    public string? OwnerOf(string objectId) => _owners.GetValueOrDefault(objectId);
+
+    /// <summary>Statement markings (copyright, terms of use) defined in this collection: they restrict no reader.</summary>
+    public IReadOnlySet<string> StatementMarkings => _statementMarkings;
+
     /// <summary>Live versions of an object, oldest first (STIX timestamps sort as strings).</summary>
-    public SortedSet<string> VersionsOf(string objectId) => _versions.TryGetValue(objectId, out var versions) ? versions : [];
+    public IReadOnlyCollection<string> VersionsOf(string objectId) => _versions.TryGetValue(objectId, out var versions) ? versions.Keys : [];
+
+    /// <summary>Live versions of an object with their items, oldest first.</summary>
+    public IReadOnlyDictionary<string, CollectionObject> LiveVersions(string objectId) =>
+        _versions.TryGetValue(objectId, out var versions) ? versions : s_none;
+
+    private static readonly SortedDictionary<string, CollectionObject> s_none = new(StringComparer.Ordinal);
 
     /// <summary>The position of the first item added after <paramref name="time"/>.</summary>
     public int FirstAfter(DateTime? time)
@@ -135,4 +164,7 @@ public sealed class CollectionIndex
 public sealed record StoredRecord(long Sequence, Records.AccordRecord Record)
 {
     public JsonObject Body => Record.Body;
+
+    /// <summary>Who may read it, computed once when the state applied it (null on a record the state has not applied).</summary>
+    public RecordLabel? Label { get; init; }
 }

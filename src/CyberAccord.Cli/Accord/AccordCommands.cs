@@ -356,7 +356,7 @@ internal static class AccordCommands
 
             await using var node = await NodeDirectory.OpenAsync(localDir, ct).ConfigureAwait(false);
             var who = Party(parse.GetValue(viewer));
-            foreach (var stored in node.State.Records.Values.Where(r => r.Record.Kind == kind && Visibility.CanSee(node.State, r.Record, who ?? r.Record.Author)).OrderBy(r => r.Sequence))
+            foreach (var stored in node.State.Records.Values.Where(r => r.Record.Kind == kind && Visibility.CanSee(node.State, r, who ?? r.Record.Author)).OrderBy(r => r.Sequence))
             {
                 System.Console.Out.WriteLine($"{stored.Record.Id}  {stored.Record.Created:yyyy-MM-dd}  {Code(node.State, stored.Record.Author),-4} {Describe(node.State, stored.Record)}");
             }
@@ -568,7 +568,7 @@ internal static class AccordCommands
             {
                 await using var writer = new StreamWriter(recordsPath);
                 var count = 0;
-                foreach (var stored in node.State.Records.Values.OrderBy(r => r.Sequence).Where(r => Visibility.CanSee(node.State, r.Record, who)))
+                foreach (var stored in node.State.Records.Values.OrderBy(r => r.Sequence).Where(r => Visibility.CanSee(node.State, r, who)))
                 {
                     await writer.WriteLineAsync(Encoding.UTF8.GetString(stored.Record.ToEntry())).ConfigureAwait(false);
                     count++;

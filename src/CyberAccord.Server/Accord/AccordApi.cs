@@ -45,7 +45,7 @@ public static class AccordApi
                 for (var i = after is null ? 0 : state.IndexAfter(after.Value); i < state.Entries.Count; i++)
                 {
                     var r = state.Entries[i];
-                    if (state.Records[r.Record.Id].Sequence != r.Sequence || (kind is not null && r.Record.Kind != kind) || (by is not null && r.Record.Author != by) || !Visibility.CanSee(state, r.Record, party))
+                    if (state.Records[r.Record.Id].Sequence != r.Sequence || (kind is not null && r.Record.Kind != kind) || (by is not null && r.Record.Author != by) || !Visibility.CanSee(state, r, party))
                     {
                         continue;
                     }
@@ -72,7 +72,7 @@ public static class AccordApi
         api.MapGet("/records/{id}", async (string id, HttpContext http, CancellationToken ct) =>
         {
             var party = TaxiiApi.Party(http.User);
-            var found = await context.Node.ReadAsync(state => state.Records.TryGetValue(id, out var stored) && Visibility.CanSee(state, stored.Record, party) ? stored : null, ct).ConfigureAwait(false);
+            var found = await context.Node.ReadAsync(state => state.Records.TryGetValue(id, out var stored) && Visibility.CanSee(state, stored, party) ? stored : null, ct).ConfigureAwait(false);
             if (found is null)
             {
                 return Results.Problem(statusCode: 404, title: "no such record", detail: $"no record '{id}' that you may see");
@@ -148,8 +148,7 @@ public static class AccordApi
         {
             var party = TaxiiApi.Party(http.User);
             var now = DateTime.UtcNow;
-            return Results.Json(await context.Node.ReadAsync(state => state.Requests.Values
-                .Where(r => state.Records.TryGetValue(r.Id, out var s) && Visibility.CanSee(state, s.Record, party))
+            return Results.Json(await context.Node.ReadAsync(state => state.SeenBy(party).Requests.Values
                 .Where(r => (status is null || r.Status == status) && (to is null || r.To == PartyIds.FromCodeOrId(to)) && (from is null || r.From == PartyIds.FromCodeOrId(from)) && (overdue is null || r.IsOverdue(now) == overdue))
                 .OrderBy(r => r.Created).Select(r => RequestState(r, now)).ToList(), ct).ConfigureAwait(false));
         });
@@ -158,7 +157,7 @@ public static class AccordApi
         {
             var party = TaxiiApi.Party(http.User);
             var now = DateTime.UtcNow;
-            var request = await context.Node.ReadAsync(state => state.Requests.TryGetValue(id, out var r) && state.Records.TryGetValue(id, out var s) && Visibility.CanSee(state, s.Record, party) ? RequestState(r, now) : null, ct).ConfigureAwait(false);
+            var request = await context.Node.ReadAsync(state => state.SeenBy(party).Requests.TryGetValue(id, out var r) ? RequestState(r, now) : null, ct).ConfigureAwait(false);
             return request is null ? Results.Problem(statusCode: 404, title: "no such request", detail: $"no request '{id}' that you may see") : Results.Json(request);
         });
 
@@ -183,8 +182,7 @@ public static class AccordApi
             }
 
             var party = TaxiiApi.Party(http.User);
-            return Results.Json(await context.Node.ReadAsync(state => new System.Text.Json.Nodes.JsonArray(AssessmentEngine.Assess(state, now)
-                .Where(f => state.Records.TryGetValue(f.Subject, out var s) && Visibility.CanSee(state, s.Record, party))
+            return Results.Json(await context.Node.ReadAsync(state => new System.Text.Json.Nodes.JsonArray(AssessmentEngine.Assess(state.SeenBy(party), now)
                 .Select(f => (System.Text.Json.Nodes.JsonNode?)f.ToJson()).ToArray()), ct).ConfigureAwait(false));
         });
     }

@@ -101,7 +101,7 @@ public static class DashboardApi
                 entry = bytes;
             }
 
-            var visible = await context.Node.ReadAsync(state => state.EntryAt(index) is { } stored && Visibility.CanSee(state, stored.Record, party), ct).ConfigureAwait(false);
+            var visible = await context.Node.ReadAsync(state => state.EntryAt(index) is { } stored && Visibility.CanSee(state, stored, party), ct).ConfigureAwait(false);
             return visible ? Results.Bytes(entry.ToArray(), "application/octet-stream") : Results.NotFound();
         }).RequireAuthorization(SignedIn).ExcludeFromDescription();
 

@@ -27,30 +27,27 @@ public sealed class DashboardData
     public DashboardData(AccordState state, string party, DateTime now)
     {
         ArgumentNullException.ThrowIfNull(state);
-        _parties = new Dictionary<string, Party>(state.Parties, StringComparer.Ordinal);
+
+        // Everything below comes from the reader's view: no list, chart, finding or clock can rest on a record it may not see.
+        var view = state.SeenBy(party);
+        _parties = new Dictionary<string, Party>(view.Parties, StringComparer.Ordinal);
         Party = party;
         Now = now;
-        bool Sees(string id)
+        foreach (var stored in view.Records.Values)
         {
-            if (!state.Records.TryGetValue(id, out var stored) || !Visibility.CanSee(state, stored.Record, party))
-            {
-                return false;
-            }
-
-            _labels[id] = Visibility.LabelOf(stored.Record);
-            return true;
+            _labels[stored.Record.Id] = Visibility.LabelOf(state, stored);
         }
 
-        Incidents = [.. state.Incidents.Values.Where(i => Sees(i.Id)).OrderBy(i => i.Start)];
-        Claims = [.. state.Claims.Values.Where(c => Sees(c.Id)).OrderBy(c => c.Created)];
-        Evidence = [.. state.Evidence.Values.Where(e => Sees(e.Id)).OrderBy(e => e.Created)];
-        Requests = [.. state.Requests.Values.Where(r => Sees(r.Id)).OrderBy(r => r.Deadline)];
-        Statements = [.. state.Statements.Values.Where(s => Sees(s.Id)).OrderBy(s => s.Date)];
-        Positions = [.. state.Positions.Values.Where(p => Sees(p.Id)).OrderBy(p => p.Created)];
-        Findings = [.. AssessmentEngine.Assess(state, now).Where(f => Sees(f.Subject))];
-        Scorecards = CyberAccord.Accord.Assessment.Scorecards.SeenBy(state, party, now);
-        Parties = [.. state.Parties.Values.OrderBy(p => p.Code, StringComparer.Ordinal)];
-        Designations = Parties.Select(p => state.DesignationOrEarliest(p.Id, now)).OfType<Designation>().Where(d => Sees(d.Id)).ToDictionary(d => d.Party, StringComparer.Ordinal);
+        Incidents = [.. view.Incidents.Values.OrderBy(i => i.Start)];
+        Claims = [.. view.Claims.Values.OrderBy(c => c.Created)];
+        Evidence = [.. view.Evidence.Values.OrderBy(e => e.Created)];
+        Requests = [.. view.Requests.Values.OrderBy(r => r.Deadline)];
+        Statements = [.. view.Statements.Values.OrderBy(s => s.Date)];
+        Positions = [.. view.Positions.Values.OrderBy(p => p.Created)];
+        Findings = AssessmentEngine.Assess(view, now);
+        Scorecards = CyberAccord.Accord.Assessment.Scorecards.All(view, now);
+        Parties = [.. view.Parties.Values.OrderBy(p => p.Code, StringComparer.Ordinal)];
+        Designations = Parties.Select(p => view.DesignationOrEarliest(p.Id, now)).OfType<Designation>().ToDictionary(d => d.Party, StringComparer.Ordinal);
     }
 
     /// <summary>Each party's critical-infrastructure designation in force now (or its earliest), where the reader may see it.</summary>

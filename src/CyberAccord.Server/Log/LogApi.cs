@@ -41,7 +41,7 @@ public static class LogApi
                 var first = tile.Index * TileId.FullWidth;
                 // Every entry of the bundle, earlier versions of a record included: a walk over the bundle's width, not the log.
                 var allowed = await context.Node.ReadAsync(state => state.Entries.Skip(state.IndexAfter(first - 1)).TakeWhile(r => r.Sequence < first + tile.Width)
-                    .All(r => Visibility.CanSee(state, r.Record, string.IsNullOrEmpty(party) ? null : party)), ct).ConfigureAwait(false);
+                    .All(r => Visibility.CanSee(state, r, string.IsNullOrEmpty(party) ? null : party)), ct).ConfigureAwait(false);
                 if (!allowed)
                 {
                     return string.IsNullOrEmpty(party) ? Results.Unauthorized() : Results.StatusCode(403);

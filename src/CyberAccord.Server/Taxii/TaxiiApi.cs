@@ -110,7 +110,7 @@ public static class TaxiiApi
         contentType is not null && contentType.Replace(" ", string.Empty, StringComparison.Ordinal).ToLowerInvariant() is "application/taxii+json;version=2.1" or "application/taxii+json";
 
     private static async Task<CollectionDescriptor?> FindAsync(AccordServerContext context, string id, string party, CancellationToken ct) =>
-        await context.Node.ReadAsync(state => CollectionDescriptor.For(state).FirstOrDefault(c => (c.Id == id || c.Alias == id) && c.CanRead(party)), ct).ConfigureAwait(false);
+        await context.Node.ReadAsync(state => state.FindCollection(id) is { } c && c.CanRead(party) ? c : null, ct).ConfigureAwait(false);
 
     private static JsonObject Describe(AccordServerContext context, CollectionDescriptor collection, string party) => new()
     {
@@ -177,7 +177,7 @@ public static class TaxiiApi
         var version = filters.GetValueOrDefault("version") ?? (shape == Shape.Versions ? ["all"] : ["last"]);
         var result = await context.Node.ReadAsync(state =>
         {
-            var collection = CollectionDescriptor.For(state).FirstOrDefault(c => (c.Id == id || c.Alias == id) && c.CanRead(party));
+            var collection = state.FindCollection(id) is { } c && c.CanRead(party) ? c : null;
             if (collection is null)
             {
                 return ((CollectionDescriptor?)null, (List<CollectionObject>?)null, false);
@@ -251,8 +251,10 @@ public static class TaxiiApi
 
             if (!all)
             {
-                var versions = index.VersionsOf(o.ObjectId);
-                var keep = (version.Contains("last") && versions.Max == o.Version) || (version.Contains("first") && versions.Min == o.Version) || version.Contains(o.Version);
+                // First and last among the versions this reader may see: a hidden newer version must not hide the one it may.
+                var keep = version.Contains(o.Version)
+                    || (version.Contains("last") && VisibleVersion(index, collection, party, o.ObjectId, last: true) == o.Version)
+                    || (version.Contains("first") && VisibleVersion(index, collection, party, o.ObjectId, last: false) == o.Version);
                 if (!keep)
                 {
                     continue;
@@ -263,6 +265,12 @@ public static class TaxiiApi
         }
 
         return page;
+    }
+
+    private static string? VisibleVersion(CollectionIndex index, CollectionDescriptor collection, string party, string objectId, bool last)
+    {
+        var versions = index.LiveVersions(objectId).Values;
+        return (last ? versions.Reverse() : versions).FirstOrDefault(v => collection.CanSee(party, v))?.Version;
     }
 
     private static async Task<IResult> AddAsync(AccordServerContext context, string id, HttpContext http, CancellationToken ct)

@@ -96,7 +96,7 @@ public sealed class AccordStateTests : IDisposable
         using var fresh = PartyKey.Generate();
         var old = _b.Key(_cn);
         var rotation = AccordRecord.Sign(RecordKinds.Party, _cn, _cn, AccordBuilder.T("2016-01-01"), JsonNode.Parse($$"""
-            {"code":"CN","name":"CN","kind":"state","keys":[{"public_key":"{{Convert.ToBase64String(old.PublicKey)}}","status":"revoked"},{"public_key":"{{Convert.ToBase64String(fresh.PublicKey)}}"}]}
+            {"code":"CN","name":"CN","kind":"state","version":2,"keys":[{"public_key":"{{Convert.ToBase64String(old.PublicKey)}}","status":"revoked"},{"public_key":"{{Convert.ToBase64String(fresh.PublicKey)}}"}]}
             """)!.AsObject(), old);
         _b.Apply(rotation);
         Assert.Equal(2, _b.State.Parties[_cn].Version);
