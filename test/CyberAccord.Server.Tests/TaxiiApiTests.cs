@@ -105,7 +105,13 @@ public sealed class TaxiiApiTests(NodeServerFixture node) : IClassFixture<NodeSe
         var strict = Indicator("strict on the public collection", Stix.Model.TlpMarkings.Tlp2AmberStrict);
         var clear = Indicator("clear for all", Stix.Model.TlpMarkings.Tlp2Clear);
         Assert.Equal(HttpStatusCode.Accepted, (await node.Taxii("US").PostAsync($"/api/collections/{CollectionId("cn-us")}/objects/", Envelope(red))).StatusCode);
-        Assert.Equal(HttpStatusCode.Accepted, (await node.Taxii("US").PostAsync($"/api/collections/{CollectionId("public")}/objects/", Envelope(strict, clear))).StatusCode);
+        var mixed = await node.Taxii("US").PostAsync($"/api/collections/{CollectionId("public")}/objects/", Envelope(strict, clear));
+        Assert.Equal(HttpStatusCode.Accepted, mixed.StatusCode);
+
+        // The public collection is CLEAR and GREEN only: the strict object is refused there, not stored for its poster alone.
+        var mixedStatus = await Json(mixed);
+        Assert.Equal(JsonNode.Parse(strict)!["id"]!.GetValue<string>(), mixedStatus["failures"]![0]!["id"]!.GetValue<string>());
+        Assert.Contains("TLP:CLEAR and TLP:GREEN only", mixedStatus["failures"]![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
 
         async Task<string> Everything(string code)
         {
@@ -144,7 +150,7 @@ public sealed class TaxiiApiTests(NodeServerFixture node) : IClassFixture<NodeSe
             Assert.DoesNotContain(strictVersion, text, StringComparison.Ordinal);
         }
 
-        Assert.Equal(HttpStatusCode.OK, (await node.Taxii("US").GetAsync($"/api/collections/{CollectionId("public")}/objects/{strictId}/versions/")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await node.Taxii("US").GetAsync($"/api/collections/{CollectionId("public")}/objects/{strictId}/versions/")).StatusCode);
     }
 
     [Fact]

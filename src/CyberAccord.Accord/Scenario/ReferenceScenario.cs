@@ -66,7 +66,7 @@ public static class ReferenceScenario
              "scopes":[{"sector":"government-facilities","ipv4":["198.51.100.0/24"],"domains":["gov.us.example"]}]}
             """, "ci-designation--us-ppd21").ConfigureAwait(false);
         await Add(RecordKinds.Designation, Us, "2017-01-06", """
-            {"framework":"PPD-21 with election infrastructure (subsector of Government Facilities since 6 Jan 2017)","legal_basis":"PPD-21; DHS designation of 6 January 2017","effective":"2017-01-06T00:00:00Z",
+            {"framework":"PPD-21 with election infrastructure (subsector of Government Facilities since 6 Jan 2017)","legal_basis":"PPD-21; DHS designation of 6 January 2017","effective":"2017-01-06T00:00:00Z","version":2,
              "sectors":[{"id":"chemical","name":"Chemical","category":"chemical"},{"id":"commercial-facilities","name":"Commercial Facilities","category":"commercial"},
                {"id":"communications","name":"Communications","category":"telecommunications"},{"id":"critical-manufacturing","name":"Critical Manufacturing","category":"manufacturing"},
                {"id":"dams","name":"Dams","category":"water"},{"id":"defense-industrial-base","name":"Defense Industrial Base","category":"defence"},
@@ -86,7 +86,7 @@ public static class ReferenceScenario
              "scopes":[{"sector":"e-government","ipv4":["203.0.113.0/24"],"domains":["gov.cn.example"]}]}
             """, "ci-designation--cn-cii").ConfigureAwait(false);
         await Add(RecordKinds.Designation, Cn, "2021-09-01", """
-            {"framework":"Regulations on Security Protection of Critical Information Infrastructure (State Council Order 745)","legal_basis":"State Council Order No. 745, Art. 2","effective":"2021-09-01T00:00:00Z",
+            {"framework":"Regulations on Security Protection of Critical Information Infrastructure (State Council Order 745)","legal_basis":"State Council Order No. 745, Art. 2","effective":"2021-09-01T00:00:00Z","version":2,
              "sectors":[{"id":"public-telecom-information-services","name":"Public telecommunications and information services","category":"telecommunications"},
                {"id":"energy","name":"Energy","category":"energy"},{"id":"transport","name":"Transport","category":"transport"},{"id":"water-conservancy","name":"Water conservancy","category":"water"},
                {"id":"finance","name":"Finance","category":"finance"},{"id":"public-services","name":"Public services","category":"public-services"},{"id":"e-government","name":"E-government","category":"government"},

@@ -104,7 +104,12 @@ public sealed partial class AccordState
         ArgumentNullException.ThrowIfNull(stix);
         var index = Collections.GetValueOrDefault(collection.Id);
         var (id, version) = IdAndVersion(stix);
-        if (!collection.CanWrite(poster) || index is null || index.OwnerOf(id) != poster
+        if (!collection.CanWrite(poster))
+        {
+            return new(StixVerdictKind.Refused, "$.body.collection", $"no collection '{collection.Alias}' that you may write", new RecordLabel("red", new HashSet<string>()));
+        }
+
+        if (index is null || index.OwnerOf(id) != poster
             || !index.LiveVersions(id).TryGetValue(version, out var existing) || !JsonNode.DeepEquals(existing.Json, stix))
         {
             // One answer for absent, hidden and another's: a refusal reveals nothing the poster did not post.

@@ -258,12 +258,12 @@ internal static class AccordCommands
         var dir = DirOption();
         var asParty = new Option<string>("--as") { Description = "The party that authors and signs the record (its key must be in this node's keys/).", Required = true };
         var file = new Argument<string>("body") { Description = "The record body as JSON: a file, or - for standard input." };
-        var id = new Option<string?>("--id") { Description = $"The record id (default: {kind}--<new UUID>); reuse an id to publish a new version of a party, accord or designation." };
+        var id = new Option<string?>("--id") { Description = $"The record id (default: {kind}--<new UUID>); reuse an id, with \"version\" in the body one above the current one, to publish a new version of a party, accord or designation." };
         var created = new Option<string?>("--created") { Description = "The record's own time, RFC 3339 (default: now)." };
         var bundle = new Option<string?>("--stix") { Description = "For incidents: a STIX 2.1 evidence bundle to validate and attach." };
         var remote = NewNodeOption();
         var token = NewTokenOption();
-        var add = new Command("add", $"Sign a {kind} record as --as, check it against the accord, and append it to the log (or, with --node, submit it to a remote node). Refused records write nothing.") { dir, asParty, file, id, created, bundle, remote, token };
+        var add = new Command("add", $"Sign a {kind} record as --as, check it against the accord, and append it to the log (or, with --node, submit it to a remote node). Refused records write nothing.\n\n{RecordSchemas.Describe(kind)}\nFor example: accord {verb.Name} add --dir DIR --as CN body.json") { dir, asParty, file, id, created, bundle, remote, token };
         RemoteCapable.Add(add);
         add.SetAction(async (parse, ct) => await Run(async () =>
         {
