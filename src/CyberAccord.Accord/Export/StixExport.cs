@@ -36,6 +36,9 @@ public static class StixExport
     public static JsonObject Bundle(AccordState state, string? party)
     {
         ArgumentNullException.ThrowIfNull(state);
+
+        // From the reader's view: a claim's evidence status and a request's status come from what the reader may see.
+        state = state.SeenBy(party);
         var objects = new JsonArray();
         var usedTlp = new SortedSet<string>(StringComparer.Ordinal);
         JsonObject Core(string type, StoredRecord stored)
@@ -99,7 +102,7 @@ public static class StixExport
                 case RecordKinds.Claim:
                     var c = state.Claims[record.Id];
                     var target = c.AttributedToParty is null ? null : StixId("identity", c.AttributedToParty);
-                    if (c.Incident is null || target is null || !Visibility.CanSee(state, state.Records[c.Incident].Record, party))
+                    if (c.Incident is null || target is null || !state.Records.ContainsKey(c.Incident))
                     {
                         objects.Add(Note(Core("note", stored), $"Attribution claim: {c.Text ?? "(no text)"} — likelihood {c.Likelihood}, confidence {c.Confidence}{(c.Unsupported ? ", no shared evidence" : string.Empty)}", StixId("identity", record.Author)));
                         break;
@@ -127,7 +130,7 @@ public static class StixExport
                 case RecordKinds.Position:
                     var position = state.Positions[record.Id];
                     var subject = SubjectStixId(state, position.Subject);
-                    if (subject is null || !Visibility.CanSee(state, state.Records[position.Subject].Record, party))
+                    if (subject is null || !state.Records.ContainsKey(position.Subject))
                     {
                         break;
                     }
@@ -140,13 +143,13 @@ public static class StixExport
                     break;
                 case RecordKinds.Statement:
                     var statement = state.Statements[record.Id];
-                    var about = statement.Incidents.FirstOrDefault(id => Visibility.CanSee(state, state.Records[id].Record, party));
+                    var about = statement.Incidents.FirstOrDefault(id => state.Records.ContainsKey(id));
                     objects.Add(Note(Core("note", stored), statement.Text, about is null ? StixId("identity", record.Author) : StixId("incident", about), statement.Title));
                     break;
                 case RecordKinds.Evidence:
                     var evidence = state.Evidence[record.Id];
                     var note = Note(Core("note", stored), $"Evidence: {evidence.Description} (source reliability {evidence.Reliability}, information credibility {evidence.Credibility})",
-                        evidence.Incident is not null && Visibility.CanSee(state, state.Records[evidence.Incident].Record, party) ? StixId("incident", evidence.Incident) : StixId("identity", record.Author));
+                        evidence.Incident is not null && state.Records.ContainsKey(evidence.Incident) ? StixId("incident", evidence.Incident) : StixId("identity", record.Author));
                     note["external_references"] = new JsonArray(new JsonObject { ["source_name"] = "cyberaccord-evidence", ["description"] = evidence.MediaType, ["hashes"] = new JsonObject { ["SHA-256"] = evidence.Sha256 } });
                     objects.Add(note);
                     break;
