@@ -83,6 +83,7 @@ public sealed class AccordServerContext(AccordNode node, Func<string, PartyKey?>
 
         // Validation and signing are per object and run on every core; what depends on order (duplicates, date_added) does not.
         var checkedItems = new (string Id, string Version, string? Failure)[items.Length];
+        var parsed = new JsonObject?[items.Length];
         Parallel.For(0, items.Length, i =>
         {
             var item = items[i];
@@ -92,6 +93,10 @@ public sealed class AccordServerContext(AccordNode node, Func<string, PartyKey?>
             StixValidator.ValidateObject(item, $"$.objects[{i}]", errors);
             var fatal = errors.Where(e => e.Severity == Severity.Error).Take(3).ToList();
             checkedItems[i] = (id, version, fatal.Count == 0 ? null : string.Join("; ", fatal.Select(e => $"{e.Code} {e.Path}: {e.Message}")));
+            if (fatal.Count == 0)
+            {
+                parsed[i] = JsonNode.Parse(item.GetRawText())!.AsObject();
+            }
         });
 
         var successes = new JsonArray();
@@ -112,7 +117,7 @@ public sealed class AccordServerContext(AccordNode node, Func<string, PartyKey?>
                     continue;
                 }
 
-                var stix = JsonNode.Parse(items[i].GetRawText())!.AsObject();
+                var stix = parsed[i]!;
                 if (added.TryGetValue((id, version), out var earlier))
                 {
                     if (JsonNode.DeepEquals(earlier, stix))
@@ -163,7 +168,7 @@ public sealed class AccordServerContext(AccordNode node, Func<string, PartyKey?>
                     {
                         ["collection"] = collection.Id,
                         ["date_added"] = TaxiiApi.TaxiiTime(firstAdded.AddTicks(10L * n)),
-                        ["object"] = JsonNode.Parse(items[fresh[n]].GetRawText()),
+                        ["object"] = parsed[fresh[n]],
                     };
                     // Time-ordered (v7) ids: indexes keyed by record id grow at their end instead of touching a random page per
                     // object, which made the projection's commits three times slower at a million objects.
