@@ -175,14 +175,18 @@ public sealed class AttackTests : IDisposable
 
     // Item 7: a STIX id belongs to the party that first posted it in a collection.
 
-    [Fact]
-    public void A_party_cannot_post_a_newer_version_under_another_partys_object_id()
+    private static string P(string code) => "party--" + code.ToLowerInvariant();
+
+    [Theory]
+    [InlineData("CN", "US")]
+    [InlineData("US", "CN")]
+    public void A_party_cannot_post_a_newer_version_under_another_partys_object_id(string owner, string taker)
     {
         const string id = "indicator--44444444-4444-4444-8444-444444444444";
-        _b.Apply(StixRecord(_cn, "cn-us", Indicator(id, "2024-01-01T00:00:00.000Z", Red)));
-        var e = Refused(StixRecord(_us, "cn-us", Indicator(id, "2025-01-01T00:00:00.000Z")), "$.body.object.id");
+        _b.Apply(StixRecord(P(owner), "cn-us", Indicator(id, "2024-01-01T00:00:00.000Z", Red)));
+        var e = Refused(StixRecord(P(taker), "cn-us", Indicator(id, "2025-01-01T00:00:00.000Z")), "$.body.object.id");
         Assert.Contains("another poster's object", e.Message, StringComparison.Ordinal);
-        _b.Apply(StixRecord(_cn, "cn-us", Indicator(id, "2025-01-01T00:00:00.000Z", Red)));
+        _b.Apply(StixRecord(P(owner), "cn-us", Indicator(id, "2025-01-01T00:00:00.000Z", Red)));
     }
 
     [Fact]
@@ -268,22 +272,25 @@ public sealed class AttackTests : IDisposable
 
     // Item 3: figures, findings and clocks are computed only from what the reader may see.
 
-    [Fact]
-    public void A_red_update_on_a_green_request_changes_no_status_or_clock_for_a_third_party()
+    [Theory]
+    [InlineData("CN", "US")]
+    [InlineData("US", "CN")]
+    public void A_red_update_on_a_green_request_changes_no_status_or_clock_for_a_third_party(string from, string to)
     {
-        var request = _b.Add(RecordKinds.Request, _cn, "2025-01-01", $$"""{"to":"{{_us}}","type":"information","asks":"a","deadline":"2025-02-01T00:00:00Z","tlp":"green"}""");
-        _b.Add(RecordKinds.RequestUpdate, _us, "2025-01-05", $$"""{"request":"{{request}}","status":"responded","note":"SECRET-NOTE","tlp":"red"}""");
+        var (requester, addressee) = (P(from), P(to));
+        var request = _b.Add(RecordKinds.Request, requester, "2025-01-01", $$"""{"to":"{{addressee}}","type":"information","asks":"a","deadline":"2025-02-01T00:00:00Z","tlp":"green"}""");
+        _b.Add(RecordKinds.RequestUpdate, addressee, "2025-01-05", $$"""{"request":"{{request}}","status":"responded","note":"SECRET-NOTE","tlp":"red"}""");
         var now = AccordBuilder.T("2025-03-01");
         foreach (var third in new[] { _de, _un })
         {
             var view = _b.State.SeenBy(third);
             Assert.Equal("open", view.Requests[request].Status);
             Assert.True(view.Requests[request].IsOverdue(now));
-            Assert.Equal(0, Scorecards.SeenBy(_b.State, third, now).Single(c => c.Party == _us).RequestsAnswered);
+            Assert.Equal(0, Scorecards.SeenBy(_b.State, third, now).Single(c => c.Party == addressee).RequestsAnswered);
             Assert.DoesNotContain(AssessmentEngine.Assess(view, now), f => f.Explanation.Contains("responded", StringComparison.Ordinal));
         }
 
-        Assert.Equal("responded", _b.State.SeenBy(_cn).Requests[request].Status);
+        Assert.Equal("responded", _b.State.SeenBy(requester).Requests[request].Status);
     }
 
     [Fact]
