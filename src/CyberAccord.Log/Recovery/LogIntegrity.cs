@@ -125,13 +125,15 @@ public static class LogIntegrity
             var authentic = leaves.AsSpan((int)(d.Index * TileId.FullWidth * Hash), d.Width * Hash);
             if (d.BundleLeaves is null || !authentic.SequenceEqual(d.BundleLeaves))
             {
-                damaged.Add(new DamagedFile(d.BundlePath, d.BundleProblem ?? "its entries do not hash to the leaves the checkpoint commits to"));
+                damaged.Add(new DamagedFile(d.BundlePath, d.BundleProblem
+                    ?? $"entry {(d.Index * TileId.FullWidth) + FirstDifference(authentic, d.BundleLeaves)} does not hash to the leaf the checkpoint commits to"));
                 badBundles.Add(TileId.Entries(d.Index, d.Width));
             }
 
             if (d.TileProblem is not null || !authentic.SequenceEqual(d.TileHashes))
             {
-                damaged.Add(new DamagedFile(d.TilePath, d.TileProblem ?? "its hashes are not the leaf hashes the checkpoint commits to"));
+                damaged.Add(new DamagedFile(d.TilePath, d.TileProblem
+                    ?? $"hash {FirstDifference(authentic, d.TileHashes)} is not the leaf hash the checkpoint commits to"));
                 badTiles.Add(TileId.Hashes(0, d.Index, d.Width));
             }
         }
@@ -173,6 +175,17 @@ public static class LogIntegrity
 
         return new LogScan(new IntegrityReport(checkpoint, damaged, LeavesProven: true), leaves, upper, badBundles, [.. badTiles, .. stale.Where(t => !t.IsEntryBundle)],
             fold.StoredProblem is not null, [.. stale.Where(t => t.IsEntryBundle)]);
+    }
+
+    private static int FirstDifference(ReadOnlySpan<byte> expected, ReadOnlySpan<byte> actual)
+    {
+        var i = 0;
+        while ((i + 1) * Hash <= actual.Length && expected.Slice(i * Hash, Hash).SequenceEqual(actual.Slice(i * Hash, Hash)))
+        {
+            i++;
+        }
+
+        return i;
     }
 
     /// <summary>Which side of a disagreement the checkpoint backs, as far as one tile can tell.</summary>
