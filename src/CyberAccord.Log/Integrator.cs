@@ -100,6 +100,29 @@ internal sealed class Integrator
         return Rfc6962.CompleteSubtreeRoot(Concat(_levels[tileLevel].GetRange(start, 1 << subLevel)));
     }
 
+    /// <summary>
+    /// Refuses to extend a tree whose right edge, as read from its partial tiles and bundle, is not the one the checkpoint
+    /// signed: a damaged edge would otherwise be built upon and signed over in the next checkpoint.
+    /// </summary>
+    public void RequireEdgeMatches(ReadOnlySpan<byte> checkpointRoot, long size)
+    {
+        var bundleTile = _bundle.Count == 0 ? string.Empty : TileId.Entries(size / TileId.FullWidth, _bundle.Count).Path;
+        Span<byte> leaf = stackalloc byte[Rfc6962.HashSize];
+        for (var i = 0; i < _bundle.Count; i++)
+        {
+            Rfc6962.HashLeaf(_bundle[i].Span, leaf);
+            if (!leaf.SequenceEqual(_levels[0][i]))
+            {
+                throw new LogCorruptException($"{bundleTile}: entry {size - _bundle.Count + i} does not hash to its level-0 tile; run 'accord log fsck'", bundleTile);
+            }
+        }
+
+        if (!_frontier.Root().AsSpan().SequenceEqual(checkpointRoot))
+        {
+            throw new LogCorruptException($"the partial tiles at size {size} do not fold to the checkpoint's root; run 'accord log fsck'", "tile");
+        }
+    }
+
     public void Append(ReadOnlyMemory<byte> entry)
     {
         Span<byte> leaf = stackalloc byte[Rfc6962.HashSize];

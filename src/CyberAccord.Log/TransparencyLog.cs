@@ -19,6 +19,9 @@ public sealed class TransparencyLog : IAsyncDisposable
     private readonly IReadOnlyList<INoteSigner> _signers;
     private readonly SemaphoreSlim _gate = new(1, 1);
 
+    /// <summary>The checkpoint size at which <see cref="RequireSoundFilesAsync"/> last found every file sound; -1 before.</summary>
+    private long _soundAtSize = -1;
+
     private TransparencyLog(ILogStorage storage, string origin, IReadOnlyList<INoteSigner> signers, Checkpoint checkpoint)
     {
         _storage = storage;
@@ -102,6 +105,7 @@ public sealed class TransparencyLog : IAsyncDisposable
             }
 
             var integrator = await Integrator.ResumeAsync(_storage, from, cancellationToken).ConfigureAwait(false);
+            integrator.RequireEdgeMatches(Checkpoint.RootHash, from);
             while (integrator.Size < target)
             {
                 var entries = await _storage.ReadSequencedAsync(integrator.Size, (int)Math.Min(IntegrationChunk, target - integrator.Size), cancellationToken).ConfigureAwait(false);
@@ -127,8 +131,46 @@ public sealed class TransparencyLog : IAsyncDisposable
             var note = SignedNote.Sign(checkpoint.ToText(), [.. _signers]);
             await _storage.PublishCheckpointAsync(note.ToBytes(), target, cancellationToken).ConfigureAwait(false);
             Checkpoint = checkpoint;
+
+            // What this integration wrote extends a checked edge from the journal: still sound if the files were.
+            if (_soundAtSize == from)
+            {
+                _soundAtSize = target;
+            }
+
             await _storage.ReleaseIntegratedAsync(target, cancellationToken).ConfigureAwait(false);
             return checkpoint;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Checks every file the log serves or trusts (entry bundles, hash tiles of every level, older partial tiles, the
+    /// stored-hash index) against the signed checkpoint, once per open; throws <see cref="LogCorruptException"/> naming
+    /// every damaged file. A node MUST call this before it serves the files or trusts them to rebuild anything.
+    /// </summary>
+    public async Task RequireSoundFilesAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_soundAtSize == Checkpoint.Size)
+            {
+                return;
+            }
+
+            await VerifyPublishedCheckpointAsync(cancellationToken).ConfigureAwait(false);
+            var report = await Recovery.LogIntegrity.ScanAsync(_storage, Checkpoint, cancellationToken).ConfigureAwait(false);
+            if (!report.IsSound)
+            {
+                throw new LogCorruptException($"the log's files are damaged and will not be served: {report.Describe()}. Run 'accord log fsck' "
+                    + "to rebuild them from the sound ones (damaged files are moved aside, never deleted)", report.Damaged[0].Path);
+            }
+
+            _soundAtSize = Checkpoint.Size;
         }
         finally
         {

@@ -25,13 +25,63 @@ public sealed class SqliteAccordStore : IAccordStore
 
     private SqliteAccordStore(SqliteConnection connection) => _connection = connection;
 
+    /// <summary>Opens (or creates) the projection file and checks its pages.</summary>
+    /// <exception cref="ProjectionDamagedException">The file is damaged at the SQLite level; it is left as it is.</exception>
     public static async Task<SqliteAccordStore> OpenAsync(string path, CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false }.ToString());
-        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         var store = new SqliteAccordStore(connection);
-        await store.MigrateAsync(cancellationToken).ConfigureAwait(false);
-        return store;
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+
+            // Every page's structure, before any of it is trusted: a damaged page otherwise surfaces as an exception mid-request.
+            var check = await store.ScalarAsync("PRAGMA quick_check(1)", cancellationToken).ConfigureAwait(false);
+            if (check != "ok")
+            {
+                throw new ProjectionDamagedException(path, $"the projection {path} is damaged (SQLite quick_check: {check?.ReplaceLineEndings(" ")})", null);
+            }
+
+            await store.MigrateAsync(cancellationToken).ConfigureAwait(false);
+            return store;
+        }
+        catch (Exception e) when (IsDamage(e) || e is ProjectionDamagedException)
+        {
+            await store.DisposeAsync().ConfigureAwait(false);
+            throw e as ProjectionDamagedException ?? new ProjectionDamagedException(path, $"the projection {path} is damaged ({e.Message})", e);
+        }
+        catch
+        {
+            await store.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>True for SQLite's answers to a damaged file: SQLITE_CORRUPT (11) and SQLITE_NOTADB (26).</summary>
+    public static bool IsDamage(Exception exception) => exception is SqliteException { SqliteErrorCode: 11 or 26 };
+
+    /// <summary>
+    /// Moves a damaged projection file and its WAL and shared-memory files aside as FILE.damaged-TIME; returns the new path
+    /// of the database. It MUST NOT delete them: they are evidence, and the log can rebuild what they held.
+    /// </summary>
+    public static string MoveAside(string path)
+    {
+        var stamp = DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+        var target = $"{path}.damaged-{stamp}";
+        for (var n = 2; File.Exists(target); n++)
+        {
+            target = $"{path}.damaged-{stamp}-{n.ToString(CultureInfo.InvariantCulture)}";
+        }
+
+        foreach (var suffix in new[] { "-wal", "-shm", string.Empty })
+        {
+            if (File.Exists(path + suffix))
+            {
+                File.Move(path + suffix, target + suffix);
+            }
+        }
+
+        return target;
     }
 
     private async Task MigrateAsync(CancellationToken cancellationToken)
@@ -198,4 +248,10 @@ public sealed class SqliteAccordStore : IAccordStore
 
         await _connection.DisposeAsync().ConfigureAwait(false);
     }
+}
+
+/// <summary>The projection's database file is damaged at the SQLite level; the message names the file.</summary>
+public sealed class ProjectionDamagedException(string path, string message, Exception? inner) : IOException(message, inner)
+{
+    public string DatabasePath { get; } = path;
 }

@@ -44,6 +44,10 @@ public sealed class AccordNode : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(log);
         ArgumentNullException.ThrowIfNull(store);
+
+        // Before anything is integrated onto the log's edge, served from its files, or dropped from the store because it
+        // differs from them: a damaged log must stop the node, never cost it its projection.
+        await log.RequireSoundFilesAsync(cancellationToken).ConfigureAwait(false);
         if (log.SequencedSize > log.Checkpoint.Size)
         {
             await log.IntegrateAsync(null, cancellationToken).ConfigureAwait(false);
@@ -167,8 +171,10 @@ public sealed class AccordNode : IAsyncDisposable
     }
 
     /// <summary>Drops the projection and rebuilds it, and the state, from the log alone.</summary>
+    /// <remarks>The projection MUST NOT be dropped before the log's files are proven sound against its checkpoint.</remarks>
     public async Task<AccordState> RebuildAsync(IProgress<long>? progress, CancellationToken cancellationToken)
     {
+        await Log.RequireSoundFilesAsync(cancellationToken).ConfigureAwait(false);
         await Store.ClearAsync(cancellationToken).ConfigureAwait(false);
         var fresh = await OpenAsync(Log, Store, Blobs, progress, cancellationToken).ConfigureAwait(false);
         return fresh.State;

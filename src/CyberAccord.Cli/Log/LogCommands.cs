@@ -328,12 +328,20 @@ internal static class LogCommands
     private static Command Fsck()
     {
         var dir = DirArgument();
-        var command = new Command("fsck", "Recover after a crash: drop never-acknowledged torn batches, finish an interrupted integration, rebuild the proof index, then verify.") { dir };
+        var command = new Command("fsck", "Recover after a crash or damage: drop never-acknowledged torn batches, rewrite damaged tiles, bundles and the proof index from sound, hash-proven sources (damaged files are moved to private/damaged/, never deleted), finish an interrupted integration, then verify. DIR is a log or a node directory.") { dir };
         command.SetAction(async (parse, ct) => await Run(async () =>
         {
             try
             {
-                var report = await LogFsck.RunAsync(parse.GetValue(dir)!, new Progress<string>(System.Console.Error.WriteLine), ct, CyberAccord.Cli.Node.NodeDirectory.Sequencers).ConfigureAwait(false);
+                // A node's log may rebuild a damaged entry bundle from the entries its SQLite projection keeps.
+                var given = parse.GetValue(dir)!;
+                var logRoot = ResolveLogRoot(given);
+                var nodeRoot = logRoot != given ? given : Path.GetDirectoryName(Path.GetFullPath(logRoot));
+                await using var copies = nodeRoot is not null && CyberAccord.Cli.Node.NodeDirectory.IsNode(nodeRoot) && CyberAccord.Cli.Node.NodeDirectory.Store(nodeRoot) is null
+                    ? new CyberAccord.Cli.Node.ProjectionEntryCopies(Path.Combine(nodeRoot, CyberAccord.Cli.Node.NodeDirectory.ProjectionFile))
+                    : null;
+                var report = await LogFsck.RunAsync(logRoot, new Progress<string>(System.Console.Error.WriteLine), ct, CyberAccord.Cli.Node.NodeDirectory.Sequencers, copies)
+                    .ConfigureAwait(false);
                 if (report.Actions.Count == 0)
                 {
                     System.Console.Out.WriteLine("nothing to repair");
@@ -371,6 +379,10 @@ internal static class LogCommands
         catch (LogCorruptException e)
         {
             return CliOutput.Failure(e.Message);
+        }
+        catch (Exception e) when (CyberAccord.Storage.Sqlite.SqliteAccordStore.IsDamage(e))
+        {
+            return CliOutput.Failure($"the projection database is damaged ({e.Message}); the next open of the node moves it aside and rebuilds it from the log");
         }
         catch (Exception e) when (e is LogFormatException or LogStateException or ArgumentException or IOException or UnauthorizedAccessException or NoteVerificationException or PlatformNotSupportedException or System.Text.Json.JsonException or HttpRequestException)
         {

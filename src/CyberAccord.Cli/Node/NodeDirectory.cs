@@ -120,16 +120,62 @@ internal static class NodeDirectory
         var log = await LogDirectory.OpenAsync(Path.Combine(dir, "log"), TimeSpan.FromSeconds(30), cancellationToken, Sequencers).ConfigureAwait(false);
         try
         {
+            // The log first: damage there stops the node before the projection is read, dropped or rebuilt.
+            await log.RequireSoundFilesAsync(cancellationToken).ConfigureAwait(false);
             store ??= Store(dir);
-            var projection = store is null
-                ? await SqliteAccordStore.OpenAsync(Path.Combine(dir, "accord.db"), cancellationToken).ConfigureAwait(false)
-                : await OpenStoreAsync(store, cancellationToken).ConfigureAwait(false);
-            return await AccordNode.OpenAsync(log, projection, new BlobStore(Path.Combine(dir, "blobs")), null, cancellationToken).ConfigureAwait(false);
+            var blobs = new BlobStore(Path.Combine(dir, "blobs"));
+            if (store is not null)
+            {
+                var postgres = await OpenStoreAsync(store, cancellationToken).ConfigureAwait(false);
+                return await AccordNode.OpenAsync(log, postgres, blobs, null, cancellationToken).ConfigureAwait(false);
+            }
+
+            return await OpenSqliteAsync(Path.Combine(dir, ProjectionFile), log, blobs, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
             await log.DisposeAsync().ConfigureAwait(false);
             throw;
+        }
+    }
+
+    /// <summary>The embedded projection's file in a node directory.</summary>
+    public const string ProjectionFile = "accord.db";
+
+    /// <summary>
+    /// Opens the SQLite projection; one damaged at the SQLite level is moved aside (never deleted) and rebuilt from the log,
+    /// which <see cref="OpenAsync"/> has proven sound: the projection is derived data, the log its source of truth.
+    /// </summary>
+    private static async Task<AccordNode> OpenSqliteAsync(string path, TransparencyLog log, BlobStore blobs, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            SqliteAccordStore? projection = null;
+            try
+            {
+                projection = await SqliteAccordStore.OpenAsync(path, cancellationToken).ConfigureAwait(false);
+                return await AccordNode.OpenAsync(log, projection, blobs, null, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (attempt == 0 && (e is ProjectionDamagedException || SqliteAccordStore.IsDamage(e)))
+            {
+                if (projection is not null)
+                {
+                    await projection.DisposeAsync().ConfigureAwait(false);
+                }
+
+                var aside = SqliteAccordStore.MoveAside(path);
+                System.Console.Error.WriteLine($"accord: warning: {e.Message.ReplaceLineEndings(" ")}; moved it aside to {aside} "
+                    + $"and rebuilding it from the log's {log.Checkpoint.Size} verified entries");
+            }
+            catch
+            {
+                if (projection is not null)
+                {
+                    await projection.DisposeAsync().ConfigureAwait(false);
+                }
+
+                throw;
+            }
         }
     }
 

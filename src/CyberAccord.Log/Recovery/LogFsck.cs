@@ -9,13 +9,22 @@ using CyberAccord.Log.Verification;
 namespace CyberAccord.Log.Recovery;
 
 /// <summary>
-/// Brings a log directory back to a sound state after a crash, then verifies it. It never drops an
-/// entry whose index was reported: torn batches were never acknowledged, and an interrupted
-/// integration is finished from the sequencing journal, which outlives it.
+/// Brings a log directory back to a sound state after a crash or damage at rest, then verifies it. It never drops an
+/// entry whose index was reported: torn batches were never acknowledged, and an interrupted integration is finished from
+/// the sequencing journal, which outlives it.
 /// </summary>
+/// <remarks>
+/// Contract: fsck MUST check every served or trusted file against the published checkpoint (<see cref="LogIntegrity"/>)
+/// before it integrates anything, so that no checkpoint is ever signed over damaged bytes. A damaged hash tile or stored-hash
+/// index MUST be rewritten only from leaves proven against the signed root; a damaged entry bundle only from entries whose
+/// leaf hashes equal those proven leaves (from older partial bundles, the journal, or <see cref="IEntryCopies"/>). A damaged
+/// file MUST be moved aside (<see cref="FileLogStorage.DamagedDirectory"/>), never deleted; one that cannot be rebuilt
+/// MUST be left where it is and named in the failure.
+/// </remarks>
 public static class LogFsck
 {
-    public static async Task<FsckReport> RunAsync(string root, IProgress<string>? log, CancellationToken cancellationToken, ISequencerFactory? sequencers = null)
+    public static async Task<FsckReport> RunAsync(string root, IProgress<string>? log, CancellationToken cancellationToken, ISequencerFactory? sequencers = null,
+        IEntryCopies? copies = null)
     {
         var actions = new List<string>();
         void Note(string action)
@@ -38,11 +47,18 @@ public static class LogFsck
                 Note($"removed temporary file {removed} left by an interrupted write");
             }
 
+            await transparencyLog.VerifyPublishedCheckpointAsync(cancellationToken).ConfigureAwait(false);
             var integrated = transparencyLog.Checkpoint.Size;
-            if (!await StoredHashesMatchAsync(transparencyLog, cancellationToken).ConfigureAwait(false))
+            var scan = await LogIntegrity.ScanCoreAsync(storage, transparencyLog.Checkpoint, cancellationToken).ConfigureAwait(false);
+            if (!scan.Report.IsSound)
             {
-                await RebuildStoredHashesAsync(storage, integrated, cancellationToken).ConfigureAwait(false);
-                Note($"rebuilt the stored-hash index for {integrated} entries from the tiles");
+                var unrepaired = await RepairAsync(storage, scan, copies, Note, cancellationToken).ConfigureAwait(false);
+                if (unrepaired.Count > 0)
+                {
+                    var what = string.Join("; ", unrepaired.Select(d => $"{d.Path}: {d.Problem}"));
+                    throw new LogCorruptException($"cannot repair {what}. Nothing was integrated; restore the named files from a mirror or backup "
+                        + $"(the damaged copies are kept where they are), then run fsck again", unrepaired[0].Path);
+                }
             }
 
             storage.HashFile.Truncate(StoredHashes.Count(integrated));
@@ -66,44 +82,143 @@ public static class LogFsck
         return new FsckReport(actions, verification);
     }
 
-    /// <summary>Cheap check that the index agrees with the tree: its length, and the root it yields.</summary>
-    private static async Task<bool> StoredHashesMatchAsync(TransparencyLog log, CancellationToken cancellationToken)
+    /// <summary>Rewrites what the proven leaves or hash-proven entries allow; returns what it could not.</summary>
+    private static async Task<List<DamagedFile>> RepairAsync(FileLogStorage storage, LogScan scan, IEntryCopies? copies, Action<string> note,
+        CancellationToken cancellationToken)
     {
-        var storage = (FileLogStorage)log.Storage;
-        var size = log.Checkpoint.Size;
-        if (storage.HashFile.Length < StoredHashes.Count(size) * Rfc6962.HashSize)
+        if (!scan.Report.LeavesProven)
         {
-            return false;
+            return [.. scan.Report.Damaged];
         }
 
-        var root = await log.RootAsync(size, cancellationToken).ConfigureAwait(false);
-        return root.AsSpan().SequenceEqual(log.Checkpoint.RootHash);
-    }
-
-    private static async Task RebuildStoredHashesAsync(FileLogStorage storage, long size, CancellationToken cancellationToken)
-    {
-        var frontier = new MerkleFrontier();
-        var buffer = new ArrayBufferWriter<byte>();
-        long position = 0;
-        for (long k = 0; k * TileId.FullWidth < size; k++)
+        var unrepaired = new List<DamagedFile>();
+        var size = scan.Report.Checkpoint.Size;
+        foreach (var tile in scan.DamagedHashTiles)
         {
-            var width = (int)Math.Min(TileId.FullWidth, size - (k * TileId.FullWidth));
-            var tile = TileId.Hashes(0, k, width);
-            var data = await storage.ReadTileAsync(tile, cancellationToken).ConfigureAwait(false)
-                ?? await storage.ReadTileAsync(tile.AsFull(), cancellationToken).ConfigureAwait(false)
-                ?? throw new LogCorruptException($"{tile.Path} is missing: cannot rebuild the stored-hash index", tile.Path);
-            for (var i = 0; i < width; i++)
+            var aside = storage.ReplaceDamaged(tile, scan.ExpectedHashTile(tile));
+            note($"rewrote {tile.Path} from the entries the checkpoint proves{Kept(aside)}");
+        }
+
+        foreach (var bundle in scan.DamagedBundles.Concat(scan.DamagedOlderBundles ?? []))
+        {
+            var entries = await FindEntriesAsync(storage, bundle, scan.ExpectedLeaves(bundle), copies, cancellationToken).ConfigureAwait(false);
+            if (entries.Missing.Count > 0)
             {
-                frontier.Append(data.AsSpan(i * Rfc6962.HashSize, Rfc6962.HashSize), (_, _, hash) => buffer.Write(hash));
+                var first = (bundle.Index * TileId.FullWidth) + entries.Missing[0];
+                unrepaired.Add(new DamagedFile(bundle.Path, $"{entries.Missing.Count} of its {bundle.Width} entries (the first is entry {first}) are in no sound "
+                    + $"copy (older bundles, the sequencing journal{(copies is null ? string.Empty : ", " + copies.Description)})"));
+                continue;
             }
 
-            await storage.WriteStoredHashesAsync(position, buffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
-            position += buffer.WrittenCount / Rfc6962.HashSize;
-            buffer.ResetWrittenCount();
+            var aside = storage.ReplaceDamaged(bundle, EntryBundle.Encode(entries.Found!));
+            note($"rewrote {bundle.Path} from entries hash-proven against the checkpoint ({string.Join(", ", entries.Sources)}){Kept(aside)}");
         }
 
-        await storage.FlushAsync(cancellationToken).ConfigureAwait(false);
+        if (scan.StoredHashesDamaged)
+        {
+            var aside = storage.CopyAside(LogIntegrity.StoredHashPath);
+            _ = await LogIntegrity.FoldAsync(scan.Leaves, size, async (first, hashes, count, ct) =>
+            {
+                await storage.WriteStoredHashesAsync(first, hashes.AsMemory(0, count * Rfc6962.HashSize), ct).ConfigureAwait(false);
+                return null;
+            }, cancellationToken).ConfigureAwait(false);
+            storage.HashFile.Truncate(StoredHashes.Count(size));
+            await storage.FlushAsync(cancellationToken).ConfigureAwait(false);
+            note($"rebuilt the stored-hash index {LogIntegrity.StoredHashPath} for {size} entries from the proven leaves{Kept(aside)}");
+        }
+
+        return unrepaired;
     }
+
+    private static string Kept(string? aside) => aside is null ? string.Empty : $"; the damaged copy is kept as {aside}";
+
+    /// <summary>Finds each entry of a bundle in a copy whose leaf hash is the proven one: other bundle files, the journal, the caller's copies.</summary>
+    private static async Task<(List<ReadOnlyMemory<byte>>? Found, List<int> Missing, List<string> Sources)> FindEntriesAsync(FileLogStorage storage, TileId bundle,
+        ReadOnlyMemory<byte> expected, IEntryCopies? copies, CancellationToken cancellationToken)
+    {
+        var found = new ReadOnlyMemory<byte>?[bundle.Width];
+        var sources = new List<string>();
+        var first = bundle.Index * TileId.FullWidth;
+        void Offer(long index, ReadOnlyMemory<byte> entry, string source)
+        {
+            var i = (int)(index - first);
+            if (i < 0 || i >= bundle.Width || found[i] is not null
+                || !Rfc6962.HashLeaf(entry.Span).AsSpan().SequenceEqual(expected.Span.Slice(i * Rfc6962.HashSize, Rfc6962.HashSize)))
+            {
+                return;
+            }
+
+            found[i] = entry;
+            if (!sources.Contains(source))
+            {
+                sources.Add(source);
+            }
+        }
+
+        // Any other file of the same bundle (a partial of another width, or the full one) may hold the entries intact.
+        var others = storage.ListPartialTiles().Where(t => t.IsEntryBundle && t.Index == bundle.Index && t != bundle).Append(bundle.AsFull()).Where(t => t != bundle);
+        foreach (var other in others)
+        {
+            var data = await storage.ReadTileAsync(other, cancellationToken).ConfigureAwait(false);
+            if (data is null)
+            {
+                continue;
+            }
+
+            try
+            {
+                var entries = EntryBundle.Decode(data, null, other.Path);
+                for (var i = 0; i < entries.Count; i++)
+                {
+                    Offer(first + i, entries[i], other.Path);
+                }
+            }
+            catch (LogCorruptException)
+            {
+                // A damaged neighbour offers nothing; each entry it would have offered is hash-checked anyway.
+            }
+        }
+
+        if (found.Any(f => f is null))
+        {
+            try
+            {
+                var journal = await storage.ReadSequencedAsync(first, bundle.Width, cancellationToken).ConfigureAwait(false);
+                for (var i = 0; i < journal.Count; i++)
+                {
+                    Offer(first + i, journal[i], "the sequencing journal");
+                }
+            }
+            catch (LogStateException)
+            {
+                // Already released from the journal: integrated entries live on only in bundles and copies.
+            }
+        }
+
+        if (copies is not null && found.Any(f => f is null))
+        {
+            foreach (var (index, entry) in await copies.ReadAsync(first, bundle.Width, cancellationToken).ConfigureAwait(false))
+            {
+                Offer(index, entry, copies.Description);
+            }
+        }
+
+        var missing = Enumerable.Range(0, bundle.Width).Where(i => found[i] is null).ToList();
+        return (missing.Count == 0 ? [.. found.Select(f => f!.Value)] : null, missing, sources);
+    }
+}
+
+/// <summary>
+/// Other copies of log entries, such as a projection's stored records, that fsck may use to rewrite a damaged entry bundle.
+/// They need not be trusted: an entry is used only when its leaf hash is the one the signed checkpoint proves.
+/// </summary>
+public interface IEntryCopies
+{
+    /// <summary>What the copies are, for messages (such as "the projection accord.db").</summary>
+    string Description { get; }
+
+    /// <summary>The copies it holds of entries [<paramref name="first"/>, <paramref name="first"/> + <paramref name="count"/>).</summary>
+    Task<IReadOnlyList<(long Index, byte[] Entry)>> ReadAsync(long first, int count, CancellationToken cancellationToken);
 }
 
 public sealed record FsckReport(IReadOnlyList<string> Actions, LogVerification Verification);

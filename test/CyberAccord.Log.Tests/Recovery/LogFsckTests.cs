@@ -92,7 +92,7 @@ public sealed class LogFsckTests : IDisposable
     }
 
     [Fact]
-    public async Task Fsck_reports_a_damaged_tile_it_cannot_repair()
+    public async Task Fsck_names_a_damaged_entry_bundle_no_sound_copy_can_rebuild_and_leaves_it_in_place()
     {
         var root = await InitAsync();
         await using (var log = await LogDirectory.OpenAsync(root, TimeSpan.FromSeconds(5), CancellationToken.None))
@@ -101,12 +101,19 @@ public sealed class LogFsckTests : IDisposable
             await log.IntegrateAsync(null, CancellationToken.None);
         }
 
-        var tile = Path.Combine(root, TileId.Hashes(0, 0).Path);
-        var bytes = File.ReadAllBytes(tile);
-        bytes[5] ^= 1;
-        File.WriteAllBytes(tile, bytes);
+        // The journal released the integrated entries: only the bundle held entry 3.
+        foreach (var segment in Directory.EnumerateFiles(Path.Combine(root, "private", "sequence")))
+        {
+            File.Delete(segment);
+        }
+
+        var bundle = Path.Combine(root, TileId.Entries(0).Path);
+        var bytes = File.ReadAllBytes(bundle);
+        bytes[5 * 4] ^= 1;
+        File.WriteAllBytes(bundle, bytes);
         var e = await Assert.ThrowsAsync<LogCorruptException>(() => LogFsck.RunAsync(root, null, CancellationToken.None));
-        Assert.Equal("tile/0/000", e.Path);
+        Assert.Equal("tile/entries/000", e.Path);
+        Assert.Equal(bytes, File.ReadAllBytes(bundle));
     }
 
     public void Dispose() => _dir.Dispose();

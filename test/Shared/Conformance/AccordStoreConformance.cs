@@ -127,7 +127,9 @@ public abstract class AccordStoreConformance : IDisposable
         File.WriteAllBytes(bundle, bytes);
 
         var e = await Assert.ThrowsAsync<LogCorruptException>(() => OpenNodeAsync(dir));
-        Assert.Contains("do not hash to its checkpoint", e.Message, StringComparison.Ordinal);
+        var named = Path.GetRelativePath(Path.Combine(dir, "log"), bundle).Replace(Path.DirectorySeparatorChar, '/');
+        Assert.Equal(named, e.Path);
+        Assert.Contains($"the log's files are damaged and will not be served: {named}", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -294,6 +294,81 @@ public sealed class FileLogStorage : ILogStorage
         return removed;
     }
 
+    /// <summary>The directory damaged files are moved into: private, so never published, and never swept.</summary>
+    public const string DamagedDirectory = PrivateDirectory + "/damaged";
+
+    /// <summary>Every partial tile and bundle on disk, of any size: earlier sizes' partials stay until their full tile exists.</summary>
+    public IEnumerable<TileId> ListPartialTiles()
+    {
+        var tileRoot = Path.Combine(_root, "tile");
+        if (!Directory.Exists(tileRoot))
+        {
+            yield break;
+        }
+
+        foreach (var directory in Directory.EnumerateDirectories(tileRoot, "*.p", SearchOption.AllDirectories))
+        {
+            foreach (var file in Directory.EnumerateFiles(directory))
+            {
+                var relative = Path.GetRelativePath(_root, file).Replace(Path.DirectorySeparatorChar, '/');
+                if (TileId.TryParse(relative, out var tile) && tile.IsPartial)
+                {
+                    yield return tile;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Moves a damaged file (path relative to the root) into <see cref="DamagedDirectory"/> as FILE.damaged-TIME and returns
+    /// where it went, or null when there was no file. It MUST NOT delete: a damaged file may be the only copy of what it held.
+    /// </summary>
+    public string? MoveAside(string relativePath)
+    {
+        var source = Path.Combine(_root, relativePath.Replace('/', Path.DirectorySeparatorChar));
+        if (!File.Exists(source))
+        {
+            return null;
+        }
+
+        var target = DamagedPath(relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        File.Move(source, target);
+        Posix.FsyncDirectory(Path.GetDirectoryName(target)!);
+        return Path.GetRelativePath(_root, target).Replace(Path.DirectorySeparatorChar, '/');
+    }
+
+    /// <summary>Copies a damaged file aside, for one that stays open and is rewritten in place (the stored-hash index).</summary>
+    internal string CopyAside(string relativePath)
+    {
+        var target = DamagedPath(relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        File.Copy(Path.Combine(_root, relativePath.Replace('/', Path.DirectorySeparatorChar)), target);
+        return Path.GetRelativePath(_root, target).Replace(Path.DirectorySeparatorChar, '/');
+    }
+
+    private string DamagedPath(string relativePath)
+    {
+        var stamp = DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        var basePath = Path.Combine(_root, DamagedDirectory.Replace('/', Path.DirectorySeparatorChar), relativePath.Replace('/', Path.DirectorySeparatorChar))
+            + ".damaged-" + stamp;
+        var target = basePath;
+        for (var n = 2; File.Exists(target); n++)
+        {
+            target = basePath + "-" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return target;
+    }
+
+    /// <summary>Moves a damaged tile aside and durably writes its sound bytes in its place; returns where the damaged copy went.</summary>
+    public string? ReplaceDamaged(TileId tile, ReadOnlySpan<byte> data)
+    {
+        var aside = MoveAside(tile.Path);
+        WriteAtomically(PathOf(tile), data, durable: true);
+        return aside;
+    }
+
     /// <summary>Removes temporary files a crash left behind; returns their paths relative to the root.</summary>
     public IReadOnlyList<string> RemoveTemporaryFiles()
     {
