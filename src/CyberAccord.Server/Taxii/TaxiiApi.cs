@@ -202,11 +202,10 @@ public static class TaxiiApi
         var body = new JsonObject();
         if (hasMore)
         {
+            // Every paged shape carries next: a client that pages by next alone (the OASIS reference client's as_pages) would
+            // otherwise fetch the first page forever.
             body["more"] = true;
-            if (shape != Shape.Versions && shape != Shape.Manifest)
-            {
-                body["next"] = EncodeCursor(pageItems![^1].DateAdded);
-            }
+            body["next"] = EncodeCursor(pageItems![^1].DateAdded);
         }
 
         if (pageItems!.Count > 0)
@@ -345,7 +344,9 @@ public static class TaxiiApi
             var padded = text.Replace('-', '+').Replace('_', '/');
             padded += new string('=', (4 - (padded.Length % 4)) % 4);
             var decoded = Encoding.UTF8.GetString(Convert.FromBase64String(padded));
-            if (decoded.StartsWith("v1:", StringComparison.Ordinal) && long.TryParse(decoded[3..], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks))
+            // A forged cursor may name any number: only ticks of a real DateTime are a cursor this server could have issued.
+            if (decoded.StartsWith("v1:", StringComparison.Ordinal) && long.TryParse(decoded[3..], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+                && ticks <= DateTime.MaxValue.Ticks)
             {
                 time = new DateTime(ticks, DateTimeKind.Utc);
                 return true;
