@@ -14,7 +14,14 @@ using Microsoft.Extensions.Logging;
 namespace CyberAccord.Server;
 
 /// <summary>Options for hosting a node over HTTP.</summary>
-public sealed record AccordServerOptions(string[] Urls, string LogDirectory, string Contact = "the node operator", long MaxContentLength = 10 * 1024 * 1024, int MaxConcurrentRequests = 256, int MaxQueuedRequests = 1024, TimeSpan? CheckpointInterval = null);
+public sealed record AccordServerOptions(string[] Urls, string LogDirectory, string Contact = "the node operator", long MaxContentLength = 10 * 1024 * 1024, int MaxConcurrentRequests = 256, int MaxQueuedRequests = 1024, TimeSpan? CheckpointInterval = null)
+{
+    /// <summary>How long TAXII status resources live and how many the node keeps per party.</summary>
+    public StatusStoreLimits Statuses { get; init; } = new();
+
+    /// <summary>The clock that status expiry reads; tests pass their own.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+}
 
 /// <summary>The node's HTTP face as a library: the executable only opens the node and calls <see cref="Build"/>.</summary>
 public static class AccordServer
@@ -30,7 +37,11 @@ public static class AccordServer
         builder.Services.AddSingleton(credentials);
         builder.Services.AddAuthentication(PartyAuthenticationHandler.SchemeName).AddScheme<AuthenticationSchemeOptions, PartyAuthenticationHandler>(PartyAuthenticationHandler.SchemeName, null);
         builder.Services.AddAuthorization();
-        var context = new AccordServerContext(node, keyFor, options.Contact, options.MaxContentLength) { DeferCheckpoints = options.CheckpointInterval is not null };
+        var context = new AccordServerContext(node, keyFor, options.Contact, options.MaxContentLength)
+        {
+            DeferCheckpoints = options.CheckpointInterval is not null,
+            Statuses = new StatusStore(options.Time, options.Statuses),
+        };
         builder.Services.AddSingleton(context);
         builder.Services.AddDashboard();
         builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>

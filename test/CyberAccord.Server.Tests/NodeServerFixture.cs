@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Builder;
 namespace CyberAccord.Server.Tests;
 
 /// <summary>A node with the reference scenario, served over real HTTP on a loopback port, with known credentials per party.</summary>
-public sealed class NodeServerFixture : IAsyncLifetime
+public class NodeServerFixture : IAsyncLifetime
 {
     private readonly TempDir _dir = new();
     private readonly Dictionary<string, PartyKey> _keys = ReferenceScenario.Parties.ToDictionary(p => p.Id, _ => PartyKey.Generate(), StringComparer.Ordinal);
@@ -35,10 +35,13 @@ public sealed class NodeServerFixture : IAsyncLifetime
         await ReferenceScenario.WriteAsync(Node, id => _keys[id], CancellationToken.None);
         var credentials = new CredentialStore(ReferenceScenario.Parties.Select(p => new PartyCredentials(p.Id, p.Code.ToLowerInvariant(), CredentialStore.Hash(Password(p.Code)), CredentialStore.Hash(Token(p.Code)))));
         _app = AccordServer.Build(Node, credentials, party => _keys.TryGetValue(party, out var key) ? PartyKey.FromPem(key.ToPem()) : null,
-            new AccordServerOptions(["http://127.0.0.1:0"], LogDirectory, MaxContentLength: 256 * 1024));
+            Configure(new AccordServerOptions(["http://127.0.0.1:0"], LogDirectory, MaxContentLength: 256 * 1024)));
         await _app.StartAsync();
         BaseAddress = new Uri(_app.Urls.First());
     }
+
+    /// <summary>The server's options; a fixture for one kind of test (a clock it moves, tight limits) changes them here.</summary>
+    protected virtual AccordServerOptions Configure(AccordServerOptions options) => options;
 
     /// <summary>A client signed in as a party with HTTP Basic, accepting TAXII.</summary>
     public HttpClient Taxii(string? code)

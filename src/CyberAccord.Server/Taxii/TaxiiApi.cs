@@ -61,9 +61,11 @@ public static class TaxiiApi
             ["max_content_length"] = context.MaxContentLength,
         }));
 
-        // A status names the objects a party posted, so only that party may read it.
+        // A status names the objects a party posted, so only that party may read it; an expired one is gone like an unknown one.
         taxii.MapGet(ApiRoot + "status/{statusId}/", (string statusId, ClaimsPrincipal user) =>
-            context.Statuses.TryGetValue(statusId, out var status) && status.Party == Party(user) ? Taxii(status.Status) : Error(404, "Not Found", $"no status resource '{statusId}' of yours"));
+            context.Statuses.TryGet(statusId, Party(user), out var status)
+                ? Results.Bytes(status, MediaType)
+                : Error(404, "Not Found", $"no status resource '{statusId}' of yours (statuses are kept {context.Statuses.Limits.Lifetime.TotalHours:0} hours)"));
 
         taxii.MapGet(ApiRoot + "collections/", async (ClaimsPrincipal user, CancellationToken ct) =>
         {
@@ -361,7 +363,9 @@ public static class TaxiiApi
 
     private static readonly JsonSerializerOptions Output = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    internal static IResult Taxii(JsonObject body, int status = 200) => Results.Text(body.ToJsonString(Output), MediaType, Encoding.UTF8, status);
+    internal static string Serialize(JsonObject body) => body.ToJsonString(Output);
+
+    internal static IResult Taxii(JsonObject body, int status = 200) => Results.Text(Serialize(body), MediaType, Encoding.UTF8, status);
 
     internal static IResult Error(int status, string title, string description) => Results.Text(
         new JsonObject { ["title"] = title, ["description"] = description, ["http_status"] = status.ToString(CultureInfo.InvariantCulture) }.ToJsonString(Output), MediaType, Encoding.UTF8, status);
