@@ -7,6 +7,7 @@ using CyberAccord.Server.Log;
 using CyberAccord.Server.Taxii;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -33,7 +34,19 @@ public static class AccordServer
         builder.WebHost.UseUrls(options.Urls);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxContentLength);
         builder.Logging.ClearProviders();
-        if (Environment.GetEnvironmentVariable("ACCORD_DEBUG_LOG") is not null) { builder.Logging.AddConsole(); }
+
+        // Quiet by default, but never silent about failures: warnings and errors (every 5xx with its cause) go to stderr.
+        builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Warning);
+        if (Environment.GetEnvironmentVariable("ACCORD_DEBUG_LOG") is null)
+        {
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+
+            // Without a persisted key ring the data-protection warnings repeat at every start; the dashboard's cookies say so.
+            builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
+        }
+
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<EndpointExceptionHandler>();
         builder.Services.AddSingleton(credentials);
         builder.Services.AddAuthentication(PartyAuthenticationHandler.SchemeName).AddScheme<AuthenticationSchemeOptions, PartyAuthenticationHandler>(PartyAuthenticationHandler.SchemeName, null);
         builder.Services.AddAuthorization();
@@ -69,6 +82,10 @@ public static class AccordServer
             };
         });
         var app = builder.Build();
+
+        // The handler logs the cause itself (EndpointErrors' event ids) and answers in the endpoint's format.
+        app.UseExceptionHandler(new ExceptionHandlerOptions { SuppressDiagnosticsCallback = _ => true });
+        app.UseStatusCodePages(EndpointErrors.FillEmptyAsync);
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();

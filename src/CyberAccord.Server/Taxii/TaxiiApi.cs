@@ -70,7 +70,7 @@ public static class TaxiiApi
         taxii.MapGet(ApiRoot + "collections/", async (ClaimsPrincipal user, CancellationToken ct) =>
         {
             var party = Party(user);
-            var collections = await context.Node.ReadAsync(state => CollectionDescriptor.For(state).Where(c => c.CanRead(party)).Select(c => Describe(context, c, party)).ToList(), ct).ConfigureAwait(false);
+            var collections = await context.Node.ReadAsync(state => CollectionDescriptor.For(state).Where(c => c.CanRead(party)).Select(c => Describe(context, state, c, party)).ToList(), ct).ConfigureAwait(false);
             var body = new JsonObject();
             if (collections.Count > 0)
             {
@@ -83,8 +83,9 @@ public static class TaxiiApi
         taxii.MapGet(ApiRoot + "collections/{id}/", async (string id, ClaimsPrincipal user, CancellationToken ct) =>
         {
             var party = Party(user);
-            var collection = await FindAsync(context, id, party, ct).ConfigureAwait(false);
-            return collection is null ? NotFound(id) : Taxii(Describe(context, collection, party));
+            var described = await context.Node.ReadAsync(state =>
+                CollectionDescriptor.For(state).FirstOrDefault(c => (c.Id == id || c.Alias == id) && c.CanRead(party)) is { } collection ? Describe(context, state, collection, party) : null, ct).ConfigureAwait(false);
+            return described is null ? NotFound(id) : Taxii(described);
         });
 
         taxii.MapGet(ApiRoot + "collections/{id}/objects/", (string id, HttpContext http, CancellationToken ct) => ListAsync(context, id, null, http, Shape.Objects, ct));
@@ -114,14 +115,22 @@ public static class TaxiiApi
     private static async Task<CollectionDescriptor?> FindAsync(AccordServerContext context, string id, string party, CancellationToken ct) =>
         await context.Node.ReadAsync(state => CollectionDescriptor.For(state).FirstOrDefault(c => (c.Id == id || c.Alias == id) && c.CanRead(party)), ct).ConfigureAwait(false);
 
-    private static JsonObject Describe(AccordServerContext context, CollectionDescriptor collection, string party) => new()
+    /// <summary>
+    /// Whether a POST by <paramref name="party"/> to <paramref name="collection"/> would be accepted: it must be a member (any
+    /// party of the accord for the public collection, the group's or the pair's members for theirs) and this node must hold
+    /// its key. Describe and POST both ask this, so can_write never promises what POST refuses.
+    /// </summary>
+    internal static bool CanWrite(AccordServerContext context, AccordState state, CollectionDescriptor collection, string party) =>
+        collection.CanRead(party) && state.Parties.ContainsKey(party) && context.CanSignFor(party);
+
+    private static JsonObject Describe(AccordServerContext context, AccordState state, CollectionDescriptor collection, string party) => new()
     {
         ["id"] = collection.Id,
         ["title"] = collection.Title,
         ["description"] = collection.Description,
         ["alias"] = collection.Alias,
         ["can_read"] = collection.CanRead(party),
-        ["can_write"] = collection.CanRead(party) && context.CanSignFor(party),
+        ["can_write"] = CanWrite(context, state, collection, party),
         ["media_types"] = new JsonArray(StixMediaType),
     };
 
@@ -275,7 +284,7 @@ public static class TaxiiApi
             return NotFound(id);
         }
 
-        if (!context.CanSignFor(party))
+        if (!await context.Node.ReadAsync(state => CanWrite(context, state, collection, party), ct).ConfigureAwait(false))
         {
             return Error(403, "Forbidden", $"this node holds no signing key for {party}: post to your own node, or submit signed records through the accord API");
         }
@@ -367,8 +376,10 @@ public static class TaxiiApi
 
     internal static IResult Taxii(JsonObject body, int status = 200) => Results.Text(Serialize(body), MediaType, Encoding.UTF8, status);
 
-    internal static IResult Error(int status, string title, string description) => Results.Text(
-        new JsonObject { ["title"] = title, ["description"] = description, ["http_status"] = status.ToString(CultureInfo.InvariantCulture) }.ToJsonString(Output), MediaType, Encoding.UTF8, status);
+    internal static string ErrorJson(int status, string title, string description) =>
+        new JsonObject { ["title"] = title, ["description"] = description, ["http_status"] = status.ToString(CultureInfo.InvariantCulture) }.ToJsonString(Output);
+
+    internal static IResult Error(int status, string title, string description) => Results.Text(ErrorJson(status, title, description), MediaType, Encoding.UTF8, status);
 
     private static IResult NotFound(string id) => Error(404, "Not Found", $"no collection '{id}' that you may read");
 }
