@@ -20,6 +20,9 @@ public sealed record AccordServerOptions(string[] Urls, string LogDirectory, str
     /// <summary>How long TAXII status resources live and how many the node keeps per party.</summary>
     public StatusStoreLimits Statuses { get; init; } = new();
 
+    /// <summary>Request slots per party, for anonymous clients and per anonymous address; how slow a client may be.</summary>
+    public RequestLimitOptions RequestLimits { get; init; } = new();
+
     /// <summary>The clock that status expiry reads; tests pass their own.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 }
@@ -32,7 +35,11 @@ public static class AccordServer
         ArgumentNullException.ThrowIfNull(options);
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(options.Urls);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxContentLength);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestBodySize = options.MaxContentLength;
+            RequestLimits.Apply(kestrel.Limits, options.RequestLimits);
+        });
         builder.Logging.ClearProviders();
 
         // Quiet by default, but never silent about failures: warnings and errors (every 5xx with its cause) go to stderr.
@@ -64,16 +71,10 @@ public static class AccordServer
             return Task.CompletedTask;
         }));
 
-        // Overload answers 503 with Retry-After instead of queueing without bound.
+        // Overload answers 503 with Retry-After instead of queueing without bound; see RequestLimits for who gets which slots.
         builder.Services.AddRateLimiter(limiter =>
         {
-            limiter.GlobalLimiter = System.Threading.RateLimiting.PartitionedRateLimiter.Create<Microsoft.AspNetCore.Http.HttpContext, string>(_ =>
-                System.Threading.RateLimiting.RateLimitPartition.GetConcurrencyLimiter("node", _ => new System.Threading.RateLimiting.ConcurrencyLimiterOptions
-                {
-                    PermitLimit = options.MaxConcurrentRequests,
-                    QueueLimit = options.MaxQueuedRequests,
-                    QueueProcessingOrder = System.Threading.RateLimiting.QueueProcessingOrder.OldestFirst,
-                }));
+            limiter.GlobalLimiter = RequestLimits.Create(options);
             limiter.RejectionStatusCode = 503;
             limiter.OnRejected = (rejected, _) =>
             {
@@ -86,8 +87,11 @@ public static class AccordServer
         // The handler logs the cause itself (EndpointErrors' event ids) and answers in the endpoint's format.
         app.UseExceptionHandler(new ExceptionHandlerOptions { SuppressDiagnosticsCallback = _ => true });
         app.UseStatusCodePages(EndpointErrors.FillEmptyAsync);
-        app.UseRateLimiter();
+
+        // Authentication first, so the limiter knows a party from an anonymous client; authorization after it.
         app.UseAuthentication();
+        app.Use(RequestLimits.IdentifyDashboardPartyAsync);
+        app.UseRateLimiter();
         app.UseAuthorization();
         if (options.CheckpointInterval is { } interval)
         {
