@@ -39,6 +39,17 @@ public static partial class EndpointErrors
             return;
         }
 
+        if (IsDashboard(http.Request.Path))
+        {
+            // A person reads these: a plain page saying what went wrong, with a way back.
+            var html = System.Text.Encodings.Web.HtmlEncoder.Default;
+            http.Response.ContentType = "text/html; charset=utf-8";
+            await http.Response.WriteAsync($"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{status} {html.Encode(Title(status))}</title></head>"
+                + $"<body><h1>{status} {html.Encode(Title(status))}</h1><p>{html.Encode(description)}</p><p><a href=\"/\">Back to the overview</a></p></body></html>",
+                http.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+
         var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
         await problems.WriteAsync(new ProblemDetailsContext
         {

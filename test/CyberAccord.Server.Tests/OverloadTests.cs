@@ -53,6 +53,8 @@ public sealed class OverloadTests : IDisposable
     /// <summary>A request body that sends its first bytes, then waits to be released before it ends.</summary>
     private sealed class HeldContent : HttpContent
     {
+        public HeldContent() => Headers.ContentType = new("application/json");
+
         public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
