@@ -40,6 +40,7 @@ public sealed class OverloadTests : IDisposable
 
         Assert.NotNull(rejected);
         Assert.Equal("1", rejected.Headers.GetValues("Retry-After").Single());
+        Assert.Equal("application/problem+json", rejected.Content.Headers.ContentType?.MediaType);
 
         // Once the slot is free again, the same request is served.
         held.Release.SetResult();
