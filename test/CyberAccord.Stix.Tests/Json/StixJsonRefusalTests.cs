@@ -41,3 +41,16 @@ public sealed class StixJsonRefusalTests
         Assert.Contains("0xFF", e.Message, StringComparison.Ordinal);
     }
 }
+
+public sealed class CanonicalizerRefusalTests
+{
+    [Theory]
+    [InlineData("a lone surrogate in a string", "{\"s\":\"\\ud800\"}")]
+    [InlineData("a lone surrogate in a member name", "{\"\\udc00\":1}")]
+    public void Canonicalizing_a_document_parsed_elsewhere_with_a_lone_surrogate_is_refused_as_bad_json(string name, string json)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        var e = Assert.Throws<StixJsonException>(() => JsonCanonicalizer.Canonicalize(document.RootElement));
+        Assert.True(e.Message.Contains("not valid Unicode", StringComparison.Ordinal), $"{name}: {e.Message}");
+    }
+}
