@@ -27,7 +27,7 @@ public sealed class AccordServerContext(AccordNode node, Func<string, PartyKey?>
 
     public long MaxContentLength { get; } = maxContentLength;
 
-    /// <summary>Status resources of POSTs with the party that posted, bounded by age (the spec asks at least 24 hours), count and bytes.</summary>
+    /// <summary>TAXII status resources with the party that posted each, bounded by age (at least 24 hours), count and bytes.</summary>
     public StatusStore Statuses { get; init; } = new();
 
     public bool CanSignFor(string party) => keyFor(party) is { } key && DisposeAndTrue(key);

@@ -20,7 +20,8 @@ public static partial class EndpointErrors
     public static bool IsDashboard(PathString path) =>
         !IsTaxii(path) && !path.StartsWithSegments("/accord") && !path.StartsWithSegments("/log") && !path.StartsWithSegments("/openapi");
 
-    public static string Title(int status) => Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status) is { Length: > 0 } phrase ? phrase : "Error";
+    public static string Title(int status) =>
+        Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status) is { Length: > 0 } phrase ? phrase : "Error";
 
     /// <summary>Writes an error in the format of the request's endpoint, unless the response has started.</summary>
     public static async Task WriteAsync(HttpContext http, int status, string description)
@@ -35,7 +36,8 @@ public static partial class EndpointErrors
         if (IsTaxii(http.Request.Path))
         {
             http.Response.ContentType = TaxiiApi.MediaType;
-            await http.Response.WriteAsync(TaxiiApi.ErrorJson(status, Title(status), description), http.RequestAborted).ConfigureAwait(false);
+            var error = TaxiiApi.ErrorJson(status, Title(status), description);
+            await http.Response.WriteAsync(error, http.RequestAborted).ConfigureAwait(false);
             return;
         }
 
@@ -44,8 +46,10 @@ public static partial class EndpointErrors
             // A person reads these: a plain page saying what went wrong, with a way back.
             var html = System.Text.Encodings.Web.HtmlEncoder.Default;
             http.Response.ContentType = "text/html; charset=utf-8";
-            await http.Response.WriteAsync($"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{status} {html.Encode(Title(status))}</title></head>"
-                + $"<body><h1>{status} {html.Encode(Title(status))}</h1><p>{html.Encode(description)}</p><p><a href=\"/\">Back to the overview</a></p></body></html>",
+            var heading = $"{status} {html.Encode(Title(status))}";
+            await http.Response.WriteAsync(
+                $"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{heading}</title></head><body><h1>{heading}</h1>"
+                + $"<p>{html.Encode(description)}</p><p><a href=\"/\">Back to the overview</a></p></body></html>",
                 http.RequestAborted).ConfigureAwait(false);
             return;
         }
@@ -84,7 +88,8 @@ public static partial class EndpointErrors
         var status = http.Response.StatusCode;
         if (status >= 500 && status != StatusCodes.Status503ServiceUnavailable)
         {
-            ServerErrorAnswered(http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(EndpointErrors)), http.Request.Method, http.Request.Path.Value ?? string.Empty, status);
+            var logger = http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(EndpointErrors));
+            ServerErrorAnswered(logger, http.Request.Method, http.Request.Path.Value ?? string.Empty, status);
         }
 
         return IsDashboard(http.Request.Path) ? Task.CompletedTask : WriteAsync(http, status, Describe(http, status));
@@ -112,7 +117,8 @@ internal sealed class EndpointExceptionHandler(ILogger<EndpointExceptionHandler>
         var status = exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError;
         if (status >= 500)
         {
-            EndpointErrors.RequestFailed(logger, exception, httpContext.Request.Method, httpContext.Request.Path.Value ?? string.Empty, status);
+            var path = httpContext.Request.Path.Value ?? string.Empty;
+            EndpointErrors.RequestFailed(logger, exception, httpContext.Request.Method, path, status);
         }
 
         await EndpointErrors.WriteAsync(httpContext, status, status >= 500

@@ -58,13 +58,16 @@ internal static class RequestLimits
     {
         var limits = options.RequestLimits;
         var byClass = PartitionedRateLimiter.Create<HttpContext, string>(http => PartyOf(http) is { } party
-            ? RateLimitPartition.GetConcurrencyLimiter("party:" + party, _ => Concurrency(limits.MaxConcurrentRequestsPerParty, options.MaxQueuedRequests))
-            : RateLimitPartition.GetConcurrencyLimiter("anonymous", _ => Concurrency(limits.MaxConcurrentAnonymousRequests, limits.MaxQueuedAnonymousRequests)));
+            ? RateLimitPartition.GetConcurrencyLimiter("party:" + party,
+                _ => Concurrency(limits.MaxConcurrentRequestsPerParty, options.MaxQueuedRequests))
+            : RateLimitPartition.GetConcurrencyLimiter("anonymous",
+                _ => Concurrency(limits.MaxConcurrentAnonymousRequests, limits.MaxQueuedAnonymousRequests)));
         var node = PartitionedRateLimiter.Create<HttpContext, string>(_ =>
             RateLimitPartition.GetConcurrencyLimiter("node", _ => Concurrency(options.MaxConcurrentRequests, options.MaxQueuedRequests)));
         var byClient = PartitionedRateLimiter.Create<HttpContext, string>(http => PartyOf(http) is not null
             ? RateLimitPartition.GetNoLimiter("party")
-            : RateLimitPartition.GetConcurrencyLimiter("client:" + http.Connection.RemoteIpAddress, _ => Concurrency(limits.MaxConcurrentRequestsPerAnonymousClient, 0)));
+            : RateLimitPartition.GetConcurrencyLimiter("client:" + http.Connection.RemoteIpAddress,
+                _ => Concurrency(limits.MaxConcurrentRequestsPerAnonymousClient, 0)));
         return PartitionedRateLimiter.CreateChained(byClient, byClass, node);
     }
 

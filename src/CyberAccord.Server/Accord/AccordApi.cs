@@ -175,9 +175,12 @@ public static class AccordApi
 
             foreach (var (name, code) in new[] { ("to", to), ("from", from) })
             {
-                if (code is not null && !await context.Node.ReadAsync(state => state.Parties.ContainsKey(PartyIds.FromCodeOrId(code)), ct).ConfigureAwait(false))
+                var known = code is null
+                    || await context.Node.ReadAsync(state => state.Parties.ContainsKey(PartyIds.FromCodeOrId(code)), ct)
+                        .ConfigureAwait(false);
+                if (!known)
                 {
-                    return UnknownParty(name, code);
+                    return UnknownParty(name, code!);
                 }
             }
 
@@ -245,11 +248,13 @@ public static class AccordApi
 
     /// <summary>A filter that names no value the accord knows would match nothing; say so instead of answering an empty list.</summary>
     private static IResult UnknownValue(string parameter, string value, IEnumerable<string> known) =>
-        Results.Problem(statusCode: 400, title: $"unknown {parameter}", detail: $"{parameter}='{value}' is not one of {string.Join(", ", known)}",
+        Results.Problem(statusCode: 400, title: $"unknown {parameter}",
+            detail: $"{parameter}='{value}' is not one of {string.Join(", ", known)}",
             extensions: new Dictionary<string, object?> { ["path"] = parameter });
 
     private static IResult UnknownParty(string parameter, string value) =>
-        Results.Problem(statusCode: 400, title: $"unknown {parameter}", detail: $"{parameter}='{value}' is not the code or id of a party of the accord",
+        Results.Problem(statusCode: 400, title: $"unknown {parameter}",
+            detail: $"{parameter}='{value}' is not the code or id of a party of the accord",
             extensions: new Dictionary<string, object?> { ["path"] = parameter });
 
     private static bool TryTime(string? text, out DateTime time)

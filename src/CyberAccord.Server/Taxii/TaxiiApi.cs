@@ -65,12 +65,16 @@ public static class TaxiiApi
         taxii.MapGet(ApiRoot + "status/{statusId}/", (string statusId, ClaimsPrincipal user) =>
             context.Statuses.TryGet(statusId, Party(user), out var status)
                 ? Results.Bytes(status, MediaType)
-                : Error(404, "Not Found", $"no status resource '{statusId}' of yours (statuses are kept {context.Statuses.Limits.Lifetime.TotalHours:0} hours)"));
+                : Error(404, "Not Found",
+                    $"no status resource '{statusId}' of yours (one is kept {context.Statuses.Limits.Lifetime.TotalHours:0} hours)"));
 
         taxii.MapGet(ApiRoot + "collections/", async (ClaimsPrincipal user, CancellationToken ct) =>
         {
             var party = Party(user);
-            var collections = await context.Node.ReadAsync(state => CollectionDescriptor.For(state).Where(c => c.CanRead(party)).Select(c => Describe(context, state, c, party)).ToList(), ct).ConfigureAwait(false);
+            var collections = await context.Node.ReadAsync(
+                state => CollectionDescriptor.For(state).Where(c => c.CanRead(party))
+                    .Select(c => Describe(context, state, c, party)).ToList(),
+                ct).ConfigureAwait(false);
             var body = new JsonObject();
             if (collections.Count > 0)
             {
@@ -84,7 +88,9 @@ public static class TaxiiApi
         {
             var party = Party(user);
             var described = await context.Node.ReadAsync(state =>
-                CollectionDescriptor.For(state).FirstOrDefault(c => (c.Id == id || c.Alias == id) && c.CanRead(party)) is { } collection ? Describe(context, state, collection, party) : null, ct).ConfigureAwait(false);
+                CollectionDescriptor.For(state).FirstOrDefault(c => (c.Id == id || c.Alias == id) && c.CanRead(party)) is { } collection
+                    ? Describe(context, state, collection, party)
+                    : null, ct).ConfigureAwait(false);
             return described is null ? NotFound(id) : Taxii(described);
         });
 
@@ -123,16 +129,17 @@ public static class TaxiiApi
     internal static bool CanWrite(AccordServerContext context, AccordState state, CollectionDescriptor collection, string party) =>
         collection.CanRead(party) && state.Parties.ContainsKey(party) && context.CanSignFor(party);
 
-    private static JsonObject Describe(AccordServerContext context, AccordState state, CollectionDescriptor collection, string party) => new()
-    {
-        ["id"] = collection.Id,
-        ["title"] = collection.Title,
-        ["description"] = collection.Description,
-        ["alias"] = collection.Alias,
-        ["can_read"] = collection.CanRead(party),
-        ["can_write"] = CanWrite(context, state, collection, party),
-        ["media_types"] = new JsonArray(StixMediaType),
-    };
+    private static JsonObject Describe(AccordServerContext context, AccordState state, CollectionDescriptor collection, string party) =>
+        new()
+        {
+            ["id"] = collection.Id,
+            ["title"] = collection.Title,
+            ["description"] = collection.Description,
+            ["alias"] = collection.Alias,
+            ["can_read"] = collection.CanRead(party),
+            ["can_write"] = CanWrite(context, state, collection, party),
+            ["media_types"] = new JsonArray(StixMediaType),
+        };
 
     private static async Task<IResult> ListAsync(AccordServerContext context, string id, string? objectId, HttpContext http, Shape shape, CancellationToken ct)
     {
@@ -356,7 +363,8 @@ public static class TaxiiApi
             padded += new string('=', (4 - (padded.Length % 4)) % 4);
             var decoded = Encoding.UTF8.GetString(Convert.FromBase64String(padded));
             // A forged cursor may name any number: only ticks of a real DateTime are a cursor this server could have issued.
-            if (decoded.StartsWith("v1:", StringComparison.Ordinal) && long.TryParse(decoded[3..], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+            if (decoded.StartsWith("v1:", StringComparison.Ordinal)
+                && long.TryParse(decoded[3..], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
                 && ticks <= DateTime.MaxValue.Ticks)
             {
                 time = new DateTime(ticks, DateTimeKind.Utc);
@@ -377,9 +385,15 @@ public static class TaxiiApi
     internal static IResult Taxii(JsonObject body, int status = 200) => Results.Text(Serialize(body), MediaType, Encoding.UTF8, status);
 
     internal static string ErrorJson(int status, string title, string description) =>
-        new JsonObject { ["title"] = title, ["description"] = description, ["http_status"] = status.ToString(CultureInfo.InvariantCulture) }.ToJsonString(Output);
+        new JsonObject
+        {
+            ["title"] = title,
+            ["description"] = description,
+            ["http_status"] = status.ToString(CultureInfo.InvariantCulture),
+        }.ToJsonString(Output);
 
-    internal static IResult Error(int status, string title, string description) => Results.Text(ErrorJson(status, title, description), MediaType, Encoding.UTF8, status);
+    internal static IResult Error(int status, string title, string description) =>
+        Results.Text(ErrorJson(status, title, description), MediaType, Encoding.UTF8, status);
 
     private static IResult NotFound(string id) => Error(404, "Not Found", $"no collection '{id}' that you may read");
 }

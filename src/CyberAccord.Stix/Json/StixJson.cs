@@ -29,7 +29,11 @@ public static class StixJson
             var offset = FirstInvalidUtf8(utf8.Span);
             var line = 1 + utf8.Span[..offset].Count((byte)'\n');
             var column = offset - (utf8.Span[..offset].LastIndexOf((byte)'\n') + 1) + 1;
-            throw new StixJsonException($"{(source is null ? string.Empty : source + ": ")}line {line + lineOffset}, byte {column} (offset {offset}): not valid UTF-8 (byte 0x{utf8.Span[offset]:X2})", line + lineOffset, null);
+            var where = source is null ? string.Empty : source + ": ";
+            throw new StixJsonException(
+                $"{where}line {line + lineOffset}, byte {column} (offset {offset}): not valid UTF-8 (byte 0x{utf8.Span[offset]:X2})",
+                line + lineOffset,
+                null);
         }
 
         JsonDocument document;
@@ -88,7 +92,8 @@ public static class StixJson
                 }
                 catch (InvalidOperationException)
                 {
-                    problem = $"{(reader.TokenType == JsonTokenType.PropertyName ? "member name" : "string")} has a \\u escape that is a lone surrogate, not a Unicode character";
+                    var what = reader.TokenType == JsonTokenType.PropertyName ? "member name" : "string";
+                    problem = $"{what} has a \\u escape that is a lone surrogate, not a Unicode character";
                 }
             }
 
@@ -97,7 +102,8 @@ public static class StixJson
                 var offset = (int)reader.TokenStartIndex;
                 var line = 1 + utf8[..offset].Count((byte)'\n');
                 var column = offset - (utf8[..offset].LastIndexOf((byte)'\n') + 1) + 1;
-                throw new StixJsonException($"{(source is null ? string.Empty : source + ": ")}line {line + lineOffset}, byte {column}: {problem}", line + lineOffset, null);
+                var where = source is null ? string.Empty : source + ": ";
+                throw new StixJsonException($"{where}line {line + lineOffset}, byte {column}: {problem}", line + lineOffset, null);
             }
         }
     }
