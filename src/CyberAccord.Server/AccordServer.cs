@@ -7,6 +7,7 @@ using CyberAccord.Server.Log;
 using CyberAccord.Server.Taxii;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -14,7 +15,17 @@ using Microsoft.Extensions.Logging;
 namespace CyberAccord.Server;
 
 /// <summary>Options for hosting a node over HTTP.</summary>
-public sealed record AccordServerOptions(string[] Urls, string LogDirectory, string Contact = "the node operator", long MaxContentLength = 10 * 1024 * 1024, int MaxConcurrentRequests = 256, int MaxQueuedRequests = 1024, TimeSpan? CheckpointInterval = null);
+public sealed record AccordServerOptions(string[] Urls, string LogDirectory, string Contact = "the node operator", long MaxContentLength = 10 * 1024 * 1024, int MaxConcurrentRequests = 256, int MaxQueuedRequests = 1024, TimeSpan? CheckpointInterval = null)
+{
+    /// <summary>How long TAXII status resources live and how many the node keeps per party.</summary>
+    public StatusStoreLimits Statuses { get; init; } = new();
+
+    /// <summary>Request slots per party, for anonymous clients and per anonymous address; how slow a client may be.</summary>
+    public RequestLimitOptions RequestLimits { get; init; } = new();
+
+    /// <summary>The clock that status expiry reads; tests pass their own.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+}
 
 /// <summary>The node's HTTP face as a library: the executable only opens the node and calls <see cref="Build"/>.</summary>
 public static class AccordServer
@@ -24,13 +35,33 @@ public static class AccordServer
         ArgumentNullException.ThrowIfNull(options);
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(options.Urls);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxContentLength);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestBodySize = options.MaxContentLength;
+            RequestLimits.Apply(kestrel.Limits, options.RequestLimits);
+        });
         builder.Logging.ClearProviders();
-        if (Environment.GetEnvironmentVariable("ACCORD_DEBUG_LOG") is not null) { builder.Logging.AddConsole(); }
+
+        // Quiet by default, but never silent about failures: warnings and errors (every 5xx with its cause) go to stderr.
+        builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Warning);
+        if (Environment.GetEnvironmentVariable("ACCORD_DEBUG_LOG") is null)
+        {
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+
+            // Without a persisted key ring the data-protection warnings repeat at every start; the dashboard's cookies say so.
+            builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
+        }
+
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<EndpointExceptionHandler>();
         builder.Services.AddSingleton(credentials);
         builder.Services.AddAuthentication(PartyAuthenticationHandler.SchemeName).AddScheme<AuthenticationSchemeOptions, PartyAuthenticationHandler>(PartyAuthenticationHandler.SchemeName, null);
         builder.Services.AddAuthorization();
-        var context = new AccordServerContext(node, keyFor, options.Contact, options.MaxContentLength) { DeferCheckpoints = options.CheckpointInterval is not null };
+        var context = new AccordServerContext(node, keyFor, options.Contact, options.MaxContentLength)
+        {
+            DeferCheckpoints = options.CheckpointInterval is not null,
+            Statuses = new StatusStore(options.Time, options.Statuses),
+        };
         builder.Services.AddSingleton(context);
         builder.Services.AddDashboard();
         builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
@@ -40,16 +71,10 @@ public static class AccordServer
             return Task.CompletedTask;
         }));
 
-        // Overload answers 503 with Retry-After instead of queueing without bound.
+        // Overload answers 503 with Retry-After instead of queueing without bound; see RequestLimits for who gets which slots.
         builder.Services.AddRateLimiter(limiter =>
         {
-            limiter.GlobalLimiter = System.Threading.RateLimiting.PartitionedRateLimiter.Create<Microsoft.AspNetCore.Http.HttpContext, string>(_ =>
-                System.Threading.RateLimiting.RateLimitPartition.GetConcurrencyLimiter("node", _ => new System.Threading.RateLimiting.ConcurrencyLimiterOptions
-                {
-                    PermitLimit = options.MaxConcurrentRequests,
-                    QueueLimit = options.MaxQueuedRequests,
-                    QueueProcessingOrder = System.Threading.RateLimiting.QueueProcessingOrder.OldestFirst,
-                }));
+            limiter.GlobalLimiter = RequestLimits.Create(options);
             limiter.RejectionStatusCode = 503;
             limiter.OnRejected = (rejected, _) =>
             {
@@ -58,8 +83,15 @@ public static class AccordServer
             };
         });
         var app = builder.Build();
-        app.UseRateLimiter();
+
+        // The handler logs the cause itself (EndpointErrors' event ids) and answers in the endpoint's format.
+        app.UseExceptionHandler(new ExceptionHandlerOptions { SuppressDiagnosticsCallback = _ => true });
+        app.UseStatusCodePages(EndpointErrors.FillEmptyAsync);
+
+        // Authentication first, so the limiter knows a party from an anonymous client; authorization after it.
         app.UseAuthentication();
+        app.Use(RequestLimits.IdentifyDashboardPartyAsync);
+        app.UseRateLimiter();
         app.UseAuthorization();
         if (options.CheckpointInterval is { } interval)
         {

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CyberAccord.Accord.Node;
@@ -28,8 +27,8 @@ public sealed class AccordServerContext(AccordNode node, Func<string, PartyKey?>
 
     public long MaxContentLength { get; } = maxContentLength;
 
-    /// <summary>Status resources of POSTs with the party that posted, kept for the process's life (the spec asks at least 24 hours).</summary>
-    public ConcurrentDictionary<string, (string Party, JsonObject Status)> Statuses { get; } = new(StringComparer.Ordinal);
+    /// <summary>TAXII status resources with the party that posted each, bounded by age (at least 24 hours), count and bytes.</summary>
+    public StatusStore Statuses { get; init; } = new();
 
     public bool CanSignFor(string party) => keyFor(party) is { } key && DisposeAndTrue(key);
 

@@ -57,19 +57,19 @@ public sealed class AccordAndLogApiTests(NodeServerFixture node) : IClassFixture
     public async Task A_party_submits_records_it_signed_and_only_those()
     {
         var record = AccordRecord.Sign(RecordKinds.Statement, "statement--" + Guid.NewGuid(), ReferenceScenario.De, DateTime.UtcNow, JsonNode.Parse("""{"title":"via the API","text":"signed by the client"}""")!.AsObject(), node.Key(ReferenceScenario.De));
-        var accepted = await node.Api("DE").PostAsync("/accord/records", new ByteArrayContent(record.ToEntry()));
+        var accepted = await node.Api("DE").PostAsync("/accord/records", new ByteArrayContent(record.ToEntry()) { Headers = { ContentType = new("application/json") } });
         Assert.Equal(HttpStatusCode.Created, accepted.StatusCode);
         Assert.True(node.Node.State.Statements.ContainsKey(record.Id));
 
         var other = AccordRecord.Sign(RecordKinds.Statement, "statement--" + Guid.NewGuid(), ReferenceScenario.De, DateTime.UtcNow, JsonNode.Parse("""{"title":"t","text":"x"}""")!.AsObject(), node.Key(ReferenceScenario.De));
-        Assert.Equal(HttpStatusCode.Forbidden, (await node.Api("US").PostAsync("/accord/records", new ByteArrayContent(other.ToEntry()))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await node.Api("US").PostAsync("/accord/records", new ByteArrayContent(other.ToEntry()) { Headers = { ContentType = new("application/json") } })).StatusCode);
 
         var forged = AccordRecord.Sign(RecordKinds.Statement, "statement--" + Guid.NewGuid(), ReferenceScenario.Us, DateTime.UtcNow, JsonNode.Parse("""{"title":"t","text":"x"}""")!.AsObject(), node.Key(ReferenceScenario.De));
-        var refused = await node.Api("US").PostAsync("/accord/records", new ByteArrayContent(forged.ToEntry()));
+        var refused = await node.Api("US").PostAsync("/accord/records", new ByteArrayContent(forged.ToEntry()) { Headers = { ContentType = new("application/json") } });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
         Assert.Contains("$.key", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        var malformed = await node.Api("US").PostAsync("/accord/records", new StringContent("{\"accord_record\":\"1\"", Encoding.UTF8));
+        var malformed = await node.Api("US").PostAsync("/accord/records", new StringContent("{\"accord_record\":\"1\"", Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
         Assert.Equal("application/problem+json", malformed.Content.Headers.ContentType?.MediaType);
     }

@@ -11,11 +11,16 @@ using Microsoft.AspNetCore.Builder;
 namespace CyberAccord.Server.Tests;
 
 /// <summary>A node with the reference scenario, served over real HTTP on a loopback port, with known credentials per party.</summary>
-public sealed class NodeServerFixture : IAsyncLifetime
+public class NodeServerFixture : IAsyncLifetime
 {
     private readonly TempDir _dir = new();
-    private readonly Dictionary<string, PartyKey> _keys = ReferenceScenario.Parties.ToDictionary(p => p.Id, _ => PartyKey.Generate(), StringComparer.Ordinal);
+    private readonly Dictionary<string, PartyKey> _keys = ReferenceScenario.Parties.Select(p => p.Id).Append(Stranger).ToDictionary(id => id, _ => PartyKey.Generate(), StringComparer.Ordinal);
     private WebApplication? _app;
+
+    /// <summary>Code of a party with credentials and a key on this node but no party record in the accord.</summary>
+    public const string StrangerCode = "ZZ";
+
+    public const string Stranger = "party--00000000-0000-4000-8000-00000000002a";
 
     public AccordNode Node { get; private set; } = null!;
 
@@ -33,12 +38,16 @@ public sealed class NodeServerFixture : IAsyncLifetime
         var log = await CyberAccord.Log.Storage.Files.LogDirectory.OpenAsync(LogDirectory, TimeSpan.FromSeconds(5), CancellationToken.None);
         Node = await AccordNode.OpenAsync(log, await SqliteAccordStore.OpenAsync(Path.Combine(_dir.Path, "accord.db"), CancellationToken.None), new BlobStore(Path.Combine(_dir.Path, "blobs")), null, CancellationToken.None);
         await ReferenceScenario.WriteAsync(Node, id => _keys[id], CancellationToken.None);
-        var credentials = new CredentialStore(ReferenceScenario.Parties.Select(p => new PartyCredentials(p.Id, p.Code.ToLowerInvariant(), CredentialStore.Hash(Password(p.Code)), CredentialStore.Hash(Token(p.Code)))));
+        var credentials = new CredentialStore(ReferenceScenario.Parties.Select(p => (p.Id, p.Code)).Append((Stranger, StrangerCode))
+            .Select(p => new PartyCredentials(p.Item1, p.Item2.ToLowerInvariant(), CredentialStore.Hash(Password(p.Item2)), CredentialStore.Hash(Token(p.Item2)))));
         _app = AccordServer.Build(Node, credentials, party => _keys.TryGetValue(party, out var key) ? PartyKey.FromPem(key.ToPem()) : null,
-            new AccordServerOptions(["http://127.0.0.1:0"], LogDirectory, MaxContentLength: 256 * 1024));
+            Configure(new AccordServerOptions(["http://127.0.0.1:0"], LogDirectory, MaxContentLength: 256 * 1024)));
         await _app.StartAsync();
         BaseAddress = new Uri(_app.Urls.First());
     }
+
+    /// <summary>The server's options; a fixture for one kind of test (a clock it moves, tight limits) changes them here.</summary>
+    protected virtual AccordServerOptions Configure(AccordServerOptions options) => options;
 
     /// <summary>A client signed in as a party with HTTP Basic, accepting TAXII.</summary>
     public HttpClient Taxii(string? code)

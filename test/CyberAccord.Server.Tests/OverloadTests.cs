@@ -40,6 +40,7 @@ public sealed class OverloadTests : IDisposable
 
         Assert.NotNull(rejected);
         Assert.Equal("1", rejected.Headers.GetValues("Retry-After").Single());
+        Assert.Equal("application/problem+json", rejected.Content.Headers.ContentType?.MediaType);
 
         // Once the slot is free again, the same request is served.
         held.Release.SetResult();
@@ -53,6 +54,8 @@ public sealed class OverloadTests : IDisposable
     /// <summary>A request body that sends its first bytes, then waits to be released before it ends.</summary>
     private sealed class HeldContent : HttpContent
     {
+        public HeldContent() => Headers.ContentType = new("application/json");
+
         public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -19,7 +19,18 @@ public static class AccordApi
     {
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(context);
-        var api = app.MapGroup("/accord").RequireAuthorization();
+        var api = app.MapGroup("/accord").RequireAuthorization().AddEndpointFilter(async (invocation, next) =>
+        {
+            // Bodies are JSON and only JSON: a form or text/plain POST (what a cross-site page can send) is refused unread.
+            var request = invocation.HttpContext.Request;
+            if (HttpMethods.IsPost(request.Method) && !IsJson(request.ContentType))
+            {
+                return Results.Problem(statusCode: 415, title: "unsupported media type",
+                    detail: $"Content-Type '{request.ContentType}' is not application/json (UTF-8); send Content-Type: application/json");
+            }
+
+            return await next(invocation).ConfigureAwait(false);
+        });
 
         // The current version of each record the reader may see, in log order, a page at a time: ?after= the last sequence
         // of the previous page (its X-Accord-Next header), ?limit= up to 10,000 (default 1,000); filters kind= and author=.
@@ -35,8 +46,18 @@ public static class AccordApi
                 return Results.Problem(statusCode: 400, title: "bad cursor", detail: $"after={after} must be a sequence number from a previous page", extensions: new Dictionary<string, object?> { ["path"] = "after" });
             }
 
+            if (kind is not null && !RecordKinds.All.Contains(kind))
+            {
+                return UnknownValue("kind", kind, RecordKinds.All);
+            }
+
             var party = TaxiiApi.Party(http.User);
             var by = author is null ? null : PartyIds.FromCodeOrId(author);
+            if (by is not null && !await context.Node.ReadAsync(state => state.Parties.ContainsKey(by), ct).ConfigureAwait(false))
+            {
+                return UnknownParty("author", author!);
+            }
+
             var size = limit ?? DefaultPage;
             var (page, next) = await context.Node.ReadAsync(state =>
             {
@@ -121,7 +142,8 @@ public static class AccordApi
             System.Text.Json.Nodes.JsonObject body;
             try
             {
-                using var document = CyberAccord.Stix.Json.StixJson.Parse(System.Text.Encoding.UTF8.GetString(buffer.ToArray()), "body");
+                // The bytes themselves are parsed: decoding to a string first would sign U+FFFD in place of invalid UTF-8.
+                using var document = CyberAccord.Stix.Json.StixJson.Parse(buffer.ToArray(), "body");
                 body = System.Text.Json.Nodes.JsonNode.Parse(document.RootElement.GetRawText()) as System.Text.Json.Nodes.JsonObject
                     ?? throw new RecordRejectedException("$", "the record body must be a JSON object");
             }
@@ -146,6 +168,22 @@ public static class AccordApi
         // The state of requests for assistance the party may see: status, deadline, first response, overdue or not.
         api.MapGet("/requests", async (string? status, string? to, string? from, bool? overdue, HttpContext http, CancellationToken ct) =>
         {
+            if (status is not null && status != "open" && !Vocabulary.RequestStatuses.Contains(status))
+            {
+                return UnknownValue("status", status, ["open", .. Vocabulary.RequestStatuses]);
+            }
+
+            foreach (var (name, code) in new[] { ("to", to), ("from", from) })
+            {
+                var known = code is null
+                    || await context.Node.ReadAsync(state => state.Parties.ContainsKey(PartyIds.FromCodeOrId(code)), ct)
+                        .ConfigureAwait(false);
+                if (!known)
+                {
+                    return UnknownParty(name, code!);
+                }
+            }
+
             var party = TaxiiApi.Party(http.User);
             var now = DateTime.UtcNow;
             return Results.Json(await context.Node.ReadAsync(state => state.SeenBy(party).Requests.Values
@@ -200,6 +238,22 @@ public static class AccordApi
             return Results.Problem(statusCode: 422, title: "record refused", detail: e.Message, extensions: new Dictionary<string, object?> { ["path"] = e.JsonPath });
         }
     }
+
+    private static bool IsJson(string? contentType) =>
+        Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var media)
+        && media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+        && (!media.Charset.HasValue || media.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>A filter that names no value the accord knows would match nothing; say so instead of answering an empty list.</summary>
+    private static IResult UnknownValue(string parameter, string value, IEnumerable<string> known) =>
+        Results.Problem(statusCode: 400, title: $"unknown {parameter}",
+            detail: $"{parameter}='{value}' is not one of {string.Join(", ", known)}",
+            extensions: new Dictionary<string, object?> { ["path"] = parameter });
+
+    private static IResult UnknownParty(string parameter, string value) =>
+        Results.Problem(statusCode: 400, title: $"unknown {parameter}",
+            detail: $"{parameter}='{value}' is not the code or id of a party of the accord",
+            extensions: new Dictionary<string, object?> { ["path"] = parameter });
 
     private static bool TryTime(string? text, out DateTime time)
     {

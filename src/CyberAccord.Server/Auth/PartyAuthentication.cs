@@ -124,10 +124,16 @@ public sealed class PartyAuthenticationHandler(IOptionsMonitor<AuthenticationSch
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
     }
 
-    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    // Both answers carry an error body in the endpoint's format (a TAXII error resource on TAXII paths), as TAXII requires.
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
-        Response.StatusCode = 401;
         Response.Headers.WWWAuthenticate = "Basic realm=\"CyberAccord TAXII\", Bearer";
-        return Task.CompletedTask;
+        var result = await HandleAuthenticateOnceSafeAsync().ConfigureAwait(false);
+        await EndpointErrors.WriteAsync(Context, 401, result.Failure is { } failure
+            ? $"{failure.Message}: authenticate with HTTP Basic (TAXII) or a bearer token (accord API)"
+            : "this resource needs credentials: HTTP Basic (TAXII) or a bearer token (accord API)").ConfigureAwait(false);
     }
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
+        EndpointErrors.WriteAsync(Context, 403, $"{Context.User.Identity?.Name ?? "you"} may not {Request.Method} {Request.Path}");
 }

@@ -43,8 +43,36 @@ public static class DashboardApi
     /// protocol-relative (<c>//host</c>) or backslash (<c>/\host</c>, which browsers read as <c>//host</c>) address would make
     /// the sign-in page an open redirect.
     /// </summary>
+    /// A path with non-ASCII characters is percent-encoded (UTF-8), since a Location header holds ASCII only.
     public static string LocalReturnUrl(string? returnUrl) =>
-        returnUrl is { Length: > 0 } url && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\')) && !url.Any(char.IsControl) ? url : "/";
+        returnUrl is { Length: > 0 } url && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\')) && !url.Any(char.IsControl) ? Ascii(url) : "/";
+
+    private static string Ascii(string url)
+    {
+        if (System.Text.Ascii.IsValid(url))
+        {
+            return url;
+        }
+
+        var ascii = new System.Text.StringBuilder(url.Length * 3);
+        Span<byte> utf8 = stackalloc byte[4];
+        foreach (var rune in url.EnumerateRunes())
+        {
+            if (rune.IsAscii)
+            {
+                ascii.Append((char)rune.Value);
+                continue;
+            }
+
+            var length = rune.EncodeToUtf8(utf8);
+            foreach (var b in utf8[..length])
+            {
+                ascii.Append('%').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+
+        return ascii.ToString();
+    }
 
     public static ClaimsPrincipal Principal(string party) =>
         new(new ClaimsIdentity([new System.Security.Claims.Claim(PartyAuthenticationHandler.PartyClaim, party)], Scheme));

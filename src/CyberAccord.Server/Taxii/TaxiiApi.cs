@@ -61,14 +61,20 @@ public static class TaxiiApi
             ["max_content_length"] = context.MaxContentLength,
         }));
 
-        // A status names the objects a party posted, so only that party may read it.
+        // A status names the objects a party posted, so only that party may read it; an expired one is gone like an unknown one.
         taxii.MapGet(ApiRoot + "status/{statusId}/", (string statusId, ClaimsPrincipal user) =>
-            context.Statuses.TryGetValue(statusId, out var status) && status.Party == Party(user) ? Taxii(status.Status) : Error(404, "Not Found", $"no status resource '{statusId}' of yours"));
+            context.Statuses.TryGet(statusId, Party(user), out var status)
+                ? Results.Bytes(status, MediaType)
+                : Error(404, "Not Found",
+                    $"no status resource '{statusId}' of yours (one is kept {context.Statuses.Limits.Lifetime.TotalHours:0} hours)"));
 
         taxii.MapGet(ApiRoot + "collections/", async (ClaimsPrincipal user, CancellationToken ct) =>
         {
             var party = Party(user);
-            var collections = await context.Node.ReadAsync(state => CollectionDescriptor.For(state).Where(c => c.CanRead(party)).Select(c => Describe(context, c, party)).ToList(), ct).ConfigureAwait(false);
+            var collections = await context.Node.ReadAsync(
+                state => CollectionDescriptor.For(state).Where(c => c.CanRead(party))
+                    .Select(c => Describe(context, state, c, party)).ToList(),
+                ct).ConfigureAwait(false);
             var body = new JsonObject();
             if (collections.Count > 0)
             {
@@ -81,8 +87,11 @@ public static class TaxiiApi
         taxii.MapGet(ApiRoot + "collections/{id}/", async (string id, ClaimsPrincipal user, CancellationToken ct) =>
         {
             var party = Party(user);
-            var collection = await FindAsync(context, id, party, ct).ConfigureAwait(false);
-            return collection is null ? NotFound(id) : Taxii(Describe(context, collection, party));
+            var described = await context.Node.ReadAsync(state =>
+                CollectionDescriptor.For(state).FirstOrDefault(c => (c.Id == id || c.Alias == id) && c.CanRead(party)) is { } collection
+                    ? Describe(context, state, collection, party)
+                    : null, ct).ConfigureAwait(false);
+            return described is null ? NotFound(id) : Taxii(described);
         });
 
         taxii.MapGet(ApiRoot + "collections/{id}/objects/", (string id, HttpContext http, CancellationToken ct) => ListAsync(context, id, null, http, Shape.Objects, ct));
@@ -112,16 +121,25 @@ public static class TaxiiApi
     private static async Task<CollectionDescriptor?> FindAsync(AccordServerContext context, string id, string party, CancellationToken ct) =>
         await context.Node.ReadAsync(state => state.FindCollection(id) is { } c && c.CanRead(party) ? c : null, ct).ConfigureAwait(false);
 
-    private static JsonObject Describe(AccordServerContext context, CollectionDescriptor collection, string party) => new()
-    {
-        ["id"] = collection.Id,
-        ["title"] = collection.Title,
-        ["description"] = collection.Description,
-        ["alias"] = collection.Alias,
-        ["can_read"] = collection.CanRead(party),
-        ["can_write"] = collection.CanRead(party) && context.CanSignFor(party),
-        ["media_types"] = new JsonArray(StixMediaType),
-    };
+    /// <summary>
+    /// Whether a POST by <paramref name="party"/> to <paramref name="collection"/> would be accepted: it must be a member (any
+    /// party of the accord for the public collection, the group's or the pair's members for theirs) and this node must hold
+    /// its key. Describe and POST both ask this, so can_write never promises what POST refuses.
+    /// </summary>
+    internal static bool CanWrite(AccordServerContext context, AccordState state, CollectionDescriptor collection, string party) =>
+        collection.CanRead(party) && state.Parties.ContainsKey(party) && context.CanSignFor(party);
+
+    private static JsonObject Describe(AccordServerContext context, AccordState state, CollectionDescriptor collection, string party) =>
+        new()
+        {
+            ["id"] = collection.Id,
+            ["title"] = collection.Title,
+            ["description"] = collection.Description,
+            ["alias"] = collection.Alias,
+            ["can_read"] = collection.CanRead(party),
+            ["can_write"] = CanWrite(context, state, collection, party),
+            ["media_types"] = new JsonArray(StixMediaType),
+        };
 
     private static async Task<IResult> ListAsync(AccordServerContext context, string id, string? objectId, HttpContext http, Shape shape, CancellationToken ct)
     {
@@ -202,11 +220,10 @@ public static class TaxiiApi
         var body = new JsonObject();
         if (hasMore)
         {
+            // Every paged shape carries next: a client that pages by next alone (the OASIS reference client's as_pages) would
+            // otherwise fetch the first page forever.
             body["more"] = true;
-            if (shape != Shape.Versions && shape != Shape.Manifest)
-            {
-                body["next"] = EncodeCursor(pageItems![^1].DateAdded);
-            }
+            body["next"] = EncodeCursor(pageItems![^1].DateAdded);
         }
 
         if (pageItems!.Count > 0)
@@ -282,7 +299,7 @@ public static class TaxiiApi
             return NotFound(id);
         }
 
-        if (!context.CanSignFor(party))
+        if (!await context.Node.ReadAsync(state => CanWrite(context, state, collection, party), ct).ConfigureAwait(false))
         {
             return Error(403, "Forbidden", $"this node holds no signing key for {party}: post to your own node, or submit signed records through the accord API");
         }
@@ -353,7 +370,10 @@ public static class TaxiiApi
             var padded = text.Replace('-', '+').Replace('_', '/');
             padded += new string('=', (4 - (padded.Length % 4)) % 4);
             var decoded = Encoding.UTF8.GetString(Convert.FromBase64String(padded));
-            if (decoded.StartsWith("v1:", StringComparison.Ordinal) && long.TryParse(decoded[3..], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks))
+            // A forged cursor may name any number: only ticks of a real DateTime are a cursor this server could have issued.
+            if (decoded.StartsWith("v1:", StringComparison.Ordinal)
+                && long.TryParse(decoded[3..], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+                && ticks <= DateTime.MaxValue.Ticks)
             {
                 time = new DateTime(ticks, DateTimeKind.Utc);
                 return true;
@@ -368,10 +388,20 @@ public static class TaxiiApi
 
     private static readonly JsonSerializerOptions Output = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    internal static IResult Taxii(JsonObject body, int status = 200) => Results.Text(body.ToJsonString(Output), MediaType, Encoding.UTF8, status);
+    internal static string Serialize(JsonObject body) => body.ToJsonString(Output);
 
-    internal static IResult Error(int status, string title, string description) => Results.Text(
-        new JsonObject { ["title"] = title, ["description"] = description, ["http_status"] = status.ToString(CultureInfo.InvariantCulture) }.ToJsonString(Output), MediaType, Encoding.UTF8, status);
+    internal static IResult Taxii(JsonObject body, int status = 200) => Results.Text(Serialize(body), MediaType, Encoding.UTF8, status);
+
+    internal static string ErrorJson(int status, string title, string description) =>
+        new JsonObject
+        {
+            ["title"] = title,
+            ["description"] = description,
+            ["http_status"] = status.ToString(CultureInfo.InvariantCulture),
+        }.ToJsonString(Output);
+
+    internal static IResult Error(int status, string title, string description) =>
+        Results.Text(ErrorJson(status, title, description), MediaType, Encoding.UTF8, status);
 
     private static IResult NotFound(string id) => Error(404, "Not Found", $"no collection '{id}' that you may read");
 }

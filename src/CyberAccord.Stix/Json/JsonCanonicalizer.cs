@@ -15,8 +15,24 @@ public static class JsonCanonicalizer
     public static byte[] Canonicalize(JsonElement element)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
-        Write(element, buffer);
+        Unicode(() => Write(element, buffer));
         return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>
+    /// A document not parsed by <see cref="StixJson"/> may hold a lone-surrogate escape, which cannot be read as a string:
+    /// that is bad input, so it surfaces as the same exception as every other JSON fault, not as an InvalidOperationException.
+    /// </summary>
+    private static void Unicode(Action write)
+    {
+        try
+        {
+            write();
+        }
+        catch (InvalidOperationException e) when (e.Message.Contains("UTF-16", StringComparison.Ordinal))
+        {
+            throw new StixJsonException($"a string or member name is not valid Unicode: {e.Message}", null, null);
+        }
     }
 
     /// <summary>The canonical form of an object without some of its top-level members (for example a signature).</summary>
@@ -29,7 +45,7 @@ public static class JsonCanonicalizer
         }
 
         var buffer = new ArrayBufferWriter<byte>(256);
-        WriteObject(element, buffer, excluded);
+        Unicode(() => WriteObject(element, buffer, excluded));
         return buffer.WrittenSpan.ToArray();
     }
 

@@ -29,16 +29,82 @@ public static class StixJson
             var offset = FirstInvalidUtf8(utf8.Span);
             var line = 1 + utf8.Span[..offset].Count((byte)'\n');
             var column = offset - (utf8.Span[..offset].LastIndexOf((byte)'\n') + 1) + 1;
-            throw new StixJsonException($"{(source is null ? string.Empty : source + ": ")}line {line + lineOffset}, byte {column}: not valid UTF-8 (byte 0x{utf8.Span[offset]:X2})", line + lineOffset, null);
+            var where = source is null ? string.Empty : source + ": ";
+            throw new StixJsonException(
+                $"{where}line {line + lineOffset}, byte {column} (offset {offset}): not valid UTF-8 (byte 0x{utf8.Span[offset]:X2})",
+                line + lineOffset,
+                null);
         }
 
+        JsonDocument document;
         try
         {
-            return JsonDocument.Parse(utf8, DocumentOptions);
+            document = JsonDocument.Parse(utf8, DocumentOptions);
         }
         catch (JsonException e)
         {
             throw Describe(e, utf8, source, lineOffset);
+        }
+        catch (InvalidOperationException)
+        {
+            // Checking for duplicate names reads each name, and a name with a lone surrogate cannot be read: say where it is.
+            CheckValues(utf8.Span, source, lineOffset);
+            throw new StixJsonException($"{(source is null ? string.Empty : source + ": ")}a member name is not valid Unicode", null, null);
+        }
+
+        try
+        {
+            CheckValues(utf8.Span, source, lineOffset);
+        }
+        catch
+        {
+            document.Dispose();
+            throw;
+        }
+
+        return document;
+    }
+
+    /// <summary>
+    /// Refuses what System.Text.Json accepts but nothing downstream can use: numbers outside the IEEE 754 double range (RFC 8785
+    /// canonicalization, and so signing, needs a double) and <c>\u</c> escapes that leave a lone surrogate (no string holds one
+    /// as Unicode text). Refused here, every reader of strict JSON answers a clear error instead of failing later.
+    /// </summary>
+    private static void CheckValues(ReadOnlySpan<byte> utf8, string? source, long lineOffset)
+    {
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = MaxDepth });
+        while (reader.Read())
+        {
+            string? problem = null;
+            if (reader.TokenType == JsonTokenType.Number)
+            {
+                if (!reader.TryGetDouble(out var number) || !double.IsFinite(number))
+                {
+                    var text = Encoding.UTF8.GetString(reader.ValueSpan);
+                    problem = $"number {(text.Length > 40 ? text[..40] + "…" : text)} is outside the range of an IEEE 754 double";
+                }
+            }
+            else if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && reader.ValueIsEscaped)
+            {
+                try
+                {
+                    reader.GetString();
+                }
+                catch (InvalidOperationException)
+                {
+                    var what = reader.TokenType == JsonTokenType.PropertyName ? "member name" : "string";
+                    problem = $"{what} has a \\u escape that is a lone surrogate, not a Unicode character";
+                }
+            }
+
+            if (problem is not null)
+            {
+                var offset = (int)reader.TokenStartIndex;
+                var line = 1 + utf8[..offset].Count((byte)'\n');
+                var column = offset - (utf8[..offset].LastIndexOf((byte)'\n') + 1) + 1;
+                var where = source is null ? string.Empty : source + ": ";
+                throw new StixJsonException($"{where}line {line + lineOffset}, byte {column}: {problem}", line + lineOffset, null);
+            }
         }
     }
 

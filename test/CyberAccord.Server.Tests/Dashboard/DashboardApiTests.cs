@@ -64,3 +64,13 @@ public sealed class SignInThrottleTests
         Assert.Null(throttle.Blocked("de", "10.0.0.1"));
     }
 }
+
+public sealed class ReturnUrlEncodingTests
+{
+    [Theory]
+    [InlineData("/incidents/é", "/incidents/%C3%A9")]
+    [InlineData("/log?x=日本", "/log?x=%E6%97%A5%E6%9C%AC")]
+    [InlineData("/x/😀", "/x/%F0%9F%98%80")]
+    public void A_non_ascii_return_url_is_percent_encoded_so_it_fits_a_location_header(string returnUrl, string expected) =>
+        Assert.Equal(expected, DashboardApi.LocalReturnUrl(returnUrl));
+}

@@ -27,4 +27,14 @@ public abstract class DashboardPage : ComponentBase
     protected virtual Task LoadAsync() => Task.CompletedTask;
 
     protected static string Date(DateTime time) => DashboardData.Date(time);
+
+    /// <summary>What is wrong with the page's query, when something is; the page shows it instead of its content, with a 400.</summary>
+    protected string? QueryError { get; private set; }
+
+    /// <summary>Query values are read as text and checked here: a value the framework cannot bind would be a 500 instead.</summary>
+    protected void RefuseQuery(string name, string? value, string expected)
+    {
+        QueryError = $"The query parameter {name}='{value}' is not {expected}.";
+        HttpContext.Response.StatusCode = StatusCodes.Status400BadRequest;
+    }
 }
