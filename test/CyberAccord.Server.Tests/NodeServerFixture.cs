@@ -33,7 +33,7 @@ public sealed class NodeServerFixture : IAsyncLifetime
         var log = await CyberAccord.Log.Storage.Files.LogDirectory.OpenAsync(LogDirectory, TimeSpan.FromSeconds(5), CancellationToken.None);
         Node = await AccordNode.OpenAsync(log, await SqliteAccordStore.OpenAsync(Path.Combine(_dir.Path, "accord.db"), CancellationToken.None), new BlobStore(Path.Combine(_dir.Path, "blobs")), null, CancellationToken.None);
         await ReferenceScenario.WriteAsync(Node, id => _keys[id], CancellationToken.None);
-        var credentials = new CredentialStore(ReferenceScenario.Parties.Select(p => new PartyCredentials(p.Id, p.Code.ToLowerInvariant(), CredentialStore.Hash(Password(p.Code)), CredentialStore.Hash(Token(p.Code)))));
+        var credentials = new CredentialStore(ReferenceScenario.Parties.Select(p => new PartyCredentials(p.Id, p.Code.ToLowerInvariant(), CredentialStore.Hash(Password(p.Code)), CredentialStore.HashToken(Token(p.Code)))));
         _app = AccordServer.Build(Node, credentials, party => _keys.TryGetValue(party, out var key) ? PartyKey.FromPem(key.ToPem()) : null,
             new AccordServerOptions(["http://127.0.0.1:0"], LogDirectory, MaxContentLength: 256 * 1024));
         await _app.StartAsync();

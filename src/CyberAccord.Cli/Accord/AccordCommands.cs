@@ -125,7 +125,12 @@ internal static class AccordCommands
     private static async Task<int> ServeAsync(string root, string urls, int intervalMs, string? store, CancellationToken ct)
     {
         await using var node = await NodeDirectory.OpenAsync(root, ct, store).ConfigureAwait(false);
-        var credentials = CyberAccord.Server.Auth.CredentialStore.Load(Path.Combine(root, "keys", "credentials.json"));
+        var credentials = CyberAccord.Server.Auth.CredentialStore.Load(NodeDirectory.CredentialsPath(root));
+        foreach (var party in credentials.LegacyTokenParties)
+        {
+            System.Console.Error.WriteLine($"accord: warning: the API token of {party} is stored in the old PBKDF2 form, which bearer checks no longer accept; issue a new one with: accord credential rotate --dir {root} --party {party}");
+        }
+
         PartyKey? KeyFor(string party) => File.Exists(NodeDirectory.KeyPath(root, party)) ? NodeDirectory.LoadKey(root, party) : null;
         var app = CyberAccord.Server.AccordServer.Build(node, credentials, KeyFor, new CyberAccord.Server.AccordServerOptions(urls.Split(';'), Path.Combine(root, "log"),
             CheckpointInterval: intervalMs > 0 ? TimeSpan.FromMilliseconds(intervalMs) : null));
@@ -181,14 +186,14 @@ internal static class AccordCommands
             await NodeDirectory.CreateAsync(root, "demo.cyberaccord.example/log", parse.GetValue(store), replacing, ct).ConfigureAwait(false);
             var keys = new Dictionary<string, PartyKey>(StringComparer.Ordinal);
             var credentials = new JsonArray();
-            var hashed = new JsonObject();
+            var hashed = new List<CyberAccord.Server.Auth.PartyCredentials>();
             foreach (var (id, code, name, _) in ReferenceScenario.Parties)
             {
                 keys[id] = PartyKey.Generate();
                 await NodeDirectory.SaveKeyAsync(root, id, keys[id], ct).ConfigureAwait(false);
                 var (password, token, passwordHash, tokenHash) = NodeDirectory.NewCredentials();
                 credentials.Add(new JsonObject { ["party"] = id, ["code"] = code, ["name"] = name, ["taxii_user"] = code.ToLowerInvariant(), ["taxii_password"] = password, ["api_token"] = token });
-                hashed[id] = new JsonObject { ["taxii_user"] = code.ToLowerInvariant(), ["password_hash"] = passwordHash, ["token_hash"] = tokenHash };
+                hashed.Add(new CyberAccord.Server.Auth.PartyCredentials(id, code.ToLowerInvariant(), passwordHash, tokenHash));
             }
 
             await using (var node = await NodeDirectory.OpenAsync(root, ct).ConfigureAwait(false))
@@ -200,7 +205,7 @@ internal static class AccordCommands
             }
 
             await SecretFile.WriteAsync(Path.Combine(root, "demo-credentials.json"), credentials.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n", overwrite: true, ct).ConfigureAwait(false);
-            await SecretFile.WriteAsync(Path.Combine(root, "keys", "credentials.json"), hashed.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n", overwrite: true, ct).ConfigureAwait(false);
+            await CyberAccord.Server.Auth.CredentialStore.WriteFileAsync(NodeDirectory.CredentialsPath(root), hashed, ct).ConfigureAwait(false);
             foreach (var key in keys.Values)
             {
                 key.Dispose();

@@ -149,13 +149,17 @@ internal static class NodeDirectory
         return PartyKey.FromPem(File.ReadAllText(path));
     }
 
-    /// <summary>Random credentials for a party, and their PBKDF2 hashes for the node to keep.</summary>
+    /// <summary>
+    /// Random credentials for a party, and the hashes the node keeps: PBKDF2 for the password (people may reuse it
+    /// elsewhere), SHA-256 for the 192-bit random token (so a bearer check is one lookup, not a slow hash per party).
+    /// </summary>
     public static (string Password, string Token, string PasswordHash, string TokenHash) NewCredentials()
     {
         var password = Convert.ToBase64String(RandomNumberGenerator.GetBytes(18)).Replace('+', '-').Replace('/', '_');
         var token = "cat_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
-        return (password, token, Hash(password), Hash(token));
+        return (password, token, CyberAccord.Server.Auth.CredentialStore.Hash(password), CyberAccord.Server.Auth.CredentialStore.HashToken(token));
     }
 
-    public static string Hash(string secret) => CyberAccord.Server.Auth.CredentialStore.Hash(secret);
+    /// <summary>The node's hashed credential file, which <c>serve</c> follows and <c>accord credential</c> edits.</summary>
+    public static string CredentialsPath(string dir) => Path.Combine(dir, "keys", "credentials.json");
 }
