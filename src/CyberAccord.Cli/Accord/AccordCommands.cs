@@ -121,9 +121,35 @@ internal static class AccordCommands
         return command;
     }
 
-    /// <summary>Serves a node until Ctrl-C or SIGTERM: the body of <c>serve</c>, and of <c>demo --serve</c>.</summary>
-    private static async Task<int> ServeAsync(string root, string urls, int intervalMs, string? store, CancellationToken ct)
+    /// <summary>
+    /// The URLs to listen at, checked before anything is opened: each must be an absolute http or https URL with a host
+    /// (Kestrel would otherwise fail deep inside with a stack trace).
+    /// </summary>
+    internal static string[] ListenUrls(string urls)
     {
+        var list = urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (list.Length == 0)
+        {
+            throw new ArgumentException("--urls is empty; give a URL such as http://127.0.0.1:8400");
+        }
+
+        foreach (var url in list)
+        {
+            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps) || uri.Host.Length == 0
+                || uri.PathAndQuery != "/" || !string.IsNullOrEmpty(uri.Fragment) || !string.IsNullOrEmpty(uri.UserInfo))
+            {
+                throw new ArgumentException($"'{url}' is not a URL to listen at; give scheme, host and port, such as http://127.0.0.1:8400 (several separated by ';')");
+            }
+        }
+
+        return list;
+    }
+
+    /// <summary>Serves a node until Ctrl-C or SIGTERM: the body of <c>serve</c>, and of <c>demo --serve</c>.</summary>
+    /// <param name="listening">Called once the server listens (not before: a port in use fails first).</param>
+    private static async Task<int> ServeAsync(string root, string urls, int intervalMs, string? store, CancellationToken ct, Action? listening = null)
+    {
+        var listen = ListenUrls(urls);
         await using var node = await NodeDirectory.OpenAsync(root, ct, store).ConfigureAwait(false);
         var credentials = CyberAccord.Server.Auth.CredentialStore.Load(NodeDirectory.CredentialsPath(root));
         foreach (var party in credentials.LegacyTokenParties)
@@ -131,16 +157,48 @@ internal static class AccordCommands
             System.Console.Error.WriteLine($"accord: warning: the API token of {party} is stored in the old PBKDF2 form, which bearer checks no longer accept; issue a new one with: accord credential rotate --dir {root} --party {party}");
         }
 
-        PartyKey? KeyFor(string party) => File.Exists(NodeDirectory.KeyPath(root, party)) ? NodeDirectory.LoadKey(root, party) : null;
-        var app = CyberAccord.Server.AccordServer.Build(node, credentials, KeyFor, new CyberAccord.Server.AccordServerOptions(urls.Split(';'), Path.Combine(root, "log"),
-            CheckpointInterval: intervalMs > 0 ? TimeSpan.FromMilliseconds(intervalMs) : null));
-        await app.StartAsync(ct).ConfigureAwait(false);
-        System.Console.Out.WriteLine($"serving {Path.GetFullPath(root)} at {string.Join(", ", app.Urls)}: dashboard at /, TAXII discovery at /taxii2/, accord API at /accord/, log at /log/");
-        System.Console.Out.Flush();
+        if (credentials.All.Count == 0)
+        {
+            System.Console.Error.WriteLine($"accord: note: no party has credentials on this node yet, so every request needing sign-in gets 401; issue some with: accord credential add --dir {root} --party CODE");
+        }
 
-        // Ctrl-C or SIGTERM: stop accepting, finish what is in flight, then close the node.
-        await CyberAccord.Server.AccordServer.RunUntilStoppedAsync(app, ct).ConfigureAwait(false);
-        await app.DisposeAsync().ConfigureAwait(false);
+        PartyKey? KeyFor(string party) => File.Exists(NodeDirectory.KeyPath(root, party)) ? NodeDirectory.LoadKey(root, party) : null;
+        var app = CyberAccord.Server.AccordServer.Build(node, credentials, KeyFor, new CyberAccord.Server.AccordServerOptions(listen, Path.Combine(root, "log"),
+            CheckpointInterval: intervalMs > 0 ? TimeSpan.FromMilliseconds(intervalMs) : null));
+        try
+        {
+            try
+            {
+                await app.StartAsync(ct).ConfigureAwait(false);
+            }
+            catch (IOException e)
+            {
+                // Kestrel names the address; the inner exception (address in use, permission) says why.
+                return CliOutput.Error(e.InnerException is { } inner && !e.Message.Contains(inner.Message.TrimEnd('.'), StringComparison.OrdinalIgnoreCase)
+                    ? $"{e.Message.TrimEnd('.')} ({inner.Message.TrimEnd('.')})"
+                    : e.Message);
+            }
+
+            await NodeDirectory.ServingStartedAsync(root, app.Urls, ct).ConfigureAwait(false);
+            try
+            {
+                System.Console.Out.WriteLine($"serving {Path.GetFullPath(root)} at {string.Join(", ", app.Urls)}: dashboard at /, TAXII discovery at /taxii2/, accord API at /accord/, log at /log/");
+                listening?.Invoke();
+                System.Console.Out.Flush();
+
+                // Ctrl-C or SIGTERM: stop accepting, finish what is in flight, then close the node.
+                await CyberAccord.Server.AccordServer.RunUntilStoppedAsync(app, ct).ConfigureAwait(false);
+            }
+            finally
+            {
+                NodeDirectory.ServingEnded(root);
+            }
+        }
+        finally
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+        }
+
         System.Console.Out.WriteLine("stopped");
         return ExitCodes.Ok;
     }
@@ -167,6 +225,12 @@ internal static class AccordCommands
         command.SetAction(async (parse, ct) => await Run(async () =>
         {
             var root = parse.GetValue(dir)!;
+            var serveUrl = parse.GetResult(serve) is null ? null : parse.GetValue(serve) ?? "http://127.0.0.1:8400";
+            if (serveUrl is not null)
+            {
+                ListenUrls(serveUrl);
+            }
+
             var replacing = parse.GetValue(force) ? NodeDirectory.SequencingLogId(root) : null;
             if (parse.GetValue(store) is { } pg)
             {
@@ -212,15 +276,14 @@ internal static class AccordCommands
             }
 
             System.Console.Out.WriteLine($"Credentials: {Path.Combine(Path.GetFullPath(root), "demo-credentials.json")}; verify the log with: ./accord log verify {root}");
-            if (parse.GetResult(serve) is null)
+            if (serveUrl is null)
             {
                 return ExitCodes.Ok;
             }
 
-            var url = parse.GetValue(serve) ?? "http://127.0.0.1:8400";
             var us = credentials.Select(c => c!.AsObject()).First(c => (string?)c["code"] == "US");
-            System.Console.Out.WriteLine($"Dashboard: {url}/ — sign in as the US with user '{us["taxii_user"]}' and password '{us["taxii_password"]}' (other parties' in demo-credentials.json)");
-            return await ServeAsync(root, url, 0, null, ct).ConfigureAwait(false);
+            return await ServeAsync(root, serveUrl, 0, null, ct, () => System.Console.Out.WriteLine(
+                $"Dashboard: {serveUrl.Split(';')[0].TrimEnd('/')}/ — sign in as the US with user '{us["taxii_user"]}' and password '{us["taxii_password"]}' (other parties' in demo-credentials.json)")).ConfigureAwait(false);
         }).ConfigureAwait(false));
         return command;
     }

@@ -20,6 +20,9 @@ internal static class NodeDirectory
 {
     public const string ConfigFile = "node.json";
 
+    /// <summary>Written by <c>serve</c> while it runs (its process and URLs), so that other verbs can say where to reach it.</summary>
+    public const string ServingFile = "serving.json";
+
     /// <summary>Opens a log's sequencing where the log says it lives (PostgreSQL for a node created with --store).</summary>
     public static ISequencerFactory Sequencers { get; } = new PostgresSequencerFactory();
 
@@ -117,6 +120,7 @@ internal static class NodeDirectory
             throw new LogStateException($"{Path.GetFullPath(dir)} is not a node directory; create one with 'accord init' or 'accord demo'");
         }
 
+        RefuseIfServed(dir);
         var log = await LogDirectory.OpenAsync(Path.Combine(dir, "log"), TimeSpan.FromSeconds(30), cancellationToken, Sequencers).ConfigureAwait(false);
         try
         {
@@ -162,4 +166,77 @@ internal static class NodeDirectory
 
     /// <summary>The node's hashed credential file, which <c>serve</c> follows and <c>accord credential</c> edits.</summary>
     public static string CredentialsPath(string dir) => Path.Combine(dir, "keys", "credentials.json");
+
+    /// <summary>Records that this process serves the node at these URLs; <see cref="ServingEnded"/> removes it.</summary>
+    public static async Task ServingStartedAsync(string dir, IEnumerable<string> urls, CancellationToken cancellationToken)
+    {
+        using var self = System.Diagnostics.Process.GetCurrentProcess();
+        var serving = new System.Text.Json.Nodes.JsonObject
+        {
+            ["pid"] = Environment.ProcessId,
+            ["process_started"] = self.StartTime.ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            ["urls"] = new System.Text.Json.Nodes.JsonArray(urls.Select(u => (System.Text.Json.Nodes.JsonNode?)u).ToArray()),
+        };
+        var path = Path.Combine(dir, ServingFile);
+        var temporary = path + "." + Environment.ProcessId + ".tmp";
+        await File.WriteAllTextAsync(temporary, serving.ToJsonString() + "\n", cancellationToken).ConfigureAwait(false);
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    /// <summary>Removes <see cref="ServingFile"/> if this process wrote it.</summary>
+    public static void ServingEnded(string dir)
+    {
+        if (Serving(dir) is { Pid: var pid } && pid == Environment.ProcessId)
+        {
+            File.Delete(Path.Combine(dir, ServingFile));
+        }
+    }
+
+    /// <summary>The live process serving this directory and its first URL, or null (none, or the file outlived its process).</summary>
+    public static (int Pid, string Url)? Serving(string dir)
+    {
+        var path = Path.Combine(dir, ServingFile);
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllBytes(path));
+            var root = document.RootElement;
+            var pid = root.GetProperty("pid").GetInt32();
+            var url = root.GetProperty("urls").EnumerateArray().Select(u => u.GetString()).FirstOrDefault() ?? "its URL";
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            if (process.HasExited)
+            {
+                return null;
+            }
+
+            // A reused pid belongs to another process: the start time tells them apart.
+            if (root.TryGetProperty("process_started", out var started) && DateTime.TryParse(started.GetString(), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var startedAt)
+                && Math.Abs((process.StartTime.ToUniversalTime() - startedAt.ToUniversalTime()).TotalSeconds) > 1)
+            {
+                return null;
+            }
+
+            return (pid, url);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or JsonException or KeyNotFoundException or IOException or System.ComponentModel.Win32Exception)
+        {
+            // No such process (ArgumentException), or an unreadable file: nothing serves the directory.
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Refuses at once, saying where the node is served, instead of waiting for the log's lock that <c>serve</c> holds.
+    /// </summary>
+    public static void RefuseIfServed(string dir)
+    {
+        if (Serving(dir) is { } serving)
+        {
+            throw new LogStateException($"{Path.GetFullPath(dir)} is served by process {serving.Pid} at {serving.Url}; use: accord --node {serving.Url} --token T <verb> (verbs that act only on a local directory need the server stopped first)");
+        }
+    }
 }
