@@ -218,7 +218,7 @@ internal static class AccordCommands
     private static Command Demo()
     {
         var dir = DirOption();
-        var force = new Option<bool>("--force") { Description = "Replace an existing node in DIR." };
+        var force = new Option<bool>("--force") { Description = "Replace the node in DIR: its log, projection, blobs, keys and credentials are deleted; other files are kept, and a directory holding no node is refused." };
         var store = StoreOption(StoreHelp);
         var serve = new Option<string?>("--serve") { Description = "Then serve it (dashboard, TAXII, API, log) at this URL, such as http://127.0.0.1:8400, until Ctrl-C.", Arity = ArgumentArity.ZeroOrOne };
         var command = new Command("demo", "Build a node holding the reference scenario (China, the US, Germany and the UN office, 2013–2025) as signed records, write DIR/demo-credentials.json and print a summary.") { dir, force, store, serve };
@@ -239,12 +239,19 @@ internal static class AccordCommands
 
             if (Directory.Exists(root) && Directory.EnumerateFileSystemEntries(root).Any())
             {
-                if (!parse.GetValue(force))
+                if (!NodeDirectory.IsNode(root))
                 {
-                    return CliOutput.Error($"{root} is not empty; pass --force to replace it");
+                    return CliOutput.Error($"{Path.GetFullPath(root)} is not empty and holds no node; the demo goes in a new or empty directory (--force replaces only a node)");
                 }
 
-                Directory.Delete(root, recursive: true);
+                if (!parse.GetValue(force))
+                {
+                    return CliOutput.Error($"{root} holds a node; pass --force to replace it");
+                }
+
+                NodeDirectory.RefuseIfServed(root);
+                var kept = NodeDirectory.DeleteNode(root);
+                System.Console.Out.WriteLine($"replaced the node in {Path.GetFullPath(root)} (its log, projection, blobs, keys and credentials){(kept.Count > 0 ? $"; kept files accord did not make: {string.Join(", ", kept)}" : string.Empty)}");
             }
 
             await NodeDirectory.CreateAsync(root, "demo.cyberaccord.example/log", parse.GetValue(store), replacing, ct).ConfigureAwait(false);
@@ -387,14 +394,41 @@ internal static class AccordCommands
             }
 
             await using var node = await NodeDirectory.OpenAsync(root, ct).ConfigureAwait(false);
+            string? attached = null;
             if (parse.GetValue(bundle) is { } bundlePath)
             {
-                var (sha, objects) = await node.AttachStixBundleAsync(await File.ReadAllBytesAsync(bundlePath, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
+                if (!File.Exists(bundlePath))
+                {
+                    return CliOutput.Error($"{bundlePath}: no such file");
+                }
+
+                var bytes = await File.ReadAllBytesAsync(bundlePath, ct).ConfigureAwait(false);
+                var existed = node.Blobs.Contains(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)));
+                var (sha, objects) = await node.AttachStixBundleAsync(bytes, ct).ConfigureAwait(false);
+                attached = existed ? null : sha;
                 body["evidence_bundle"] = new JsonObject { ["sha256"] = sha, ["objects"] = objects };
             }
 
+            // Sign and check the body as its JSON text reads, as a remote node would: a value built here holds a CLR type
+            // (the bundle's object count is a long) that the node's reader of JSON numbers does not take for an int.
+            body = JsonNode.Parse(body.ToJsonString())!.AsObject();
             var record = Sign();
-            var index = await node.SubmitAsync(record, ct).ConfigureAwait(false);
+            long index;
+            try
+            {
+                index = await node.SubmitAsync(record, ct).ConfigureAwait(false);
+            }
+            catch (RecordRejectedException) when (attached is not null)
+            {
+                // The bundle was written for this record alone: it goes with the refusal, unless a record now names it.
+                if (!node.State.Records.Values.Any(r => r.Record.Body.ToJsonString().Contains(attached, StringComparison.Ordinal)))
+                {
+                    File.Delete(node.Blobs.PathOf(attached));
+                }
+
+                throw;
+            }
+
             System.Console.Out.WriteLine($"accepted {record.Id} at log index {index}; checkpoint size {node.Log.Checkpoint.Size}");
             return ExitCodes.Ok;
         }).ConfigureAwait(false));

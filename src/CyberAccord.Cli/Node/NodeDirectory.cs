@@ -239,4 +239,45 @@ internal static class NodeDirectory
             throw new LogStateException($"{Path.GetFullPath(dir)} is served by process {serving.Pid} at {serving.Url}; use: accord --node {serving.Url} --token T <verb> (verbs that act only on a local directory need the server stopped first)");
         }
     }
+
+    // What a node directory holds that accord made (the SQLite files with their journals; *.tmp from interrupted writes).
+    private static readonly string[] s_nodeDirectories = ["log", "blobs", "keys"];
+    private static readonly string[] s_nodeFiles = [ConfigFile, ServingFile, "accord.db", "accord.db-wal", "accord.db-shm", "accord.db-journal", "demo-credentials.json"];
+
+    /// <summary>
+    /// Deletes a node's own files and directories (for <c>demo --force</c>), and nothing else in <paramref name="dir"/>:
+    /// returns the names of the entries it kept.
+    /// </summary>
+    public static IReadOnlyList<string> DeleteNode(string dir)
+    {
+        if (!IsNode(dir))
+        {
+            throw new LogStateException($"{Path.GetFullPath(dir)} holds no node; refusing to delete anything in it");
+        }
+
+        var kept = new List<string>();
+        foreach (var entry in new DirectoryInfo(dir).EnumerateFileSystemInfos())
+        {
+            if (entry is DirectoryInfo sub && s_nodeDirectories.Contains(sub.Name, StringComparer.Ordinal))
+            {
+                sub.Delete(recursive: true);
+            }
+            else if (entry is FileInfo { Name: ConfigFile })
+            {
+                continue;
+            }
+            else if (entry is FileInfo file && (s_nodeFiles.Contains(file.Name, StringComparer.Ordinal) || (file.Name.StartsWith(ServingFile + ".", StringComparison.Ordinal) && file.Name.EndsWith(".tmp", StringComparison.Ordinal))))
+            {
+                file.Delete();
+            }
+            else
+            {
+                kept.Add(entry.Name);
+            }
+        }
+
+        // Last, so that an interrupted deletion leaves a directory still recognisable as a node, which --force may finish.
+        File.Delete(Path.Combine(dir, ConfigFile));
+        return kept;
+    }
 }
