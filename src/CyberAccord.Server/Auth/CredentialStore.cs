@@ -78,24 +78,53 @@ public sealed class CredentialStore
     /// <summary>The stored credentials, by party (no secrets: hashes only).</summary>
     public IReadOnlyCollection<PartyCredentials> All => Current.ByUser.Values;
 
-    /// <summary>Checks a user's password through <see cref="Throttle"/>: a refused attempt runs no hash.</summary>
-    public PasswordCheck CheckPassword(string user, string password, string address)
+    /// <summary>
+    /// Checks a user's password through <see cref="Throttle"/>: a refused attempt runs no hash. An attempt held back only
+    /// by others for the same user and address still being hashed waits for them (at most <paramref name="maxWait"/>,
+    /// default 10 s), then either uses their verified result or is refused by their failures.
+    /// </summary>
+    public async Task<PasswordCheck> CheckPasswordAsync(string user, string password, string address, CancellationToken cancellationToken, TimeSpan? maxWait = null)
     {
         ArgumentNullException.ThrowIfNull(password);
-        if (!Throttle.TryReserve(user, address, out var wait))
+        using var waiting = new CancellationTokenSource(maxWait ?? TimeSpan.FromSeconds(10));
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(waiting.Token, cancellationToken);
+        while (true)
         {
-            return new PasswordCheck(null, wait);
-        }
+            var credentials = Current.ByUser.GetValueOrDefault(user);
 
-        string? party = null;
-        try
-        {
-            party = Current.ByUser.TryGetValue(user, out var credentials) && VerifyPassword(credentials.PasswordHash, password) ? credentials.Party : null;
-            return new PasswordCheck(party, null);
-        }
-        finally
-        {
-            Throttle.Release(user, address, party is not null);
+            // A password that verified before costs no hash: only failures hold it back, not other requests in flight.
+            if (credentials is not null && _verified.ContainsKey(VerifiedKey(credentials.PasswordHash, password)))
+            {
+                return Throttle.MayUseVerified(user, address, out var held) ? new PasswordCheck(credentials.Party, null) : new PasswordCheck(null, held);
+            }
+
+            if (Throttle.TryReserve(user, address, out var wait, out var inFlightEnds))
+            {
+                string? party = null;
+                try
+                {
+                    party = credentials is not null && VerifyPassword(credentials.PasswordHash, password) ? credentials.Party : null;
+                    return new PasswordCheck(party, null);
+                }
+                finally
+                {
+                    Throttle.Release(user, address, party is not null);
+                }
+            }
+
+            if (inFlightEnds is null)
+            {
+                return new PasswordCheck(null, wait);
+            }
+
+            try
+            {
+                await inFlightEnds.WaitAsync(linked.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (waiting.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                return new PasswordCheck(null, wait);
+            }
         }
     }
 
@@ -212,9 +241,11 @@ public sealed class CredentialStore
 
     private static string TokenDigest(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
+    private static string VerifiedKey(string stored, string password) => stored + "|" + TokenDigest(password);
+
     private bool VerifyPassword(string stored, string password)
     {
-        var key = stored + "|" + TokenDigest(password);
+        var key = VerifiedKey(stored, password);
         if (_verified.ContainsKey(key))
         {
             return true;

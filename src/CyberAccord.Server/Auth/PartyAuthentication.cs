@@ -14,12 +14,12 @@ public sealed class PartyAuthenticationHandler(IOptionsMonitor<AuthenticationSch
     public const string SchemeName = "Party";
     public const string PartyClaim = "party";
 
-    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
         if (string.IsNullOrEmpty(header))
         {
-            return Task.FromResult(AuthenticateResult.NoResult());
+            return AuthenticateResult.NoResult();
         }
 
         string? party = null;
@@ -32,18 +32,18 @@ public sealed class PartyAuthenticationHandler(IOptionsMonitor<AuthenticationSch
             }
             catch (FormatException)
             {
-                return Task.FromResult(AuthenticateResult.Fail("malformed Basic credentials"));
+                return AuthenticateResult.Fail("malformed Basic credentials");
             }
 
             var colon = decoded.IndexOf(':', StringComparison.Ordinal);
             if (colon >= 0)
             {
-                var check = credentials.CheckPassword(decoded[..colon], decoded[(colon + 1)..], Context.Connection.RemoteIpAddress?.ToString() ?? string.Empty);
+                var check = await credentials.CheckPasswordAsync(decoded[..colon], decoded[(colon + 1)..], Context.Connection.RemoteIpAddress?.ToString() ?? string.Empty, Context.RequestAborted).ConfigureAwait(false);
                 if (check.RetryAfter is { } wait)
                 {
                     // Refused before hashing; the challenge still answers 401, and says when to try again.
                     Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                    return Task.FromResult(AuthenticateResult.Fail("too many failed password attempts"));
+                    return AuthenticateResult.Fail("too many failed password attempts");
                 }
 
                 party = check.Party;
@@ -56,11 +56,11 @@ public sealed class PartyAuthenticationHandler(IOptionsMonitor<AuthenticationSch
 
         if (party is null)
         {
-            return Task.FromResult(AuthenticateResult.Fail("unknown user, password or token"));
+            return AuthenticateResult.Fail("unknown user, password or token");
         }
 
         var identity = new ClaimsIdentity([new Claim(PartyClaim, party), new Claim(ClaimTypes.Name, party)], SchemeName);
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)

@@ -23,6 +23,9 @@ public sealed class PasswordThrottle(TimeProvider time)
     private readonly Dictionary<(string User, string Address), Attempts> _byUserAndAddress = [];
     private readonly Dictionary<string, Attempts> _byAddress = new(StringComparer.Ordinal);
 
+    // Completed (and replaced) whenever an attempt ends, for attempts waiting on those in flight.
+    private TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     private sealed class Attempts
     {
         public List<DateTimeOffset> Failures { get; } = [];
@@ -34,7 +37,13 @@ public sealed class PasswordThrottle(TimeProvider time)
     /// Reserves one attempt for the pair: true when it may check a password (then call <see cref="Release"/> once, with
     /// the outcome); false with how long to wait when the pair or the address has used its attempts.
     /// </summary>
-    public bool TryReserve(string user, string address, out TimeSpan retryAfter)
+    public bool TryReserve(string user, string address, out TimeSpan retryAfter) => TryReserve(user, address, out retryAfter, out _);
+
+    /// <param name="inFlightEnds">
+    /// When only attempts still being checked hold this one back (not failures), a task that completes when one of them
+    /// ends: the caller may wait for it and try again, rather than refuse a client that sent several requests at once.
+    /// </param>
+    public bool TryReserve(string user, string address, out TimeSpan retryAfter, out Task? inFlightEnds)
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(address);
@@ -48,18 +57,38 @@ public sealed class PasswordThrottle(TimeProvider time)
 
             var pair = Get(_byUserAndAddress, (user, address));
             var all = Get(_byAddress, address);
-            var pairWait = Wait(pair, MaxFailures, now);
-            var addressWait = Wait(all, MaxFailuresPerAddress, now);
-            if (pairWait is not null || addressWait is not null)
+            var failed = Longest(Wait(pair, MaxFailures, now, countInFlight: false), Wait(all, MaxFailuresPerAddress, now, countInFlight: false));
+            var busy = Longest(Wait(pair, MaxFailures, now), Wait(all, MaxFailuresPerAddress, now));
+            if (failed is not null || busy is not null)
             {
-                retryAfter = new[] { pairWait ?? TimeSpan.Zero, addressWait ?? TimeSpan.Zero }.Max();
+                retryAfter = failed ?? busy!.Value;
+                inFlightEnds = failed is null ? _released.Task : null;
                 return false;
             }
 
             pair.InFlight++;
             all.InFlight++;
             retryAfter = TimeSpan.Zero;
+            inFlightEnds = null;
             return true;
+        }
+    }
+
+    private static TimeSpan? Longest(TimeSpan? a, TimeSpan? b) => a is null ? b : b is null ? a : a > b ? a : b;
+
+    /// <summary>
+    /// Whether a password already verified (so no hash runs) may be used: only failures hold it back, not attempts in
+    /// flight, so that a client sending many requests at once with its right password is not refused.
+    /// </summary>
+    public bool MayUseVerified(string user, string address, out TimeSpan retryAfter)
+    {
+        lock (_gate)
+        {
+            var now = time.GetUtcNow();
+            var pairWait = Wait(Get(_byUserAndAddress, (user, address)), MaxFailures, now, countInFlight: false);
+            var addressWait = Wait(Get(_byAddress, address), MaxFailuresPerAddress, now, countInFlight: false);
+            retryAfter = new[] { pairWait ?? TimeSpan.Zero, addressWait ?? TimeSpan.Zero }.Max();
+            return pairWait is null && addressWait is null;
         }
     }
 
@@ -73,6 +102,9 @@ public sealed class PasswordThrottle(TimeProvider time)
             var all = Get(_byAddress, address);
             pair.InFlight = Math.Max(0, pair.InFlight - 1);
             all.InFlight = Math.Max(0, all.InFlight - 1);
+            var released = _released;
+            _released = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            released.SetResult();
             if (succeeded)
             {
                 pair.Failures.Clear();
@@ -109,10 +141,10 @@ public sealed class PasswordThrottle(TimeProvider time)
         return attempts;
     }
 
-    private static TimeSpan? Wait(Attempts attempts, int limit, DateTimeOffset now)
+    private static TimeSpan? Wait(Attempts attempts, int limit, DateTimeOffset now, bool countInFlight = true)
     {
         attempts.Failures.RemoveAll(f => now - f > Window);
-        if (attempts.Failures.Count + attempts.InFlight < limit)
+        if (attempts.Failures.Count + (countInFlight ? attempts.InFlight : 0) < limit)
         {
             return null;
         }

@@ -121,6 +121,31 @@ public sealed partial class PasswordGuessingTests : IAsyncLifetime
     }
 
     [Fact]
+    public void Many_concurrent_first_requests_with_the_right_password_all_succeed_after_one_batch_of_hashes()
+    {
+        var store = new CredentialStore([new PartyCredentials("party--x", "x", CredentialStore.Hash("right"), CredentialStore.HashToken("cat_x"))]);
+        var results = PasswordThrottleTests.AtOnce(40, _ => store.CheckPasswordAsync("x", "right", "10.0.0.1", CancellationToken.None));
+        Assert.All(results, r => Assert.Equal("party--x", r.Party));
+        Assert.InRange(store.PasswordHashes, 1, PasswordThrottle.MaxFailures);
+    }
+
+    [Fact]
+    public async Task A_client_with_the_right_password_may_send_many_requests_at_once()
+    {
+        using var http = Client();
+        var statuses = await Task.WhenAll(Enumerable.Range(0, 40).Select(async _ =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/taxii2/");
+            request.Headers.Authorization = Basic("p0", Password);
+            request.Headers.Accept.ParseAdd("application/taxii+json;version=2.1");
+            using var response = await http.SendAsync(request);
+            return response.StatusCode;
+        }));
+
+        Assert.All(statuses, s => Assert.Equal(HttpStatusCode.OK, s));
+    }
+
+    [Fact]
     public async Task Basic_guesses_and_dashboard_sign_ins_share_one_throttle()
     {
         using var http = Client();
@@ -152,6 +177,21 @@ public sealed class PasswordThrottleTests
         public DateTimeOffset Now { get; set; } = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
         public override DateTimeOffset GetUtcNow() => Now;
+    }
+
+    /// <summary>Runs the checks on as many threads, released together, so that they truly overlap.</summary>
+    internal static PasswordCheck[] AtOnce(int count, Func<int, Task<PasswordCheck>> check)
+    {
+        var results = new PasswordCheck[count];
+        using var start = new Barrier(count);
+        var threads = Enumerable.Range(0, count).Select(i => new Thread(() =>
+        {
+            start.SignalAndWait();
+            results[i] = check(i).GetAwaiter().GetResult();
+        })).ToList();
+        threads.ForEach(t => t.Start());
+        threads.ForEach(t => t.Join());
+        return results;
     }
 
     private static void Fail(PasswordThrottle throttle, string user, string address)
@@ -225,8 +265,7 @@ public sealed class PasswordThrottleTests
     public void A_hundred_concurrent_wrong_guesses_hash_at_most_five_passwords()
     {
         var store = new CredentialStore([new PartyCredentials("party--x", "x", CredentialStore.Hash("right"), CredentialStore.HashToken("cat_x"))]);
-        var results = new PasswordCheck[100];
-        Parallel.For(0, 100, new ParallelOptions { MaxDegreeOfParallelism = 16 }, i => results[i] = store.CheckPassword("x", "wrong " + i, "10.0.0.1"));
+        var results = AtOnce(100, i => store.CheckPasswordAsync("x", "wrong " + i, "10.0.0.1", CancellationToken.None));
         Assert.All(results, r => Assert.Null(r.Party));
         Assert.InRange(store.PasswordHashes, 1, PasswordThrottle.MaxFailures);
         Assert.Equal(100 - store.PasswordHashes, results.Count(r => r.Throttled));
@@ -248,7 +287,7 @@ public sealed class CredentialFileTests : IDisposable
 
         await CredentialStore.WriteFileAsync(path, [new PartyCredentials("party--a", "a", CredentialStore.Hash("pw"), CredentialStore.HashToken("cat_a"))], CancellationToken.None);
         Assert.Equal("party--a", store.CheckToken("cat_a"));
-        Assert.Equal("party--a", store.CheckPassword("a", "pw", "::1").Party);
+        Assert.Equal("party--a", (await store.CheckPasswordAsync("a", "pw", "::1", CancellationToken.None)).Party);
         if (!OperatingSystem.IsWindows())
         {
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
@@ -256,7 +295,7 @@ public sealed class CredentialFileTests : IDisposable
 
         await CredentialStore.WriteFileAsync(path, [], CancellationToken.None);
         Assert.Null(store.CheckToken("cat_a"));
-        Assert.Null(store.CheckPassword("a", "pw", "::1").Party);
+        Assert.Null((await store.CheckPasswordAsync("a", "pw", "::1", CancellationToken.None)).Party);
     }
 
     [Fact]
@@ -268,6 +307,6 @@ public sealed class CredentialFileTests : IDisposable
         Assert.Null(store.CheckToken("cat_old"));
         Assert.Equal(0, store.PasswordHashes);
         Assert.Equal(["party--old"], store.LegacyTokenParties);
-        Assert.Equal("party--old", store.CheckPassword("old", "pw", "::1").Party);
+        Assert.Equal("party--old", (await store.CheckPasswordAsync("old", "pw", "::1", CancellationToken.None)).Party);
     }
 }
