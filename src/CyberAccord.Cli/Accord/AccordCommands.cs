@@ -135,7 +135,9 @@ internal static class AccordCommands
 
         foreach (var url in list)
         {
-            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps) || uri.Host.Length == 0
+            // Kestrel's "any address" hosts (http://*:8400, http://+:8400) are not URI hosts; check the rest with a stand-in.
+            var checkable = System.Text.RegularExpressions.Regex.Replace(url, @"^(https?://)[*+](?=[:/]|$)", "${1}any.invalid", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+            if (!Uri.TryCreate(checkable, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps) || uri.Host.Length == 0
                 || uri.PathAndQuery != "/" || !string.IsNullOrEmpty(uri.Fragment) || !string.IsNullOrEmpty(uri.UserInfo))
             {
                 throw new ArgumentException($"'{url}' is not a URL to listen at; give scheme, host and port, such as http://127.0.0.1:8400 (several separated by ';')");

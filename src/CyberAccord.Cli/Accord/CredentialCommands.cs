@@ -83,6 +83,11 @@ internal static class CredentialCommands
 
             var issued = Issue(id, credentials[index].TaxiiUser);
             credentials[index] = issued.Stored;
+            if (File.Exists(Path.Combine(parse.GetValue(dir)!, "demo-credentials.json")))
+            {
+                System.Console.Error.WriteLine("accord: note: demo-credentials.json still lists the old secrets, which no longer work");
+            }
+
             return (Print("rotated", issued, parse.GetValue(json)), credentials);
         }, ct)).ConfigureAwait(false));
         return command;

@@ -171,6 +171,45 @@ public sealed class OperatorTests : IDisposable
         Assert.False(Directory.Exists(_dir.Sub("no-scheme-demo")), "the URL is checked before anything is written");
     }
 
+    [Theory]
+    [InlineData("http://127.0.0.1:8400", true)]
+    [InlineData("https://localhost:8443/", true)]
+    [InlineData("http://*:8400", true)]
+    [InlineData("http://+:8400;http://[::1]:8401", true)]
+    [InlineData("127.0.0.1:8400", false)]
+    [InlineData("localhost", false)]
+    [InlineData("ftp://127.0.0.1:21", false)]
+    [InlineData("http://127.0.0.1:8400/taxii2/", false)]
+    [InlineData("", false)]
+    public void Listen_urls_need_a_scheme_and_a_host(string urls, bool valid)
+    {
+        if (valid)
+        {
+            Assert.NotEmpty(CyberAccord.Cli.Accord.AccordCommands.ListenUrls(urls));
+        }
+        else
+        {
+            Assert.Throws<ArgumentException>(() => CyberAccord.Cli.Accord.AccordCommands.ListenUrls(urls));
+        }
+    }
+
+    [Fact]
+    public async Task A_log_verb_on_a_served_nodes_log_fails_at_once_naming_the_server()
+    {
+        var node = await InitAsync("served-log");
+        var (process, url) = await ServeAsync(node);
+        try
+        {
+            var checkpoint = await AccordProcess.RunAsync("log", "checkpoint", Path.Combine(node, "log"));
+            Assert.Equal(2, checkpoint.ExitCode);
+            Assert.Contains($"is served by process {process.Id} at {url}", checkpoint.Stderr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await StopAsync(process);
+        }
+    }
+
     [Fact]
     public async Task Demo_serve_on_a_busy_port_fails_to_bind_without_printing_the_sign_in_line()
     {
