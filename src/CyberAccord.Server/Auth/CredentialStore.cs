@@ -28,6 +28,9 @@ public sealed class CredentialStore
     private const string Pbkdf2Prefix = "pbkdf2-sha512$";
     private const string Sha256Prefix = "sha256$";
 
+    // A hash of a random secret that no password matches, checked for users that do not exist.
+    private static readonly Lazy<string> s_unknownUser = new(() => Hash(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))));
+
     private readonly string? _path;
     private readonly Lock _reloading = new();
     private volatile Snapshot _snapshot;
@@ -103,7 +106,9 @@ public sealed class CredentialStore
                 string? party = null;
                 try
                 {
-                    party = credentials is not null && VerifyPassword(credentials.PasswordHash, password) ? credentials.Party : null;
+                    // An unknown user costs the same hash as a wrong password, so timing does not tell which users exist.
+                    var verified = VerifyPassword(credentials?.PasswordHash ?? s_unknownUser.Value, password);
+                    party = credentials is not null && verified ? credentials.Party : null;
                     return new PasswordCheck(party, null);
                 }
                 finally

@@ -262,6 +262,16 @@ public sealed class PasswordThrottleTests
     }
 
     [Fact]
+    public async Task An_unknown_user_costs_the_same_hash_as_a_wrong_password_so_timing_does_not_reveal_users()
+    {
+        var store = new CredentialStore([new PartyCredentials("party--x", "x", CredentialStore.Hash("right"), CredentialStore.HashToken("cat_x"))]);
+        Assert.Null((await store.CheckPasswordAsync("nobody", "guess", "10.0.0.1", CancellationToken.None)).Party);
+        Assert.Equal(1, store.PasswordHashes);
+        Assert.Null((await store.CheckPasswordAsync("x", "guess", "10.0.0.1", CancellationToken.None)).Party);
+        Assert.Equal(2, store.PasswordHashes);
+    }
+
+    [Fact]
     public void A_hundred_concurrent_wrong_guesses_hash_at_most_five_passwords()
     {
         var store = new CredentialStore([new PartyCredentials("party--x", "x", CredentialStore.Hash("right"), CredentialStore.HashToken("cat_x"))]);
