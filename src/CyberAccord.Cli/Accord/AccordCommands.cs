@@ -136,11 +136,15 @@ internal static class AccordCommands
         foreach (var url in list)
         {
             // Kestrel's "any address" hosts (http://*:8400, http://+:8400) are not URI hosts; check the rest with a stand-in.
-            var checkable = System.Text.RegularExpressions.Regex.Replace(url, @"^(https?://)[*+](?=[:/]|$)", "${1}any.invalid", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
-            if (!Uri.TryCreate(checkable, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps) || uri.Host.Length == 0
+            var checkable = System.Text.RegularExpressions.Regex.Replace(
+                url, @"^(https?://)[*+](?=[:/]|$)", "${1}any.invalid", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+            if (!Uri.TryCreate(checkable, UriKind.Absolute, out var uri)
+                || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps) || uri.Host.Length == 0
                 || uri.PathAndQuery != "/" || !string.IsNullOrEmpty(uri.Fragment) || !string.IsNullOrEmpty(uri.UserInfo))
             {
-                throw new ArgumentException($"'{url}' is not a URL to listen at; give scheme, host and port, such as http://127.0.0.1:8400 (several separated by ';')");
+                throw new ArgumentException(
+                    $"'{url}' is not a URL to listen at; give scheme, host and port, such as http://127.0.0.1:8400 "
+                    + "(several separated by ';')");
             }
         }
 
@@ -149,24 +153,30 @@ internal static class AccordCommands
 
     /// <summary>Serves a node until Ctrl-C or SIGTERM: the body of <c>serve</c>, and of <c>demo --serve</c>.</summary>
     /// <param name="listening">Called once the server listens (not before: a port in use fails first).</param>
-    private static async Task<int> ServeAsync(string root, string urls, int intervalMs, string? store, CancellationToken ct, Action? listening = null)
+    private static async Task<int> ServeAsync(
+        string root, string urls, int intervalMs, string? store, CancellationToken ct, Action? listening = null)
     {
         var listen = ListenUrls(urls);
         await using var node = await NodeDirectory.OpenAsync(root, ct, store).ConfigureAwait(false);
         var credentials = CyberAccord.Server.Auth.CredentialStore.Load(NodeDirectory.CredentialsPath(root));
         foreach (var party in credentials.LegacyTokenParties)
         {
-            System.Console.Error.WriteLine($"accord: warning: the API token of {party} is stored in the old PBKDF2 form, which bearer checks no longer accept; issue a new one with: accord credential rotate --dir {root} --party {party}");
+            System.Console.Error.WriteLine(
+                $"accord: warning: the API token of {party} is stored in the old PBKDF2 form, which bearer checks no longer accept; "
+                + $"issue a new one with: accord credential rotate --dir {root} --party {party}");
         }
 
         if (credentials.All.Count == 0)
         {
-            System.Console.Error.WriteLine($"accord: note: no party has credentials on this node yet, so every request needing sign-in gets 401; issue some with: accord credential add --dir {root} --party CODE");
+            System.Console.Error.WriteLine(
+                "accord: note: no party has credentials on this node yet, so every request needing sign-in gets 401; "
+                + $"issue some with: accord credential add --dir {root} --party CODE");
         }
 
         PartyKey? KeyFor(string party) => File.Exists(NodeDirectory.KeyPath(root, party)) ? NodeDirectory.LoadKey(root, party) : null;
-        var app = CyberAccord.Server.AccordServer.Build(node, credentials, KeyFor, new CyberAccord.Server.AccordServerOptions(listen, Path.Combine(root, "log"),
-            CheckpointInterval: intervalMs > 0 ? TimeSpan.FromMilliseconds(intervalMs) : null));
+        var options = new CyberAccord.Server.AccordServerOptions(
+            listen, Path.Combine(root, "log"), CheckpointInterval: intervalMs > 0 ? TimeSpan.FromMilliseconds(intervalMs) : null);
+        var app = CyberAccord.Server.AccordServer.Build(node, credentials, KeyFor, options);
         try
         {
             try
@@ -176,7 +186,9 @@ internal static class AccordCommands
             catch (IOException e)
             {
                 // Kestrel names the address; the inner exception (address in use, permission) says why.
-                return CliOutput.Error(e.InnerException is { } inner && !e.Message.Contains(inner.Message.TrimEnd('.'), StringComparison.OrdinalIgnoreCase)
+                var repeats = e.InnerException is { } cause
+                    && e.Message.Contains(cause.Message.TrimEnd('.'), StringComparison.OrdinalIgnoreCase);
+                return CliOutput.Error(e.InnerException is { } inner && !repeats
                     ? $"{e.Message.TrimEnd('.')} ({inner.Message.TrimEnd('.')})"
                     : e.Message);
             }
@@ -184,7 +196,8 @@ internal static class AccordCommands
             await NodeDirectory.ServingStartedAsync(root, app.Urls, ct).ConfigureAwait(false);
             try
             {
-                System.Console.Out.WriteLine($"serving {Path.GetFullPath(root)} at {string.Join(", ", app.Urls)}: dashboard at /, TAXII discovery at /taxii2/, accord API at /accord/, log at /log/");
+                System.Console.Out.WriteLine($"serving {Path.GetFullPath(root)} at {string.Join(", ", app.Urls)}: "
+                    + "dashboard at /, TAXII discovery at /taxii2/, accord API at /accord/, log at /log/");
                 listening?.Invoke();
                 System.Console.Out.Flush();
 
@@ -220,7 +233,11 @@ internal static class AccordCommands
     private static Command Demo()
     {
         var dir = DirOption();
-        var force = new Option<bool>("--force") { Description = "Replace the node in DIR: its log, projection, blobs, keys and credentials are deleted; other files are kept, and a directory holding no node is refused." };
+        var force = new Option<bool>("--force")
+        {
+            Description = "Replace the node in DIR: its log, projection, blobs, keys and credentials are deleted; other files are kept, "
+                + "and a directory holding no node is refused.",
+        };
         var store = StoreOption(StoreHelp);
         var serve = new Option<string?>("--serve") { Description = "Then serve it (dashboard, TAXII, API, log) at this URL, such as http://127.0.0.1:8400, until Ctrl-C.", Arity = ArgumentArity.ZeroOrOne };
         var command = new Command("demo", "Build a node holding the reference scenario (China, the US, Germany and the UN office, 2013–2025) as signed records, write DIR/demo-credentials.json and print a summary.") { dir, force, store, serve };
@@ -243,7 +260,9 @@ internal static class AccordCommands
             {
                 if (!NodeDirectory.IsNode(root))
                 {
-                    return CliOutput.Error($"{Path.GetFullPath(root)} is not empty and holds no node; the demo goes in a new or empty directory (--force replaces only a node)");
+                    return CliOutput.Error(
+                        $"{Path.GetFullPath(root)} is not empty and holds no node; the demo goes in a new or empty directory "
+                        + "(--force replaces only a node)");
                 }
 
                 if (!parse.GetValue(force))
@@ -253,7 +272,9 @@ internal static class AccordCommands
 
                 NodeDirectory.RefuseIfServed(root);
                 var kept = NodeDirectory.DeleteNode(root);
-                System.Console.Out.WriteLine($"replaced the node in {Path.GetFullPath(root)} (its log, projection, blobs, keys and credentials){(kept.Count > 0 ? $"; kept files accord did not make: {string.Join(", ", kept)}" : string.Empty)}");
+                var keptNote = kept.Count > 0 ? $"; kept files accord did not make: {string.Join(", ", kept)}" : string.Empty;
+                System.Console.Out.WriteLine(
+                    $"replaced the node in {Path.GetFullPath(root)} (its log, projection, blobs, keys and credentials){keptNote}");
             }
 
             await NodeDirectory.CreateAsync(root, "demo.cyberaccord.example/log", parse.GetValue(store), replacing, ct).ConfigureAwait(false);
@@ -278,7 +299,8 @@ internal static class AccordCommands
             }
 
             await SecretFile.WriteAsync(Path.Combine(root, "demo-credentials.json"), credentials.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n", overwrite: true, ct).ConfigureAwait(false);
-            await CyberAccord.Server.Auth.CredentialStore.WriteFileAsync(NodeDirectory.CredentialsPath(root), hashed, ct).ConfigureAwait(false);
+            await CyberAccord.Server.Auth.CredentialStore.WriteFileAsync(
+                NodeDirectory.CredentialsPath(root), hashed, ct).ConfigureAwait(false);
             foreach (var key in keys.Values)
             {
                 key.Dispose();
@@ -291,8 +313,9 @@ internal static class AccordCommands
             }
 
             var us = credentials.Select(c => c!.AsObject()).First(c => (string?)c["code"] == "US");
-            return await ServeAsync(root, serveUrl, 0, null, ct, () => System.Console.Out.WriteLine(
-                $"Dashboard: {serveUrl.Split(';')[0].TrimEnd('/')}/ — sign in as the US with user '{us["taxii_user"]}' and password '{us["taxii_password"]}' (other parties' in demo-credentials.json)")).ConfigureAwait(false);
+            var signIn = $"Dashboard: {serveUrl.Split(';')[0].TrimEnd('/')}/ — sign in as the US with user '{us["taxii_user"]}' "
+                + $"and password '{us["taxii_password"]}' (other parties' in demo-credentials.json)";
+            return await ServeAsync(root, serveUrl, 0, null, ct, () => System.Console.Out.WriteLine(signIn)).ConfigureAwait(false);
         }).ConfigureAwait(false));
         return command;
     }

@@ -21,7 +21,10 @@ internal static class CredentialCommands
 
     public static Command Create()
     {
-        var command = new Command("credential", "Issue, list, rotate and revoke the credentials parties use to reach this node: a TAXII user and password (HTTP Basic, dashboard sign-in) and an API token (bearer). Takes effect at once on a serving node. " + Example);
+        var command = new Command(
+            "credential",
+            "Issue, list, rotate and revoke the credentials parties use to reach this node: a TAXII user and password "
+            + "(HTTP Basic, dashboard sign-in) and an API token (bearer). Takes effect at once on a serving node. " + Example);
         command.Subcommands.Add(Add());
         command.Subcommands.Add(List());
         command.Subcommands.Add(Rotate());
@@ -31,7 +34,8 @@ internal static class CredentialCommands
 
     private static Option<string> Dir() => new("--dir") { Description = "The node directory.", Required = true };
 
-    private static Option<string> PartyOption() => new("--party") { Description = "The party's code (such as CN) or id (party--cn).", Required = true };
+    private static Option<string> PartyOption() =>
+        new("--party") { Description = "The party's code (such as CN) or id (party--cn).", Required = true };
 
     private static Option<bool> Json() => new("--json") { Description = "Print JSON." };
 
@@ -41,12 +45,17 @@ internal static class CredentialCommands
         var party = PartyOption();
         var user = new Option<string?>("--user") { Description = "The TAXII user name (default: the party's code in lower case)." };
         var json = Json();
-        var command = new Command("add", "Issue a TAXII user and password and an API token for a party. The secrets are shown once; the node keeps only their hashes (PBKDF2 for the password, SHA-256 for the token). " + Example) { dir, party, user, json };
-        command.SetAction(async (parse, ct) => await LogCommands.Run(() => EditAsync(parse.GetValue(dir)!, parse.GetValue(party)!, (credentials, id) =>
+        var command = new Command(
+            "add",
+            "Issue a TAXII user and password and an API token for a party. The secrets are shown once; the node keeps only "
+            + "their hashes (PBKDF2 for the password, SHA-256 for the token). " + Example) { dir, party, user, json };
+        command.SetAction(async (parse, ct) => await LogCommands.Run(() => EditAsync(
+            parse.GetValue(dir)!, parse.GetValue(party)!, (credentials, id) =>
         {
             if (credentials.Any(c => c.Party == id))
             {
-                return (CliOutput.Error($"{id} already has credentials; replace them with 'accord credential rotate --dir {parse.GetValue(dir)} --party {parse.GetValue(party)}'"), null);
+                var rotate = $"accord credential rotate --dir {parse.GetValue(dir)} --party {parse.GetValue(party)}";
+                return (CliOutput.Error($"{id} already has credentials; replace them with '{rotate}'"), null);
             }
 
             var name = parse.GetValue(user) ?? id[PartyIds.Prefix.Length..];
@@ -72,13 +81,18 @@ internal static class CredentialCommands
         var dir = Dir();
         var party = PartyOption();
         var json = Json();
-        var command = new Command("rotate", "Replace a party's password and API token with new ones (shown once); the old ones stop working at once, on a serving node too. Example: accord credential rotate --dir node-cn --party CN") { dir, party, json };
-        command.SetAction(async (parse, ct) => await LogCommands.Run(() => EditAsync(parse.GetValue(dir)!, parse.GetValue(party)!, (credentials, id) =>
+        var command = new Command(
+            "rotate",
+            "Replace a party's password and API token with new ones (shown once); the old ones stop working at once, on a "
+            + "serving node too. Example: accord credential rotate --dir node-cn --party CN") { dir, party, json };
+        command.SetAction(async (parse, ct) => await LogCommands.Run(() => EditAsync(
+            parse.GetValue(dir)!, parse.GetValue(party)!, (credentials, id) =>
         {
             var index = credentials.FindIndex(c => c.Party == id);
             if (index < 0)
             {
-                return (CliOutput.Error($"{id} has no credentials; issue them with 'accord credential add --dir {parse.GetValue(dir)} --party {parse.GetValue(party)}'"), null);
+                var add = $"accord credential add --dir {parse.GetValue(dir)} --party {parse.GetValue(party)}";
+                return (CliOutput.Error($"{id} has no credentials; issue them with '{add}'"), null);
             }
 
             var issued = Issue(id, credentials[index].TaxiiUser);
@@ -97,8 +111,12 @@ internal static class CredentialCommands
     {
         var dir = Dir();
         var party = PartyOption();
-        var command = new Command("revoke", "Remove a party's credentials: its password and token stop working at once, on a serving node too. Example: accord credential revoke --dir node-cn --party CN") { dir, party };
-        command.SetAction(async (parse, ct) => await LogCommands.Run(() => EditAsync(parse.GetValue(dir)!, parse.GetValue(party)!, (credentials, id) =>
+        var command = new Command(
+            "revoke",
+            "Remove a party's credentials: its password and token stop working at once, on a serving node too. "
+            + "Example: accord credential revoke --dir node-cn --party CN") { dir, party };
+        command.SetAction(async (parse, ct) => await LogCommands.Run(() => EditAsync(
+            parse.GetValue(dir)!, parse.GetValue(party)!, (credentials, id) =>
         {
             if (credentials.RemoveAll(c => c.Party == id) == 0)
             {
@@ -115,7 +133,12 @@ internal static class CredentialCommands
     {
         var dir = Dir();
         var json = Json();
-        var command = new Command("list", "List the parties with credentials and their TAXII users (no secrets). Example: accord credential list --dir node-cn --json") { dir, json };
+        var command = new Command(
+            "list",
+            "List the parties with credentials and their TAXII users (no secrets). Example: accord credential list --dir node-cn --json")
+        {
+            dir, json,
+        };
         command.SetAction(async (parse, ct) => await LogCommands.Run(() =>
         {
             var root = parse.GetValue(dir)!;
@@ -123,7 +146,9 @@ internal static class CredentialCommands
             var credentials = CredentialStore.ReadFile(NodeDirectory.CredentialsPath(root));
             if (parse.GetValue(json))
             {
-                var array = new JsonArray(credentials.Select(c => (JsonNode?)new JsonObject { ["party"] = c.Party, ["taxii_user"] = c.TaxiiUser, ["token_hash"] = TokenForm(c) }).ToArray());
+                var array = new JsonArray(credentials.Select(c =>
+                    (JsonNode?)new JsonObject { ["party"] = c.Party, ["taxii_user"] = c.TaxiiUser, ["token_hash"] = TokenForm(c) })
+                    .ToArray());
                 System.Console.Out.WriteLine(array.ToJsonString());
             }
             else
@@ -139,7 +164,8 @@ internal static class CredentialCommands
         return command;
     }
 
-    private static string TokenForm(PartyCredentials c) => c.TokenHash.StartsWith("sha256$", StringComparison.Ordinal) ? "sha256" : "legacy (rotate it)";
+    private static string TokenForm(PartyCredentials c) =>
+        c.TokenHash.StartsWith("sha256$", StringComparison.Ordinal) ? "sha256" : "legacy (rotate it)";
 
     private sealed record Issued(PartyCredentials Stored, string Password, string Token);
 
@@ -153,7 +179,14 @@ internal static class CredentialCommands
     {
         if (json)
         {
-            System.Console.Out.WriteLine(new JsonObject { ["party"] = issued.Stored.Party, ["taxii_user"] = issued.Stored.TaxiiUser, ["taxii_password"] = issued.Password, ["api_token"] = issued.Token }.ToJsonString());
+            var secrets = new JsonObject
+            {
+                ["party"] = issued.Stored.Party,
+                ["taxii_user"] = issued.Stored.TaxiiUser,
+                ["taxii_password"] = issued.Password,
+                ["api_token"] = issued.Token,
+            };
+            System.Console.Out.WriteLine(secrets.ToJsonString());
         }
         else
         {
@@ -170,7 +203,8 @@ internal static class CredentialCommands
     {
         if (!NodeDirectory.IsNode(root))
         {
-            throw new LogStateException($"{Path.GetFullPath(root)} is not a node directory; create one with 'accord init' or 'accord demo'");
+            throw new LogStateException(
+                $"{Path.GetFullPath(root)} is not a node directory; create one with 'accord init' or 'accord demo'");
         }
     }
 
@@ -178,7 +212,11 @@ internal static class CredentialCommands
     /// Read, change and atomically rewrite the credential file under an exclusive lock file, so that two CLI processes
     /// editing credentials at once do not lose each other's change. The edit returns the new list, or null to write nothing.
     /// </summary>
-    private static async Task<int> EditAsync(string root, string party, Func<List<PartyCredentials>, string, (int Exit, List<PartyCredentials>? Updated)> edit, CancellationToken ct)
+    private static async Task<int> EditAsync(
+        string root,
+        string party,
+        Func<List<PartyCredentials>, string, (int Exit, List<PartyCredentials>? Updated)> edit,
+        CancellationToken ct)
     {
         RequireNode(root);
         var id = PartyIds.FromCodeOrId(party.Trim());

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using CyberAccord.Accord.Node;
@@ -161,7 +162,7 @@ internal static class NodeDirectory
     {
         var password = Convert.ToBase64String(RandomNumberGenerator.GetBytes(18)).Replace('+', '-').Replace('/', '_');
         var token = "cat_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
-        return (password, token, CyberAccord.Server.Auth.CredentialStore.Hash(password), CyberAccord.Server.Auth.CredentialStore.HashToken(token));
+        return (password, token, Server.Auth.CredentialStore.Hash(password), Server.Auth.CredentialStore.HashToken(token));
     }
 
     /// <summary>The node's hashed credential file, which <c>serve</c> follows and <c>accord credential</c> edits.</summary>
@@ -214,7 +215,8 @@ internal static class NodeDirectory
             }
 
             // A reused pid belongs to another process: the start time tells them apart.
-            if (root.TryGetProperty("process_started", out var started) && DateTime.TryParse(started.GetString(), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var startedAt)
+            if (root.TryGetProperty("process_started", out var started)
+                && DateTime.TryParse(started.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var startedAt)
                 && Math.Abs((process.StartTime.ToUniversalTime() - startedAt.ToUniversalTime()).TotalSeconds) > 1)
             {
                 return null;
@@ -222,7 +224,8 @@ internal static class NodeDirectory
 
             return (pid, url);
         }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException or JsonException or KeyNotFoundException or IOException or System.ComponentModel.Win32Exception)
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or JsonException or KeyNotFoundException
+            or IOException or System.ComponentModel.Win32Exception)
         {
             // No such process (ArgumentException), or an unreadable file: nothing serves the directory.
             return null;
@@ -236,13 +239,16 @@ internal static class NodeDirectory
     {
         if (Serving(dir) is { } serving)
         {
-            throw new LogStateException($"{Path.GetFullPath(dir)} is served by process {serving.Pid} at {serving.Url}; use: accord --node {serving.Url} --token T <verb> (verbs that act only on a local directory need the server stopped first)");
+            throw new LogStateException($"{Path.GetFullPath(dir)} is served by process {serving.Pid} at {serving.Url}; "
+                + $"use: accord --node {serving.Url} --token T <verb> "
+                + "(verbs that act only on a local directory need the server stopped first)");
         }
     }
 
     // What a node directory holds that accord made (the SQLite files with their journals; *.tmp from interrupted writes).
     private static readonly string[] s_nodeDirectories = ["log", "blobs", "keys"];
-    private static readonly string[] s_nodeFiles = [ConfigFile, ServingFile, "accord.db", "accord.db-wal", "accord.db-shm", "accord.db-journal", "demo-credentials.json"];
+    private static readonly string[] s_nodeFiles =
+        [ConfigFile, ServingFile, "accord.db", "accord.db-wal", "accord.db-shm", "accord.db-journal", "demo-credentials.json"];
 
     /// <summary>
     /// Deletes a node's own files and directories (for <c>demo --force</c>), and nothing else in <paramref name="dir"/>:
@@ -266,7 +272,9 @@ internal static class NodeDirectory
             {
                 continue;
             }
-            else if (entry is FileInfo file && (s_nodeFiles.Contains(file.Name, StringComparer.Ordinal) || (file.Name.StartsWith(ServingFile + ".", StringComparison.Ordinal) && file.Name.EndsWith(".tmp", StringComparison.Ordinal))))
+            else if (entry is FileInfo file && (s_nodeFiles.Contains(file.Name, StringComparer.Ordinal)
+                || (file.Name.StartsWith(ServingFile + ".", StringComparison.Ordinal)
+                    && file.Name.EndsWith(".tmp", StringComparison.Ordinal))))
             {
                 file.Delete();
             }

@@ -40,7 +40,12 @@ public sealed class CredentialStore
     private readonly ConcurrentDictionary<string, string> _verified = new(StringComparer.Ordinal);
     private long _passwordHashes;
 
-    private sealed record Snapshot(DateTime Written, long Length, Dictionary<string, PartyCredentials> ByUser, Dictionary<string, PartyCredentials> ByTokenHash, IReadOnlyList<string> LegacyTokens);
+    private sealed record Snapshot(
+        DateTime Written,
+        long Length,
+        Dictionary<string, PartyCredentials> ByUser,
+        Dictionary<string, PartyCredentials> ByTokenHash,
+        IReadOnlyList<string> LegacyTokens);
 
     public CredentialStore(IEnumerable<PartyCredentials> credentials, TimeProvider? time = null)
     {
@@ -86,7 +91,8 @@ public sealed class CredentialStore
     /// by others for the same user and address still being hashed waits for them (at most <paramref name="maxWait"/>,
     /// default 10 s), then either uses their verified result or is refused by their failures.
     /// </summary>
-    public async Task<PasswordCheck> CheckPasswordAsync(string user, string password, string address, CancellationToken cancellationToken, TimeSpan? maxWait = null)
+    public async Task<PasswordCheck> CheckPasswordAsync(
+        string user, string password, string address, CancellationToken cancellationToken, TimeSpan? maxWait = null)
     {
         ArgumentNullException.ThrowIfNull(password);
         using var waiting = new CancellationTokenSource(maxWait ?? TimeSpan.FromSeconds(10));
@@ -98,7 +104,9 @@ public sealed class CredentialStore
             // A password that verified before costs no hash: only failures hold it back, not other requests in flight.
             if (credentials is not null && _verified.ContainsKey(VerifiedKey(credentials.PasswordHash, password)))
             {
-                return Throttle.MayUseVerified(user, address, out var held) ? new PasswordCheck(credentials.Party, null) : new PasswordCheck(null, held);
+                return Throttle.MayUseVerified(user, address, out var held)
+                    ? new PasswordCheck(credentials.Party, null)
+                    : new PasswordCheck(null, held);
             }
 
             if (Throttle.TryReserve(user, address, out var wait, out var inFlightEnds))
@@ -144,7 +152,8 @@ public sealed class CredentialStore
         }
 
         // The lookup already matched; compare again in constant time so that no code path compares secrets by early exit.
-        return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(credentials.TokenHash[Sha256Prefix.Length..]), Encoding.ASCII.GetBytes(digest))
+        var stored = Encoding.ASCII.GetBytes(credentials.TokenHash[Sha256Prefix.Length..]);
+        return CryptographicOperations.FixedTimeEquals(stored, Encoding.ASCII.GetBytes(digest))
             ? credentials.Party
             : null;
     }
@@ -159,7 +168,10 @@ public sealed class CredentialStore
 
         using var document = JsonDocument.Parse(File.ReadAllBytes(path));
         return document.RootElement.EnumerateObject().Select(p => new PartyCredentials(
-            p.Name, p.Value.GetProperty("taxii_user").GetString()!, p.Value.GetProperty("password_hash").GetString()!, p.Value.GetProperty("token_hash").GetString()!)).ToList();
+            p.Name,
+            p.Value.GetProperty("taxii_user").GetString()!,
+            p.Value.GetProperty("password_hash").GetString()!,
+            p.Value.GetProperty("token_hash").GetString()!)).ToList();
     }
 
     /// <summary>
@@ -172,11 +184,15 @@ public sealed class CredentialStore
         var file = new JsonObject();
         foreach (var c in credentials.OrderBy(c => c.Party, StringComparer.Ordinal))
         {
-            file[c.Party] = new JsonObject { ["taxii_user"] = c.TaxiiUser, ["password_hash"] = c.PasswordHash, ["token_hash"] = c.TokenHash };
+            file[c.Party] = new JsonObject
+            {
+                ["taxii_user"] = c.TaxiiUser, ["password_hash"] = c.PasswordHash, ["token_hash"] = c.TokenHash,
+            };
         }
 
         var temporary = path + "." + Environment.ProcessId + ".tmp";
-        await SecretFile.WriteAsync(temporary, file.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n", overwrite: true, cancellationToken).ConfigureAwait(false);
+        var text = file.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
+        await SecretFile.WriteAsync(temporary, text, overwrite: true, cancellationToken).ConfigureAwait(false);
         File.Move(temporary, path, overwrite: true);
     }
 
@@ -257,14 +273,16 @@ public sealed class CredentialStore
         }
 
         var parts = stored.Split('$');
-        if (parts.Length != 4 || parts[0] + "$" != Pbkdf2Prefix || !int.TryParse(parts[1], System.Globalization.CultureInfo.InvariantCulture, out var iterations))
+        if (parts.Length != 4 || parts[0] + "$" != Pbkdf2Prefix
+            || !int.TryParse(parts[1], System.Globalization.CultureInfo.InvariantCulture, out var iterations))
         {
             return false;
         }
 
         Interlocked.Increment(ref _passwordHashes);
         var expected = Convert.FromBase64String(parts[3]);
-        var actual = Rfc2898DeriveBytes.Pbkdf2(password, Convert.FromBase64String(parts[2]), iterations, HashAlgorithmName.SHA512, expected.Length);
+        var salt = Convert.FromBase64String(parts[2]);
+        var actual = Rfc2898DeriveBytes.Pbkdf2(password, salt, iterations, HashAlgorithmName.SHA512, expected.Length);
         if (!CryptographicOperations.FixedTimeEquals(expected, actual))
         {
             return false;

@@ -38,11 +38,13 @@ public sealed class PartyAuthenticationHandler(IOptionsMonitor<AuthenticationSch
             var colon = decoded.IndexOf(':', StringComparison.Ordinal);
             if (colon >= 0)
             {
-                var check = await credentials.CheckPasswordAsync(decoded[..colon], decoded[(colon + 1)..], Context.Connection.RemoteIpAddress?.ToString() ?? string.Empty, Context.RequestAborted).ConfigureAwait(false);
+                var address = Context.Connection.RemoteIpAddress?.ToString() ?? string.Empty;
+                var check = await credentials.CheckPasswordAsync(decoded[..colon], decoded[(colon + 1)..], address, Context.RequestAborted)
+                    .ConfigureAwait(false);
                 if (check.RetryAfter is { } wait)
                 {
                     // Refused before hashing; the challenge still answers 401, and says when to try again.
-                    Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    Response.Headers.RetryAfter = PasswordThrottle.RetryAfterSeconds(wait);
                     return AuthenticateResult.Fail("too many failed password attempts");
                 }
 

@@ -57,7 +57,8 @@ public sealed class PasswordThrottle(TimeProvider time)
 
             var pair = Get(_byUserAndAddress, (user, address));
             var all = Get(_byAddress, address);
-            var failed = Longest(Wait(pair, MaxFailures, now, countInFlight: false), Wait(all, MaxFailuresPerAddress, now, countInFlight: false));
+            var failed = Longest(
+                Wait(pair, MaxFailures, now, countInFlight: false), Wait(all, MaxFailuresPerAddress, now, countInFlight: false));
             var busy = Longest(Wait(pair, MaxFailures, now), Wait(all, MaxFailuresPerAddress, now));
             if (failed is not null || busy is not null)
             {
@@ -73,6 +74,10 @@ public sealed class PasswordThrottle(TimeProvider time)
             return true;
         }
     }
+
+    /// <summary>A wait as a Retry-After header value: whole seconds, at least one.</summary>
+    public static string RetryAfterSeconds(TimeSpan wait) =>
+        Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static TimeSpan? Longest(TimeSpan? a, TimeSpan? b) => a is null ? b : b is null ? a : a > b ? a : b;
 
@@ -155,12 +160,13 @@ public sealed class PasswordThrottle(TimeProvider time)
 
     private void Sweep(DateTimeOffset now)
     {
-        foreach (var key in _byUserAndAddress.Where(e => e.Value.InFlight == 0 && e.Value.Failures.TrueForAll(f => now - f > Window)).Select(e => e.Key).ToList())
+        bool Stale(Attempts a) => a.InFlight == 0 && a.Failures.TrueForAll(f => now - f > Window);
+        foreach (var key in _byUserAndAddress.Where(e => Stale(e.Value)).Select(e => e.Key).ToList())
         {
             _byUserAndAddress.Remove(key);
         }
 
-        foreach (var key in _byAddress.Where(e => e.Value.InFlight == 0 && e.Value.Failures.TrueForAll(f => now - f > Window)).Select(e => e.Key).ToList())
+        foreach (var key in _byAddress.Where(e => Stale(e.Value)).Select(e => e.Key).ToList())
         {
             _byAddress.Remove(key);
         }
