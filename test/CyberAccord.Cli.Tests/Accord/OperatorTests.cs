@@ -59,7 +59,8 @@ public sealed class OperatorTests : IDisposable
     {
         using var http = new HttpClient { BaseAddress = new Uri(url) };
         http.DefaultRequestHeaders.Accept.ParseAdd("application/taxii+json;version=2.1");
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));
+        var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}"));
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", basic);
         return (await http.GetAsync("/taxii2/")).StatusCode;
     }
 
@@ -74,7 +75,8 @@ public sealed class OperatorTests : IDisposable
     {
         Assert.True(issued.ExitCode == 0, issued.ToString());
         using var json = JsonDocument.Parse(issued.Stdout);
-        return (json.RootElement.GetProperty("taxii_user").GetString()!, json.RootElement.GetProperty("taxii_password").GetString()!, json.RootElement.GetProperty("api_token").GetString()!);
+        string Field(string name) => json.RootElement.GetProperty(name).GetString()!;
+        return (Field("taxii_user"), Field("taxii_password"), Field("api_token"));
     }
 
     [Fact]
@@ -86,7 +88,8 @@ public sealed class OperatorTests : IDisposable
         {
             Assert.Equal(HttpStatusCode.Unauthorized, await ApiAsync(url, "cat_nothing"));
 
-            var (user, password, token) = Secrets(await AccordProcess.RunAsync("credential", "add", "--dir", node, "--party", "CN", "--json"));
+            var (user, password, token) = Secrets(
+                await AccordProcess.RunAsync("credential", "add", "--dir", node, "--party", "CN", "--json"));
             Assert.Equal(HttpStatusCode.OK, await TaxiiAsync(url, user, password));
             Assert.Equal(HttpStatusCode.OK, await ApiAsync(url, token));
 
@@ -95,7 +98,8 @@ public sealed class OperatorTests : IDisposable
             Assert.DoesNotContain(token, stored, StringComparison.Ordinal);
             if (!OperatingSystem.IsWindows())
             {
-                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(node, "keys", "credentials.json")));
+                var mode = File.GetUnixFileMode(Path.Combine(node, "keys", "credentials.json"));
+                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, mode);
             }
 
             var listed = await AccordProcess.RunAsync("credential", "list", "--dir", node, "--json");
@@ -108,7 +112,8 @@ public sealed class OperatorTests : IDisposable
             Assert.DoesNotContain(password, listed.Stdout, StringComparison.Ordinal);
             Assert.Equal(2, (await AccordProcess.RunAsync("credential", "add", "--dir", node, "--party", "CN")).ExitCode);
 
-            var (_, newPassword, newToken) = Secrets(await AccordProcess.RunAsync("credential", "rotate", "--dir", node, "--party", "CN", "--json"));
+            var (_, newPassword, newToken) = Secrets(
+                await AccordProcess.RunAsync("credential", "rotate", "--dir", node, "--party", "CN", "--json"));
             Assert.Equal(HttpStatusCode.Unauthorized, await ApiAsync(url, token));
             Assert.Equal(HttpStatusCode.OK, await ApiAsync(url, newToken));
             Assert.Equal(HttpStatusCode.Unauthorized, await TaxiiAsync(url, user, password));
@@ -135,7 +140,8 @@ public sealed class OperatorTests : IDisposable
             Assert.True(File.Exists(Path.Combine(node, "serving.json")));
             var started = Stopwatch.GetTimestamp();
             var listed = await AccordProcess.RunAsync("statement", "list", "--dir", node);
-            var added = await AccordProcess.RunAsync(["statement", "add", "--dir", node, "--as", "CN", "-"], """{"title":"t","text":"x"}""");
+            var added = await AccordProcess.RunAsync(
+                ["statement", "add", "--dir", node, "--as", "CN", "-"], """{"title":"t","text":"x"}""");
 
             // The log's lock wait is 30 s; a refusal that names the server comes well before one of them would end.
             Assert.True(Stopwatch.GetElapsedTime(started) < TimeSpan.FromSeconds(25), "the verbs waited for the lock");

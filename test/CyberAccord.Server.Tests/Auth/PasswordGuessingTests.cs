@@ -25,11 +25,14 @@ public sealed partial class PasswordGuessingTests : IAsyncLifetime
     {
         await LogDirectory.InitAsync(Path.Combine(_dir.Path, "log"), "guessing.example/log", CancellationToken.None);
         var log = await LogDirectory.OpenAsync(Path.Combine(_dir.Path, "log"), TimeSpan.FromSeconds(5), CancellationToken.None);
-        _node = await AccordNode.OpenAsync(log, await SqliteAccordStore.OpenAsync(Path.Combine(_dir.Path, "accord.db"), CancellationToken.None), new BlobStore(Path.Combine(_dir.Path, "blobs")), null, CancellationToken.None);
+        var projection = await SqliteAccordStore.OpenAsync(Path.Combine(_dir.Path, "accord.db"), CancellationToken.None);
+        _node = await AccordNode.OpenAsync(log, projection, new BlobStore(Path.Combine(_dir.Path, "blobs")), null, CancellationToken.None);
 
         // Several parties: before the fix a bogus token cost one PBKDF2 per stored credential.
-        _credentials = new CredentialStore(Enumerable.Range(0, 4).Select(i => new PartyCredentials($"party--p{i}", $"p{i}", CredentialStore.Hash(Password), CredentialStore.HashToken(Token + i))));
-        _app = AccordServer.Build(_node, _credentials, _ => null, new AccordServerOptions(["http://127.0.0.1:0"], Path.Combine(_dir.Path, "log")));
+        _credentials = new CredentialStore(Enumerable.Range(0, 4).Select(i =>
+            new PartyCredentials($"party--p{i}", $"p{i}", CredentialStore.Hash(Password), CredentialStore.HashToken(Token + i))));
+        var options = new AccordServerOptions(["http://127.0.0.1:0"], Path.Combine(_dir.Path, "log"));
+        _app = AccordServer.Build(_node, _credentials, _ => null, options);
         await _app.StartAsync();
     }
 
@@ -42,9 +45,21 @@ public sealed partial class PasswordGuessingTests : IAsyncLifetime
     }
 
     private HttpClient Client(CookieContainer? cookies = null) =>
-        new(new HttpClientHandler { CookieContainer = cookies ?? new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = new Uri(_app.Urls.First()) };
+        new(new HttpClientHandler { CookieContainer = cookies ?? new CookieContainer(), AllowAutoRedirect = false })
+        {
+            BaseAddress = new Uri(_app.Urls.First()),
+        };
 
-    private static AuthenticationHeaderValue Basic(string user, string password) => new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));
+    private static AuthenticationHeaderValue Basic(string user, string password) =>
+        new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));
+
+    private static FormUrlEncodedContent SignInForm(string antiforgery, string user, string password) => new(new Dictionary<string, string>
+    {
+        ["_handler"] = "signin",
+        ["__RequestVerificationToken"] = WebUtility.HtmlDecode(antiforgery),
+        ["Input.User"] = user,
+        ["Input.Password"] = password,
+    });
 
     [Fact]
     public async Task A_bogus_bearer_token_costs_no_password_hash_however_many_parties_are_stored()
@@ -108,22 +123,20 @@ public sealed partial class PasswordGuessingTests : IAsyncLifetime
 
         var statuses = await Task.WhenAll(Enumerable.Range(0, 100).Select(async i =>
         {
-            using var content = new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["_handler"] = "signin", ["__RequestVerificationToken"] = WebUtility.HtmlDecode(antiforgery), ["Input.User"] = "p2", ["Input.Password"] = "guess " + i,
-            });
+            using var content = SignInForm(antiforgery, "p2", "guess " + i);
             using var response = await http.PostAsync("/signin", content);
             return response.StatusCode;
         }));
 
         Assert.InRange(_credentials.PasswordHashes, 1, PasswordThrottle.MaxFailures);
-        Assert.True(statuses.Count(s => s == HttpStatusCode.TooManyRequests) >= 100 - PasswordThrottle.MaxFailures, string.Join(",", statuses));
+        var throttled = statuses.Count(s => s == HttpStatusCode.TooManyRequests);
+        Assert.True(throttled >= 100 - PasswordThrottle.MaxFailures, string.Join(",", statuses));
     }
 
     [Fact]
     public void Many_concurrent_first_requests_with_the_right_password_all_succeed_after_one_batch_of_hashes()
     {
-        var store = new CredentialStore([new PartyCredentials("party--x", "x", CredentialStore.Hash("right"), CredentialStore.HashToken("cat_x"))]);
+        var store = PasswordThrottleTests.OneParty();
         var results = PasswordThrottleTests.AtOnce(40, _ => store.CheckPasswordAsync("x", "right", "10.0.0.1", CancellationToken.None));
         Assert.All(results, r => Assert.Equal("party--x", r.Party));
         Assert.InRange(store.PasswordHashes, 1, PasswordThrottle.MaxFailures);
@@ -157,10 +170,7 @@ public sealed partial class PasswordGuessingTests : IAsyncLifetime
         }
 
         var form = await http.GetStringAsync("/signin");
-        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["_handler"] = "signin", ["__RequestVerificationToken"] = WebUtility.HtmlDecode(AntiforgeryField().Match(form).Groups[1].Value), ["Input.User"] = "p3", ["Input.Password"] = Password,
-        });
+        using var content = SignInForm(AntiforgeryField().Match(form).Groups[1].Value, "p3", Password);
         using var response = await http.PostAsync("/signin", content);
         Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
         Assert.NotNull(response.Headers.RetryAfter);
@@ -178,6 +188,9 @@ public sealed class PasswordThrottleTests
 
         public override DateTimeOffset GetUtcNow() => Now;
     }
+
+    internal static CredentialStore OneParty() =>
+        new([new PartyCredentials("party--x", "x", CredentialStore.Hash("right"), CredentialStore.HashToken("cat_x"))]);
 
     /// <summary>Runs the checks on as many threads, released together, so that they truly overlap.</summary>
     internal static PasswordCheck[] AtOnce(int count, Func<int, Task<PasswordCheck>> check)
@@ -264,7 +277,7 @@ public sealed class PasswordThrottleTests
     [Fact]
     public async Task An_unknown_user_costs_the_same_hash_as_a_wrong_password_so_timing_does_not_reveal_users()
     {
-        var store = new CredentialStore([new PartyCredentials("party--x", "x", CredentialStore.Hash("right"), CredentialStore.HashToken("cat_x"))]);
+        var store = OneParty();
         Assert.Null((await store.CheckPasswordAsync("nobody", "guess", "10.0.0.1", CancellationToken.None)).Party);
         Assert.Equal(1, store.PasswordHashes);
         Assert.Null((await store.CheckPasswordAsync("x", "guess", "10.0.0.1", CancellationToken.None)).Party);
@@ -274,7 +287,7 @@ public sealed class PasswordThrottleTests
     [Fact]
     public void A_hundred_concurrent_wrong_guesses_hash_at_most_five_passwords()
     {
-        var store = new CredentialStore([new PartyCredentials("party--x", "x", CredentialStore.Hash("right"), CredentialStore.HashToken("cat_x"))]);
+        var store = OneParty();
         var results = AtOnce(100, i => store.CheckPasswordAsync("x", "wrong " + i, "10.0.0.1", CancellationToken.None));
         Assert.All(results, r => Assert.Null(r.Party));
         Assert.InRange(store.PasswordHashes, 1, PasswordThrottle.MaxFailures);
@@ -295,7 +308,8 @@ public sealed class CredentialFileTests : IDisposable
         var store = CredentialStore.Load(path);
         Assert.Null(store.CheckToken("cat_a"));
 
-        await CredentialStore.WriteFileAsync(path, [new PartyCredentials("party--a", "a", CredentialStore.Hash("pw"), CredentialStore.HashToken("cat_a"))], CancellationToken.None);
+        var credentials = new PartyCredentials("party--a", "a", CredentialStore.Hash("pw"), CredentialStore.HashToken("cat_a"));
+        await CredentialStore.WriteFileAsync(path, [credentials], CancellationToken.None);
         Assert.Equal("party--a", store.CheckToken("cat_a"));
         Assert.Equal("party--a", (await store.CheckPasswordAsync("a", "pw", "::1", CancellationToken.None)).Party);
         if (!OperatingSystem.IsWindows())
@@ -312,7 +326,8 @@ public sealed class CredentialFileTests : IDisposable
     public async Task A_token_stored_in_the_old_pbkdf2_form_is_not_hashed_per_request_but_reported_for_rotation()
     {
         var path = _dir.Sub("credentials.json");
-        await CredentialStore.WriteFileAsync(path, [new PartyCredentials("party--old", "old", CredentialStore.Hash("pw"), CredentialStore.Hash("cat_old"))], CancellationToken.None);
+        var legacy = new PartyCredentials("party--old", "old", CredentialStore.Hash("pw"), CredentialStore.Hash("cat_old"));
+        await CredentialStore.WriteFileAsync(path, [legacy], CancellationToken.None);
         var store = CredentialStore.Load(path);
         Assert.Null(store.CheckToken("cat_old"));
         Assert.Equal(0, store.PasswordHashes);
