@@ -39,6 +39,12 @@ public sealed class CredentialStore
     // costs one fast hash per request. Keyed by the stored hash too, so a rotated password is not remembered.
     private readonly ConcurrentDictionary<string, string> _verified = new(StringComparer.Ordinal);
     private long _passwordHashes;
+    private int _hashesRunning;
+    private int _hashesPeak;
+
+    // Password hashes run at most on half the cores at once, so that guesses from many addresses queue here instead of
+    // starving every other request of CPU. Its wait handle is never taken, so the semaphore holds nothing to dispose.
+    private readonly SemaphoreSlim _hashing;
 
     private sealed record Snapshot(
         DateTime Written,
@@ -47,18 +53,31 @@ public sealed class CredentialStore
         Dictionary<string, PartyCredentials> ByTokenHash,
         IReadOnlyList<string> LegacyTokens);
 
-    public CredentialStore(IEnumerable<PartyCredentials> credentials, TimeProvider? time = null)
+    /// <param name="maxConcurrentHashes">How many password hashes may run at once (default: half the cores, at least one).</param>
+    public CredentialStore(IEnumerable<PartyCredentials> credentials, TimeProvider? time = null, int? maxConcurrentHashes = null)
     {
         _snapshot = Index(credentials, DateTime.MinValue, -1);
         Throttle = new PasswordThrottle(time ?? TimeProvider.System);
+        _hashing = NewHashingGate(maxConcurrentHashes);
     }
 
-    private CredentialStore(string path, TimeProvider time)
+    private CredentialStore(string path, TimeProvider time, int? maxConcurrentHashes)
     {
         _path = path;
         _snapshot = Read(path);
         Throttle = new PasswordThrottle(time);
+        _hashing = NewHashingGate(maxConcurrentHashes);
     }
+
+    private static SemaphoreSlim NewHashingGate(int? max)
+    {
+        var count = max ?? Math.Max(1, Environment.ProcessorCount / 2);
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1, nameof(max));
+        return new SemaphoreSlim(count, count);
+    }
+
+    /// <summary>The most password hashes that ran at once.</summary>
+    public int PasswordHashesPeak => Volatile.Read(ref _hashesPeak);
 
     /// <summary>The one throttle every password check goes through.</summary>
     public PasswordThrottle Throttle { get; }
@@ -70,7 +89,8 @@ public sealed class CredentialStore
     public IReadOnlyList<string> LegacyTokenParties => Current.LegacyTokens;
 
     /// <summary>A store that follows the credential file at <paramref name="path"/> (absent: no one may sign in).</summary>
-    public static CredentialStore Load(string path, TimeProvider? time = null) => new(path, time ?? TimeProvider.System);
+    public static CredentialStore Load(string path, TimeProvider? time = null, int? maxConcurrentHashes = null) =>
+        new(path, time ?? TimeProvider.System, maxConcurrentHashes);
 
     /// <summary>A PBKDF2-SHA512 hash of a password, in the form this store reads.</summary>
     public static string Hash(string secret)
@@ -115,7 +135,8 @@ public sealed class CredentialStore
                 try
                 {
                     // An unknown user costs the same hash as a wrong password, so timing does not tell which users exist.
-                    var verified = VerifyPassword(credentials?.PasswordHash ?? s_unknownUser.Value, password);
+                    var verified = await VerifyPasswordAsync(credentials?.PasswordHash ?? s_unknownUser.Value, password, cancellationToken)
+                        .ConfigureAwait(false);
                     party = credentials is not null && verified ? credentials.Party : null;
                     return new PasswordCheck(party, null);
                 }
@@ -263,6 +284,26 @@ public sealed class CredentialStore
     private static string TokenDigest(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
     private static string VerifiedKey(string stored, string password) => stored + "|" + TokenDigest(password);
+
+    private async Task<bool> VerifyPasswordAsync(string stored, string password, CancellationToken cancellationToken)
+    {
+        await _hashing.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var running = Interlocked.Increment(ref _hashesRunning);
+        try
+        {
+            for (var peak = Volatile.Read(ref _hashesPeak); running > peak; peak = Volatile.Read(ref _hashesPeak))
+            {
+                Interlocked.CompareExchange(ref _hashesPeak, running, peak);
+            }
+
+            return VerifyPassword(stored, password);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _hashesRunning);
+            _hashing.Release();
+        }
+    }
 
     private bool VerifyPassword(string stored, string password)
     {
