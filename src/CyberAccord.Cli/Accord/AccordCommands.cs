@@ -345,6 +345,7 @@ internal static class AccordCommands
             var body = new JsonObject { ["code"] = partyCode.ToUpperInvariant(), ["name"] = parse.GetValue(name), ["kind"] = parse.GetValue(kind), ["keys"] = new JsonArray(new JsonObject { ["public_key"] = Convert.ToBase64String(key.PublicKey) }) };
             await node.SubmitAsync(AccordRecord.Sign(RecordKinds.Party, party, party, DateTime.UtcNow, body, key), ct).ConfigureAwait(false);
             System.Console.Out.WriteLine($"created node for {party} in {Path.GetFullPath(root)}; key {key.KeyId}");
+            System.Console.Out.WriteLine($"no one can sign in to it yet; issue credentials with: accord credential add --dir {root} --party {partyCode}");
             return ExitCodes.Ok;
         }).ConfigureAwait(false));
         return command;
