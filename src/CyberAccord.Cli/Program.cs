@@ -6,6 +6,7 @@ using CyberAccord.Cli.Stix;
 var root = new RootCommand("accord: the CyberAccord node's command line. Every verb has --help.");
 root.Subcommands.Add(LogCommands.Create());
 root.Subcommands.Add(StixCommands.Create());
+root.Subcommands.Add(CredentialCommands.Create());
 foreach (var command in AccordCommands.Create())
 {
     root.Subcommands.Add(command);

@@ -39,7 +39,7 @@ public class NodeServerFixture : IAsyncLifetime
         Node = await AccordNode.OpenAsync(log, await SqliteAccordStore.OpenAsync(Path.Combine(_dir.Path, "accord.db"), CancellationToken.None), new BlobStore(Path.Combine(_dir.Path, "blobs")), null, CancellationToken.None);
         await ReferenceScenario.WriteAsync(Node, id => _keys[id], CancellationToken.None);
         var credentials = new CredentialStore(ReferenceScenario.Parties.Select(p => (p.Id, p.Code)).Append((Stranger, StrangerCode))
-            .Select(p => new PartyCredentials(p.Item1, p.Item2.ToLowerInvariant(), CredentialStore.Hash(Password(p.Item2)), CredentialStore.Hash(Token(p.Item2)))));
+            .Select(p => new PartyCredentials(p.Item1, p.Item2.ToLowerInvariant(), CredentialStore.Hash(Password(p.Item2)), CredentialStore.HashToken(Token(p.Item2)))));
         _app = AccordServer.Build(Node, credentials, party => _keys.TryGetValue(party, out var key) ? PartyKey.FromPem(key.ToPem()) : null,
             Configure(new AccordServerOptions(["http://127.0.0.1:0"], LogDirectory, MaxContentLength: 256 * 1024)));
         await _app.StartAsync();

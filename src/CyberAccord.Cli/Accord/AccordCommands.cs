@@ -121,21 +121,99 @@ internal static class AccordCommands
         return command;
     }
 
-    /// <summary>Serves a node until Ctrl-C or SIGTERM: the body of <c>serve</c>, and of <c>demo --serve</c>.</summary>
-    private static async Task<int> ServeAsync(string root, string urls, int intervalMs, string? store, CancellationToken ct)
+    /// <summary>
+    /// The URLs to listen at, checked before anything is opened: each must be an absolute http or https URL with a host
+    /// (Kestrel would otherwise fail deep inside with a stack trace).
+    /// </summary>
+    internal static string[] ListenUrls(string urls)
     {
-        await using var node = await NodeDirectory.OpenAsync(root, ct, store).ConfigureAwait(false);
-        var credentials = CyberAccord.Server.Auth.CredentialStore.Load(Path.Combine(root, "keys", "credentials.json"));
-        PartyKey? KeyFor(string party) => File.Exists(NodeDirectory.KeyPath(root, party)) ? NodeDirectory.LoadKey(root, party) : null;
-        var app = CyberAccord.Server.AccordServer.Build(node, credentials, KeyFor, new CyberAccord.Server.AccordServerOptions(urls.Split(';'), Path.Combine(root, "log"),
-            CheckpointInterval: intervalMs > 0 ? TimeSpan.FromMilliseconds(intervalMs) : null));
-        await app.StartAsync(ct).ConfigureAwait(false);
-        System.Console.Out.WriteLine($"serving {Path.GetFullPath(root)} at {string.Join(", ", app.Urls)}: dashboard at /, TAXII discovery at /taxii2/, accord API at /accord/, log at /log/");
-        System.Console.Out.Flush();
+        var list = urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (list.Length == 0)
+        {
+            throw new ArgumentException("--urls is empty; give a URL such as http://127.0.0.1:8400");
+        }
 
-        // Ctrl-C or SIGTERM: stop accepting, finish what is in flight, then close the node.
-        await CyberAccord.Server.AccordServer.RunUntilStoppedAsync(app, ct).ConfigureAwait(false);
-        await app.DisposeAsync().ConfigureAwait(false);
+        foreach (var url in list)
+        {
+            // Kestrel's "any address" hosts (http://*:8400, http://+:8400) are not URI hosts; check the rest with a stand-in.
+            var checkable = System.Text.RegularExpressions.Regex.Replace(
+                url, @"^(https?://)[*+](?=[:/]|$)", "${1}any.invalid", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+            if (!Uri.TryCreate(checkable, UriKind.Absolute, out var uri)
+                || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps) || uri.Host.Length == 0
+                || uri.PathAndQuery != "/" || !string.IsNullOrEmpty(uri.Fragment) || !string.IsNullOrEmpty(uri.UserInfo))
+            {
+                throw new ArgumentException(
+                    $"'{url}' is not a URL to listen at; give scheme, host and port, such as http://127.0.0.1:8400 "
+                    + "(several separated by ';')");
+            }
+        }
+
+        return list;
+    }
+
+    /// <summary>Serves a node until Ctrl-C or SIGTERM: the body of <c>serve</c>, and of <c>demo --serve</c>.</summary>
+    /// <param name="listening">Called once the server listens (not before: a port in use fails first).</param>
+    private static async Task<int> ServeAsync(
+        string root, string urls, int intervalMs, string? store, CancellationToken ct, Action? listening = null)
+    {
+        var listen = ListenUrls(urls);
+        await using var node = await NodeDirectory.OpenAsync(root, ct, store).ConfigureAwait(false);
+        var credentials = CyberAccord.Server.Auth.CredentialStore.Load(NodeDirectory.CredentialsPath(root));
+        foreach (var party in credentials.LegacyTokenParties)
+        {
+            System.Console.Error.WriteLine(
+                $"accord: warning: the API token of {party} is stored in the old PBKDF2 form, which bearer checks no longer accept; "
+                + $"issue a new one with: accord credential rotate --dir {root} --party {party}");
+        }
+
+        if (credentials.All.Count == 0)
+        {
+            System.Console.Error.WriteLine(
+                "accord: note: no party has credentials on this node yet, so every request needing sign-in gets 401; "
+                + $"issue some with: accord credential add --dir {root} --party CODE");
+        }
+
+        PartyKey? KeyFor(string party) => File.Exists(NodeDirectory.KeyPath(root, party)) ? NodeDirectory.LoadKey(root, party) : null;
+        var options = new CyberAccord.Server.AccordServerOptions(
+            listen, Path.Combine(root, "log"), CheckpointInterval: intervalMs > 0 ? TimeSpan.FromMilliseconds(intervalMs) : null);
+        var app = CyberAccord.Server.AccordServer.Build(node, credentials, KeyFor, options);
+        try
+        {
+            try
+            {
+                await app.StartAsync(ct).ConfigureAwait(false);
+            }
+            catch (IOException e)
+            {
+                // Kestrel names the address; the inner exception (address in use, permission) says why.
+                var repeats = e.InnerException is { } cause
+                    && e.Message.Contains(cause.Message.TrimEnd('.'), StringComparison.OrdinalIgnoreCase);
+                return CliOutput.Error(e.InnerException is { } inner && !repeats
+                    ? $"{e.Message.TrimEnd('.')} ({inner.Message.TrimEnd('.')})"
+                    : e.Message);
+            }
+
+            await NodeDirectory.ServingStartedAsync(root, app.Urls, ct).ConfigureAwait(false);
+            try
+            {
+                System.Console.Out.WriteLine($"serving {Path.GetFullPath(root)} at {string.Join(", ", app.Urls)}: "
+                    + "dashboard at /, TAXII discovery at /taxii2/, accord API at /accord/, log at /log/");
+                listening?.Invoke();
+                System.Console.Out.Flush();
+
+                // Ctrl-C or SIGTERM: stop accepting, finish what is in flight, then close the node.
+                await CyberAccord.Server.AccordServer.RunUntilStoppedAsync(app, ct).ConfigureAwait(false);
+            }
+            finally
+            {
+                NodeDirectory.ServingEnded(root);
+            }
+        }
+        finally
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+        }
+
         System.Console.Out.WriteLine("stopped");
         return ExitCodes.Ok;
     }
@@ -155,13 +233,23 @@ internal static class AccordCommands
     private static Command Demo()
     {
         var dir = DirOption();
-        var force = new Option<bool>("--force") { Description = "Replace an existing node in DIR." };
+        var force = new Option<bool>("--force")
+        {
+            Description = "Replace the node in DIR: its log, projection, blobs, keys and credentials are deleted; other files are kept, "
+                + "and a directory holding no node is refused.",
+        };
         var store = StoreOption(StoreHelp);
         var serve = new Option<string?>("--serve") { Description = "Then serve it (dashboard, TAXII, API, log) at this URL, such as http://127.0.0.1:8400, until Ctrl-C.", Arity = ArgumentArity.ZeroOrOne };
         var command = new Command("demo", "Build a node holding the reference scenario (China, the US, Germany and the UN office, 2013–2025) as signed records, write DIR/demo-credentials.json and print a summary.") { dir, force, store, serve };
         command.SetAction(async (parse, ct) => await Run(async () =>
         {
             var root = parse.GetValue(dir)!;
+            var serveUrl = parse.GetResult(serve) is null ? null : parse.GetValue(serve) ?? "http://127.0.0.1:8400";
+            if (serveUrl is not null)
+            {
+                ListenUrls(serveUrl);
+            }
+
             var replacing = parse.GetValue(force) ? NodeDirectory.SequencingLogId(root) : null;
             if (parse.GetValue(store) is { } pg)
             {
@@ -170,25 +258,36 @@ internal static class AccordCommands
 
             if (Directory.Exists(root) && Directory.EnumerateFileSystemEntries(root).Any())
             {
-                if (!parse.GetValue(force))
+                if (!NodeDirectory.IsNode(root))
                 {
-                    return CliOutput.Error($"{root} is not empty; pass --force to replace it");
+                    return CliOutput.Error(
+                        $"{Path.GetFullPath(root)} is not empty and holds no node; the demo goes in a new or empty directory "
+                        + "(--force replaces only a node)");
                 }
 
-                Directory.Delete(root, recursive: true);
+                if (!parse.GetValue(force))
+                {
+                    return CliOutput.Error($"{root} holds a node; pass --force to replace it");
+                }
+
+                NodeDirectory.RefuseIfServed(root);
+                var kept = NodeDirectory.DeleteNode(root);
+                var keptNote = kept.Count > 0 ? $"; kept files accord did not make: {string.Join(", ", kept)}" : string.Empty;
+                System.Console.Out.WriteLine(
+                    $"replaced the node in {Path.GetFullPath(root)} (its log, projection, blobs, keys and credentials){keptNote}");
             }
 
             await NodeDirectory.CreateAsync(root, "demo.cyberaccord.example/log", parse.GetValue(store), replacing, ct).ConfigureAwait(false);
             var keys = new Dictionary<string, PartyKey>(StringComparer.Ordinal);
             var credentials = new JsonArray();
-            var hashed = new JsonObject();
+            var hashed = new List<CyberAccord.Server.Auth.PartyCredentials>();
             foreach (var (id, code, name, _) in ReferenceScenario.Parties)
             {
                 keys[id] = PartyKey.Generate();
                 await NodeDirectory.SaveKeyAsync(root, id, keys[id], ct).ConfigureAwait(false);
                 var (password, token, passwordHash, tokenHash) = NodeDirectory.NewCredentials();
                 credentials.Add(new JsonObject { ["party"] = id, ["code"] = code, ["name"] = name, ["taxii_user"] = code.ToLowerInvariant(), ["taxii_password"] = password, ["api_token"] = token });
-                hashed[id] = new JsonObject { ["taxii_user"] = code.ToLowerInvariant(), ["password_hash"] = passwordHash, ["token_hash"] = tokenHash };
+                hashed.Add(new CyberAccord.Server.Auth.PartyCredentials(id, code.ToLowerInvariant(), passwordHash, tokenHash));
             }
 
             await using (var node = await NodeDirectory.OpenAsync(root, ct).ConfigureAwait(false))
@@ -200,22 +299,23 @@ internal static class AccordCommands
             }
 
             await SecretFile.WriteAsync(Path.Combine(root, "demo-credentials.json"), credentials.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n", overwrite: true, ct).ConfigureAwait(false);
-            await SecretFile.WriteAsync(Path.Combine(root, "keys", "credentials.json"), hashed.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n", overwrite: true, ct).ConfigureAwait(false);
+            await CyberAccord.Server.Auth.CredentialStore.WriteFileAsync(
+                NodeDirectory.CredentialsPath(root), hashed, ct).ConfigureAwait(false);
             foreach (var key in keys.Values)
             {
                 key.Dispose();
             }
 
             System.Console.Out.WriteLine($"Credentials: {Path.Combine(Path.GetFullPath(root), "demo-credentials.json")}; verify the log with: ./accord log verify {root}");
-            if (parse.GetResult(serve) is null)
+            if (serveUrl is null)
             {
                 return ExitCodes.Ok;
             }
 
-            var url = parse.GetValue(serve) ?? "http://127.0.0.1:8400";
             var us = credentials.Select(c => c!.AsObject()).First(c => (string?)c["code"] == "US");
-            System.Console.Out.WriteLine($"Dashboard: {url}/ — sign in as the US with user '{us["taxii_user"]}' and password '{us["taxii_password"]}' (other parties' in demo-credentials.json)");
-            return await ServeAsync(root, url, 0, null, ct).ConfigureAwait(false);
+            var signIn = $"Dashboard: {serveUrl.Split(';')[0].TrimEnd('/')}/ — sign in as the US with user '{us["taxii_user"]}' "
+                + $"and password '{us["taxii_password"]}' (other parties' in demo-credentials.json)";
+            return await ServeAsync(root, serveUrl, 0, null, ct, () => System.Console.Out.WriteLine(signIn)).ConfigureAwait(false);
         }).ConfigureAwait(false));
         return command;
     }
@@ -245,6 +345,7 @@ internal static class AccordCommands
             var body = new JsonObject { ["code"] = partyCode.ToUpperInvariant(), ["name"] = parse.GetValue(name), ["kind"] = parse.GetValue(kind), ["keys"] = new JsonArray(new JsonObject { ["public_key"] = Convert.ToBase64String(key.PublicKey) }) };
             await node.SubmitAsync(AccordRecord.Sign(RecordKinds.Party, party, party, DateTime.UtcNow, body, key), ct).ConfigureAwait(false);
             System.Console.Out.WriteLine($"created node for {party} in {Path.GetFullPath(root)}; key {key.KeyId}");
+            System.Console.Out.WriteLine($"no one can sign in to it yet; issue credentials with: accord credential add --dir {root} --party {partyCode}");
             return ExitCodes.Ok;
         }).ConfigureAwait(false));
         return command;
@@ -319,14 +420,41 @@ internal static class AccordCommands
             }
 
             await using var node = await NodeDirectory.OpenAsync(root, ct).ConfigureAwait(false);
+            string? attached = null;
             if (parse.GetValue(bundle) is { } bundlePath)
             {
-                var (sha, objects) = await node.AttachStixBundleAsync(await File.ReadAllBytesAsync(bundlePath, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
+                if (!File.Exists(bundlePath))
+                {
+                    return CliOutput.Error($"{bundlePath}: no such file");
+                }
+
+                var bytes = await File.ReadAllBytesAsync(bundlePath, ct).ConfigureAwait(false);
+                var existed = node.Blobs.Contains(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)));
+                var (sha, objects) = await node.AttachStixBundleAsync(bytes, ct).ConfigureAwait(false);
+                attached = existed ? null : sha;
                 body["evidence_bundle"] = new JsonObject { ["sha256"] = sha, ["objects"] = objects };
             }
 
+            // Sign and check the body as its JSON text reads, as a remote node would: a value built here holds a CLR type
+            // (the bundle's object count is a long) that the node's reader of JSON numbers does not take for an int.
+            body = JsonNode.Parse(body.ToJsonString())!.AsObject();
             var record = Sign();
-            var index = await node.SubmitAsync(record, ct).ConfigureAwait(false);
+            long index;
+            try
+            {
+                index = await node.SubmitAsync(record, ct).ConfigureAwait(false);
+            }
+            catch (RecordRejectedException) when (attached is not null)
+            {
+                // The bundle was written for this record alone: it goes with the refusal, unless a record now names it.
+                if (!node.State.Records.Values.Any(r => r.Record.Body.ToJsonString().Contains(attached, StringComparison.Ordinal)))
+                {
+                    File.Delete(node.Blobs.PathOf(attached));
+                }
+
+                throw;
+            }
+
             System.Console.Out.WriteLine($"accepted {record.Id} at log index {index}; checkpoint size {node.Log.Checkpoint.Size}");
             return ExitCodes.Ok;
         }).ConfigureAwait(false));

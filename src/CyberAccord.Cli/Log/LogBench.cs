@@ -17,7 +17,11 @@ internal static class LogBench
 {
     public static Command Create()
     {
-        var dir = new Option<string?>("--dir") { Description = "Where to build the benchmark log (default: a new temporary directory, removed afterwards)." };
+        var dir = new Option<string?>("--dir")
+        {
+            Description = "Where to build the benchmark log: a new or empty directory, whose contents are removed afterwards unless --keep "
+                + "(default: a new temporary directory).",
+        };
         var entries = new Option<long>("--entries") { Description = "Entries to append.", DefaultValueFactory = _ => 200_000 };
         var entrySize = new Option<int>("--entry-size") { Description = "Bytes per entry (at most 65535).", DefaultValueFactory = _ => 1024 };
         var batch = new Option<int>("--batch") { Description = "Entries per durable batch (one fsync each).", DefaultValueFactory = _ => 1000 };
@@ -38,6 +42,16 @@ internal static class LogBench
             }
 
             var root = parse.GetValue(dir) ?? Path.Combine(Path.GetTempPath(), "accord-bench-" + Guid.NewGuid().ToString("N")[..8]);
+
+            // The log is removed afterwards, so it must go where nothing else is: a new directory, or an empty one.
+            if (Directory.Exists(root) && Directory.EnumerateFileSystemEntries(root).Any())
+            {
+                return CliOutput.Error(
+                    $"{Path.GetFullPath(root)} is not empty; log bench builds its log in a new or empty directory "
+                    + "and removes it afterwards, so give one");
+            }
+
+            var created = !Directory.Exists(root);
             try
             {
                 await RunAsync(root, options, ct).ConfigureAwait(false);
@@ -46,7 +60,25 @@ internal static class LogBench
             {
                 if (!parse.GetValue(keep) && Directory.Exists(root))
                 {
-                    Directory.Delete(root, recursive: true);
+                    // Only what this run made: the directory if it created it, else the entries it put in the empty one.
+                    if (created)
+                    {
+                        Directory.Delete(root, recursive: true);
+                    }
+                    else
+                    {
+                        foreach (var entry in new DirectoryInfo(root).EnumerateFileSystemInfos())
+                        {
+                            if (entry is DirectoryInfo sub)
+                            {
+                                sub.Delete(recursive: true);
+                            }
+                            else
+                            {
+                                entry.Delete();
+                            }
+                        }
+                    }
                 }
             }
 

@@ -85,7 +85,7 @@ internal static class LogCommands
                 }
             }
 
-            await using var transparencyLog = await LogDirectory.OpenAsync(parse.GetValue(dir)!, LockTimeout, ct, CyberAccord.Cli.Node.NodeDirectory.Sequencers).ConfigureAwait(false);
+            await using var transparencyLog = await OpenLogAsync(parse.GetValue(dir)!, ct).ConfigureAwait(false);
             var total = 0L;
             async Task Flush(List<ReadOnlyMemory<byte>> pending)
             {
@@ -161,7 +161,7 @@ internal static class LogCommands
         var command = new Command("checkpoint", "Integrate every sequenced entry into the tree, write its tiles and publish a signed checkpoint to DIR/checkpoint.") { dir };
         command.SetAction(async (parse, ct) => await Run(async () =>
         {
-            await using var transparencyLog = await LogDirectory.OpenAsync(parse.GetValue(dir)!, LockTimeout, ct, CyberAccord.Cli.Node.NodeDirectory.Sequencers).ConfigureAwait(false);
+            await using var transparencyLog = await OpenLogAsync(parse.GetValue(dir)!, ct).ConfigureAwait(false);
             var pending = transparencyLog.SequencedSize - transparencyLog.Checkpoint.Size;
             var checkpoint = await transparencyLog.IntegrateAsync(new TerminalProgress("integrating", pending), ct).ConfigureAwait(false);
             var note = await transparencyLog.Storage.ReadCheckpointAsync(ct).ConfigureAwait(false);
@@ -207,7 +207,7 @@ internal static class LogCommands
             }
             else
             {
-                await using var transparencyLog = await LogDirectory.OpenAsync(where, LockTimeout, ct, CyberAccord.Cli.Node.NodeDirectory.Sequencers).ConfigureAwait(false);
+                await using var transparencyLog = await OpenLogAsync(where, ct).ConfigureAwait(false);
                 var treeSize = parse.GetValue(size) ?? transparencyLog.Checkpoint.Size;
                 hashes = await transparencyLog.ProveInclusionAsync(leafIndex, treeSize, ct).ConfigureAwait(false);
                 checkpointText = treeSize == transparencyLog.Checkpoint.Size
@@ -233,7 +233,7 @@ internal static class LogCommands
         var consistency = new Command("consistency", "Print the RFC 6962 consistency proof between two tree sizes, one base64 hash per line.") { dir2, oldSize, newSize };
         consistency.SetAction(async (parse, ct) => await Run(async () =>
         {
-            await using var transparencyLog = await LogDirectory.OpenAsync(parse.GetValue(dir2)!, LockTimeout, ct, CyberAccord.Cli.Node.NodeDirectory.Sequencers).ConfigureAwait(false);
+            await using var transparencyLog = await OpenLogAsync(parse.GetValue(dir2)!, ct).ConfigureAwait(false);
             var hashes = await transparencyLog.ProveConsistencyAsync(parse.GetValue(oldSize), parse.GetValue(newSize), ct).ConfigureAwait(false);
             foreach (var hash in hashes)
             {
@@ -366,6 +366,21 @@ internal static class LogCommands
     }
 
     /// <summary>Turns the library's typed failures into one-line messages and exit codes.</summary>
+    /// <summary>
+    /// Opens a log for writing, refusing at once when it is a node's log that <c>accord serve</c> holds (instead of
+    /// waiting <see cref="LockTimeout"/> for its lock).
+    /// </summary>
+    private static Task<TransparencyLog> OpenLogAsync(string dir, CancellationToken ct)
+    {
+        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(dir));
+        if (Path.GetFileName(full) == "log" && Path.GetDirectoryName(full) is { } node && CyberAccord.Cli.Node.NodeDirectory.IsNode(node))
+        {
+            CyberAccord.Cli.Node.NodeDirectory.RefuseIfServed(node);
+        }
+
+        return LogDirectory.OpenAsync(dir, LockTimeout, ct, CyberAccord.Cli.Node.NodeDirectory.Sequencers);
+    }
+
     internal static async Task<int> Run(Func<Task<int>> action)
     {
         try

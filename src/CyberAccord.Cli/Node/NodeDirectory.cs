@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using CyberAccord.Accord.Node;
@@ -19,6 +20,9 @@ namespace CyberAccord.Cli.Node;
 internal static class NodeDirectory
 {
     public const string ConfigFile = "node.json";
+
+    /// <summary>Written by <c>serve</c> while it runs (its process and URLs), so that other verbs can say where to reach it.</summary>
+    public const string ServingFile = "serving.json";
 
     /// <summary>Opens a log's sequencing where the log says it lives (PostgreSQL for a node created with --store).</summary>
     public static ISequencerFactory Sequencers { get; } = new PostgresSequencerFactory();
@@ -117,6 +121,7 @@ internal static class NodeDirectory
             throw new LogStateException($"{Path.GetFullPath(dir)} is not a node directory; create one with 'accord init' or 'accord demo'");
         }
 
+        RefuseIfServed(dir);
         var log = await LogDirectory.OpenAsync(Path.Combine(dir, "log"), TimeSpan.FromSeconds(30), cancellationToken, Sequencers).ConfigureAwait(false);
         try
         {
@@ -195,13 +200,138 @@ internal static class NodeDirectory
         return PartyKey.FromPem(File.ReadAllText(path));
     }
 
-    /// <summary>Random credentials for a party, and their PBKDF2 hashes for the node to keep.</summary>
+    /// <summary>
+    /// Random credentials for a party, and the hashes the node keeps: PBKDF2 for the password (people may reuse it
+    /// elsewhere), SHA-256 for the 192-bit random token (so a bearer check is one lookup, not a slow hash per party).
+    /// </summary>
     public static (string Password, string Token, string PasswordHash, string TokenHash) NewCredentials()
     {
         var password = Convert.ToBase64String(RandomNumberGenerator.GetBytes(18)).Replace('+', '-').Replace('/', '_');
         var token = "cat_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
-        return (password, token, Hash(password), Hash(token));
+        return (password, token, Server.Auth.CredentialStore.Hash(password), Server.Auth.CredentialStore.HashToken(token));
     }
 
-    public static string Hash(string secret) => CyberAccord.Server.Auth.CredentialStore.Hash(secret);
+    /// <summary>The node's hashed credential file, which <c>serve</c> follows and <c>accord credential</c> edits.</summary>
+    public static string CredentialsPath(string dir) => Path.Combine(dir, "keys", "credentials.json");
+
+    /// <summary>Records that this process serves the node at these URLs; <see cref="ServingEnded"/> removes it.</summary>
+    public static async Task ServingStartedAsync(string dir, IEnumerable<string> urls, CancellationToken cancellationToken)
+    {
+        using var self = System.Diagnostics.Process.GetCurrentProcess();
+        var serving = new System.Text.Json.Nodes.JsonObject
+        {
+            ["pid"] = Environment.ProcessId,
+            ["process_started"] = self.StartTime.ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            ["urls"] = new System.Text.Json.Nodes.JsonArray(urls.Select(u => (System.Text.Json.Nodes.JsonNode?)u).ToArray()),
+        };
+        var path = Path.Combine(dir, ServingFile);
+        var temporary = path + "." + Environment.ProcessId + ".tmp";
+        await File.WriteAllTextAsync(temporary, serving.ToJsonString() + "\n", cancellationToken).ConfigureAwait(false);
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    /// <summary>Removes <see cref="ServingFile"/> if this process wrote it.</summary>
+    public static void ServingEnded(string dir)
+    {
+        if (Serving(dir) is { Pid: var pid } && pid == Environment.ProcessId)
+        {
+            File.Delete(Path.Combine(dir, ServingFile));
+        }
+    }
+
+    /// <summary>The live process serving this directory and its first URL, or null (none, or the file outlived its process).</summary>
+    public static (int Pid, string Url)? Serving(string dir)
+    {
+        var path = Path.Combine(dir, ServingFile);
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllBytes(path));
+            var root = document.RootElement;
+            var pid = root.GetProperty("pid").GetInt32();
+            var url = root.GetProperty("urls").EnumerateArray().Select(u => u.GetString()).FirstOrDefault() ?? "its URL";
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            if (process.HasExited)
+            {
+                return null;
+            }
+
+            // A reused pid belongs to another process: the start time tells them apart.
+            if (root.TryGetProperty("process_started", out var started)
+                && DateTime.TryParse(started.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var startedAt)
+                && Math.Abs((process.StartTime.ToUniversalTime() - startedAt.ToUniversalTime()).TotalSeconds) > 1)
+            {
+                return null;
+            }
+
+            return (pid, url);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or JsonException or KeyNotFoundException
+            or IOException or System.ComponentModel.Win32Exception)
+        {
+            // No such process (ArgumentException), or an unreadable file: nothing serves the directory.
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Refuses at once, saying where the node is served, instead of waiting for the log's lock that <c>serve</c> holds.
+    /// </summary>
+    public static void RefuseIfServed(string dir)
+    {
+        if (Serving(dir) is { } serving)
+        {
+            throw new LogStateException($"{Path.GetFullPath(dir)} is served by process {serving.Pid} at {serving.Url}; "
+                + $"use: accord --node {serving.Url} --token T <verb> "
+                + "(verbs that act only on a local directory need the server stopped first)");
+        }
+    }
+
+    // What a node directory holds that accord made (the SQLite files with their journals; *.tmp from interrupted writes).
+    private static readonly string[] s_nodeDirectories = ["log", "blobs", "keys"];
+    private static readonly string[] s_nodeFiles =
+        [ConfigFile, ServingFile, "accord.db", "accord.db-wal", "accord.db-shm", "accord.db-journal", "demo-credentials.json"];
+
+    /// <summary>
+    /// Deletes a node's own files and directories (for <c>demo --force</c>), and nothing else in <paramref name="dir"/>:
+    /// returns the names of the entries it kept.
+    /// </summary>
+    public static IReadOnlyList<string> DeleteNode(string dir)
+    {
+        if (!IsNode(dir))
+        {
+            throw new LogStateException($"{Path.GetFullPath(dir)} holds no node; refusing to delete anything in it");
+        }
+
+        var kept = new List<string>();
+        foreach (var entry in new DirectoryInfo(dir).EnumerateFileSystemInfos())
+        {
+            if (entry is DirectoryInfo sub && s_nodeDirectories.Contains(sub.Name, StringComparer.Ordinal))
+            {
+                sub.Delete(recursive: true);
+            }
+            else if (entry is FileInfo { Name: ConfigFile })
+            {
+                continue;
+            }
+            else if (entry is FileInfo file && (s_nodeFiles.Contains(file.Name, StringComparer.Ordinal)
+                || (file.Name.StartsWith(ServingFile + ".", StringComparison.Ordinal)
+                    && file.Name.EndsWith(".tmp", StringComparison.Ordinal))))
+            {
+                file.Delete();
+            }
+            else
+            {
+                kept.Add(entry.Name);
+            }
+        }
+
+        // Last, so that an interrupted deletion leaves a directory still recognisable as a node, which --force may finish.
+        File.Delete(Path.Combine(dir, ConfigFile));
+        return kept;
+    }
 }

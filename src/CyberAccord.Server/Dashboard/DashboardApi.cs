@@ -22,7 +22,6 @@ public static class DashboardApi
     public static void AddDashboard(this IServiceCollection services)
     {
         services.AddRazorComponents();
-        services.AddSingleton(new SignInThrottle(TimeProvider.System));
         services.AddAntiforgery();
         services.AddAuthentication().AddCookie(Scheme, cookie =>
         {

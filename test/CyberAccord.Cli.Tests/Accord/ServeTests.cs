@@ -121,12 +121,14 @@ public sealed class ServeTests : IDisposable
             while (await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60)) is { } line)
             {
                 lines.Add(line);
-                if (line.StartsWith("serving", StringComparison.Ordinal))
+                if (line.StartsWith("Dashboard:", StringComparison.Ordinal))
                 {
                     break;
                 }
             }
 
+            // The sign-in line comes only once the server listens.
+            Assert.Contains(lines, l => l.StartsWith("serving", StringComparison.Ordinal));
             var signIn = lines.Single(l => l.StartsWith("Dashboard:", StringComparison.Ordinal));
             using var credentials = JsonDocument.Parse(File.ReadAllText(Path.Combine(node, "demo-credentials.json")));
             var us = credentials.RootElement.EnumerateArray().Single(p => p.GetProperty("code").GetString() == "US");

@@ -307,7 +307,7 @@ public sealed class DashboardBrowserTests(NodeServerFixture node, BrowserFixture
         var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = node.BaseAddress.ToString() });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/signin");
-        for (var i = 0; i < CyberAccord.Server.Dashboard.SignInThrottle.MaxFailures; i++)
+        for (var i = 0; i < CyberAccord.Server.Auth.PasswordThrottle.MaxFailures; i++)
         {
             await page.GetByLabel("User").FillAsync("un");
             await page.GetByLabel("Password").FillAsync($"guess {i}");
