@@ -50,6 +50,9 @@ public static class AccordServer
 
             // Without a persisted key ring the data-protection warnings repeat at every start; the dashboard's cookies say so.
             builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
+
+            // A host that cannot start (a busy port) fails its StartAsync, and the caller says so in one line: no stack trace here.
+            builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
         }
 
         builder.Services.AddProblemDetails();

@@ -60,4 +60,27 @@ public sealed class IncidentStixTests : IDisposable
         Assert.Equal(1, (await AddIncidentAsync(node, Refused)).ExitCode);
         Assert.Equal(kept, Assert.Single(Blobs(node)));
     }
+
+    [Fact]
+    public async Task The_help_of_a_record_verb_lists_its_fields_with_an_example()
+    {
+        var help = await AccordProcess.RunAsync("incident", "add", "--help");
+        Assert.Equal(0, help.ExitCode);
+        Assert.Contains("tlp (string)", help.Stdout, StringComparison.Ordinal);
+        Assert.Contains("affected_party* (party id)", help.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Example:", help.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_misspelled_field_is_refused_naming_its_path_and_writes_nothing()
+    {
+        var node = await InitAsync();
+        var before = Directory.GetFiles(node, "*", SearchOption.AllDirectories).Length;
+        var added = await AccordProcess.RunAsync(["incident", "add", "--dir", node, "--as", "CN", "-"], Good.Replace("\"tlp\"", "\"tpl\"", StringComparison.Ordinal));
+        Assert.NotEqual(0, added.ExitCode);
+        Assert.Contains("$.body.tpl", added.Stderr + added.Stdout, StringComparison.Ordinal);
+        Assert.Equal(before, Directory.GetFiles(node, "*", SearchOption.AllDirectories).Length);
+        var listed = await AccordProcess.RunAsync("incident", "list", "--dir", node);
+        Assert.DoesNotContain("C2 seen", listed.Stdout, StringComparison.Ordinal);
+    }
 }
