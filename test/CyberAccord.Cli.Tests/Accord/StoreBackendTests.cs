@@ -203,6 +203,11 @@ public sealed class StoreBackendTests : IDisposable
             var port = Random.Shared.Next(20_000, 60_000);
             var process = Process.Start(AccordProcess.StartInfo(["serve", "--dir", node, "--urls", $"http://127.0.0.1:{port}", .. extra]))!;
             var line = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60));
+            if (line is null)
+            {
+                Assert.Fail($"serve ended before it listened: {await process.StandardError.ReadToEndAsync()}");
+            }
+
             Assert.StartsWith("serving", line, StringComparison.Ordinal);
             using var credentials = JsonDocument.Parse(File.ReadAllText(Path.Combine(node, "demo-credentials.json")));
             var us = credentials.RootElement.EnumerateArray().Single(p => p.GetProperty("code").GetString() == "US");
