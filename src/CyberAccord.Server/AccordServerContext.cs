@@ -100,6 +100,64 @@ public sealed class AccordServerContext(AccordNode node, Func<string, PartyKey?>
 
         var successes = new JsonArray();
         var failures = new JsonArray();
+
+        // Judged, dated, signed and logged under one lock: date_added must follow log order for cursors to stay correct, and
+        // the judgement must hold for the state the records are applied to. Only a client-signed record submitted in between
+        // can change that state; then the envelope is judged once more.
+        await _postGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            for (var attempt = 0; ; attempt++)
+            {
+                successes.Clear();
+                failures.Clear();
+                try
+                {
+                    await AdmitLockedAsync(collection, party, items, checkedItems, parsed, successes, failures, cancellationToken).ConfigureAwait(false);
+                    break;
+                }
+                catch (RecordRejectedException) when (attempt == 0)
+                {
+                    for (var i = 0; i < items.Length; i++)
+                    {
+                        parsed[i] = checkedItems[i].Failure is null ? JsonNode.Parse(items[i].GetRawText())!.AsObject() : null;
+                    }
+                }
+            }
+        }
+        finally
+        {
+            _postGate.Release();
+        }
+
+        var status = new JsonObject
+        {
+            ["id"] = Guid.NewGuid().ToString(),
+            ["status"] = "complete",
+            ["request_timestamp"] = TaxiiApi.TaxiiTime(DateTime.UtcNow),
+            ["total_count"] = successes.Count + failures.Count,
+            ["success_count"] = successes.Count,
+            ["failure_count"] = failures.Count,
+            ["pending_count"] = 0,
+        };
+        if (successes.Count > 0)
+        {
+            status["successes"] = successes;
+        }
+
+        if (failures.Count > 0)
+        {
+            status["failures"] = failures;
+        }
+
+        Statuses[status["id"]!.GetValue<string>()] = (party, status);
+        return status;
+    }
+
+    /// <summary>Judges each valid object by the state's collection rules, then signs and logs the admitted ones; under the post gate.</summary>
+    private async Task AdmitLockedAsync(CollectionDescriptor collection, string party, JsonElement[] items, (string Id, string Version, string? Failure)[] checkedItems,
+        JsonObject?[] parsed, JsonArray successes, JsonArray failures, CancellationToken cancellationToken)
+    {
         var fresh = new List<int>();
         var labels = new Dictionary<int, string>();
         await Node.ReadAsync(state =>
@@ -151,85 +209,55 @@ public sealed class AccordServerContext(AccordNode node, Func<string, PartyKey?>
             return 0;
         }, cancellationToken).ConfigureAwait(false);
 
-        if (fresh.Count > 0)
+        if (fresh.Count == 0)
         {
-            // date_added must follow log order for cursors to stay correct, so dates are taken, signed and logged under one lock.
-            await _postGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-            try
+            return;
+        }
+
+        var firstAdded = await Node.ReadAsync(state => NextDateAdded(state, fresh.Count), cancellationToken).ConfigureAwait(false);
+        var records = new AccordRecord[fresh.Count];
+        var now = DateTime.UtcNow;
+        var tooLarge = new string?[fresh.Count];
+        Parallel.For(0, fresh.Count, () => keyFor(party) ?? throw new InvalidOperationException($"no key for {party}"), (n, _, key) =>
+        {
+            var body = new JsonObject
             {
-                var firstAdded = await Node.ReadAsync(state => NextDateAdded(state, fresh.Count), cancellationToken).ConfigureAwait(false);
-                var records = new AccordRecord[fresh.Count];
-                var now = DateTime.UtcNow;
-                var tooLarge = new string?[fresh.Count];
-                Parallel.For(0, fresh.Count, () => keyFor(party) ?? throw new InvalidOperationException($"no key for {party}"), (n, _, key) =>
-                {
-                    var body = new JsonObject
-                    {
-                        ["collection"] = collection.Id,
-                        ["date_added"] = TaxiiApi.TaxiiTime(firstAdded.AddTicks(10L * n)),
-                        ["object"] = parsed[fresh[n]],
-                    };
-                    // Time-ordered (v7) ids: indexes keyed by record id grow at their end instead of touching a random page per
-                    // object, which made the projection's commits three times slower at a million objects.
-                    var record = AccordRecord.Sign(RecordKinds.StixObject, $"{RecordKinds.StixObject}--{Guid.CreateVersion7()}", party, now, body, key);
-                    record.StixValidated = true;
+                ["collection"] = collection.Id,
+                ["date_added"] = TaxiiApi.TaxiiTime(firstAdded.AddTicks(10L * n)),
+                ["object"] = parsed[fresh[n]],
+            };
+            // Time-ordered (v7) ids: indexes keyed by record id grow at their end instead of touching a random page per
+            // object, which made the projection's commits three times slower at a million objects.
+            var record = AccordRecord.Sign(RecordKinds.StixObject, $"{RecordKinds.StixObject}--{Guid.CreateVersion7()}", party, now, body, key);
+            record.StixValidated = true;
 
-                    // The node signed this record a moment ago with the poster's key: no need to verify its own signature.
-                    record.Vouch(key.PublicKey);
-                    records[n] = record;
-                    var size = record.ToEntry().Length;
-                    if (size > CyberAccord.Log.Tiles.EntryBundle.MaxEntrySize)
-                    {
-                        tooLarge[n] = $"the object is {size:N0} bytes as a signed log entry; entries hold at most {CyberAccord.Log.Tiles.EntryBundle.MaxEntrySize:N0}";
-                    }
-
-                    return key;
-                }, key => key.Dispose());
-                var accepted = new List<AccordRecord>(fresh.Count);
-                for (var n = 0; n < fresh.Count; n++)
-                {
-                    var (id, version, _) = checkedItems[fresh[n]];
-                    if (tooLarge[n] is { } reason)
-                    {
-                        failures.Add(Entry(id, version, reason));
-                    }
-                    else
-                    {
-                        accepted.Add(records[n]);
-                        successes.Add(Entry(id, version, labels[fresh[n]]));
-                    }
-                }
-
-                await Node.SubmitBatchAsync(accepted, cancellationToken, integrate: !DeferCheckpoints).ConfigureAwait(false);
+            // The node signed this record a moment ago with the poster's key: no need to verify its own signature.
+            record.Vouch(key.PublicKey);
+            records[n] = record;
+            var size = record.ToEntry().Length;
+            if (size > CyberAccord.Log.Tiles.EntryBundle.MaxEntrySize)
+            {
+                tooLarge[n] = $"the object is {size:N0} bytes as a signed log entry; entries hold at most {CyberAccord.Log.Tiles.EntryBundle.MaxEntrySize:N0}";
             }
-            finally
+
+            return key;
+        }, key => key.Dispose());
+        var accepted = new List<AccordRecord>(fresh.Count);
+        for (var n = 0; n < fresh.Count; n++)
+        {
+            var (id, version, _) = checkedItems[fresh[n]];
+            if (tooLarge[n] is { } reason)
             {
-                _postGate.Release();
+                failures.Add(Entry(id, version, reason));
+            }
+            else
+            {
+                accepted.Add(records[n]);
+                successes.Add(Entry(id, version, labels[fresh[n]]));
             }
         }
 
-        var status = new JsonObject
-        {
-            ["id"] = Guid.NewGuid().ToString(),
-            ["status"] = "complete",
-            ["request_timestamp"] = TaxiiApi.TaxiiTime(DateTime.UtcNow),
-            ["total_count"] = successes.Count + failures.Count,
-            ["success_count"] = successes.Count,
-            ["failure_count"] = failures.Count,
-            ["pending_count"] = 0,
-        };
-        if (successes.Count > 0)
-        {
-            status["successes"] = successes;
-        }
-
-        if (failures.Count > 0)
-        {
-            status["failures"] = failures;
-        }
-
-        Statuses[status["id"]!.GetValue<string>()] = (party, status);
-        return status;
+        await Node.SubmitBatchAsync(accepted, cancellationToken, integrate: !DeferCheckpoints).ConfigureAwait(false);
     }
 
     private static JsonObject Entry(string id, string version, string message) => new() { ["id"] = id, ["version"] = version, ["message"] = message };

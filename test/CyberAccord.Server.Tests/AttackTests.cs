@@ -241,4 +241,20 @@ public sealed class AttackTests(NodeServerFixture node) : IClassFixture<NodeServ
         Assert.Contains("65,535", stix["failures"]![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(size, node.Node.Log.Checkpoint.Size);
     }
+
+    [Fact]
+    public async Task Two_parties_racing_to_post_one_id_get_one_owner_and_every_post_an_answer()
+    {
+        var id = "indicator--" + Guid.NewGuid();
+        var answers = await Task.WhenAll(Enumerable.Range(0, 12).Select(async i =>
+        {
+            var code = i % 2 == 0 ? "CN" : "US";
+            using var response = await node.Taxii(code).PostAsync(Objects("cn-us"), Envelope(Indicator($"RACE-{code}", id, $"2024-01-01T00:00:{i:00}.000Z")));
+            return (code, response.StatusCode, Status: await Read(response));
+        }));
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.Accepted, a.StatusCode));
+        var owner = node.Node.State.Collections[CollectionDescriptor.IdFor("cn-us")].OwnerOf(id);
+        var ownerCode = owner == ReferenceScenario.Cn ? "CN" : "US";
+        Assert.All(answers, a => Assert.Equal(a.code == ownerCode ? 1 : 0, a.Status["success_count"]!.GetValue<int>()));
+    }
 }

@@ -92,7 +92,12 @@ public sealed record AccordRecord(string Kind, string Id, string Author, string 
     /// The log entry: the canonical envelope with its signature. "signature" sorts after every other member, so the
     /// canonical entry is the signed bytes with the signature member appended.
     /// </summary>
-    public byte[] ToEntry()
+    public byte[] ToEntry() => _entry ??= MakeEntry();
+
+    /// <summary>The log entry, made once: the node sizes it, logs it and hashes it (copies do not inherit it).</summary>
+    private byte[]? _entry;
+
+    private byte[] MakeEntry()
     {
         var signed = SigningBytes();
         var tail = Encoding.UTF8.GetBytes($",\"signature\":\"{Convert.ToBase64String(Signature)}\"}}");

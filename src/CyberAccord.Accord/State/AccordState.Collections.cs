@@ -58,7 +58,7 @@ public sealed partial class AccordState
         ArgumentNullException.ThrowIfNull(collection);
         ArgumentNullException.ThrowIfNull(stix);
         var index = Collections.GetValueOrDefault(collection.Id);
-        var label = RecordLabels.StixLabel(stix, index?.StatementMarkings ?? new HashSet<string>());
+        var label = RecordLabels.StixLabel(stix);
         if (!collection.CanWrite(poster))
         {
             return new(StixVerdictKind.Refused, "$.body.collection", $"no collection '{collection.Alias}' that you may write", label);

@@ -82,7 +82,6 @@ public sealed class CollectionIndex
     private readonly Dictionary<string, SortedDictionary<string, CollectionObject>> _versions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _owners = new(StringComparer.Ordinal);
     private readonly HashSet<(string, string)> _deleted = [];
-    private readonly HashSet<string> _statementMarkings = new(StringComparer.Ordinal);
 
     public List<CollectionObject> Items { get; } = [];
 
@@ -108,10 +107,6 @@ public sealed class CollectionIndex
         }
 
         versions[item.Version] = item;
-        if (item.Type == "marking-definition" && item.Json["definition_type"]?.GetValue<string>() == "statement")
-        {
-            _statementMarkings.Add(item.ObjectId);
-        }
     }
 
     public bool IsLive(CollectionObject item) => !_deleted.Contains((item.ObjectId, item.Version));
@@ -121,9 +116,6 @@ public sealed class CollectionIndex
 
     /// <summary>The party that first posted this id here: a STIX id names one producer's object.</summary>
     public string? OwnerOf(string objectId) => _owners.GetValueOrDefault(objectId);
-
-    /// <summary>Statement markings (copyright, terms of use) defined in this collection: they restrict no reader.</summary>
-    public IReadOnlySet<string> StatementMarkings => _statementMarkings;
 
     /// <summary>Live versions of an object, oldest first (STIX timestamps sort as strings).</summary>
     public IReadOnlyCollection<string> VersionsOf(string objectId) => _versions.TryGetValue(objectId, out var versions) ? versions.Keys : [];

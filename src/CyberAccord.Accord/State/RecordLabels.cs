@@ -46,9 +46,7 @@ public static class RecordLabels
         ArgumentNullException.ThrowIfNull(record);
         if (record.Kind == RecordKinds.StixObject)
         {
-            var collection = record.Body["collection"]?.GetValue<string>();
-            var statements = collection is not null && state.Collections.TryGetValue(collection, out var index) ? index.StatementMarkings : s_nobody;
-            return record.Body["object"] is JsonObject stix ? StixLabel(stix, statements) : new RecordLabel("red", s_nobody);
+            return record.Body["object"] is JsonObject stix ? StixLabel(stix) : new RecordLabel("red", s_nobody);
         }
 
         var own = record.Body["tlp"] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
@@ -96,13 +94,13 @@ public static class RecordLabels
 
     /// <summary>
     /// A STIX object's label: the most restrictive TLP among its object markings and its granular markings (TLP 1.0 read as
-    /// its 2.0 equivalent); GREEN when unmarked. A marking this node cannot interpret (not TLP, not a statement marking
-    /// defined in the collection) makes the object RED: an unknown restriction is enforced as the strictest one.
+    /// its 2.0 equivalent); GREEN when unmarked. A marking this node cannot interpret (anything but TLP) makes the object
+    /// RED: an unknown restriction is enforced as the strictest one. The label depends on the object alone, so a record
+    /// gets the same label whenever and in whatever batch it is applied.
     /// </summary>
-    public static RecordLabel StixLabel(JsonObject stix, IReadOnlySet<string> statementMarkings)
+    public static RecordLabel StixLabel(JsonObject stix)
     {
         ArgumentNullException.ThrowIfNull(stix);
-        ArgumentNullException.ThrowIfNull(statementMarkings);
         var refs = new List<string>();
         if (stix["object_marking_refs"] is JsonArray objectRefs)
         {
@@ -129,7 +127,8 @@ public static class RecordLabels
                 : null;
             if (level is null)
             {
-                if (!statementMarkings.Contains(reference) && stix["id"]?.GetValue<string>() != reference)
+                // A marking definition does not restrict itself.
+                if (stix["id"] is not JsonValue self || !self.TryGetValue<string>(out var own) || own != reference)
                 {
                     unknown.Add(reference);
                 }
@@ -148,6 +147,6 @@ public static class RecordLabels
         return new RecordLabel(tlp ?? "green", s_nobody) { UnknownMarkings = unknown };
     }
 
-    /// <summary>As <see cref="StixLabel(JsonObject, IReadOnlySet{string})"/>, for a parsed element.</summary>
-    public static string StixTlp(JsonElement stix) => StixLabel(JsonNode.Parse(stix.GetRawText())!.AsObject(), s_nobody).Tlp;
+    /// <summary>As <see cref="StixLabel(JsonObject)"/>, for a parsed element.</summary>
+    public static string StixTlp(JsonElement stix) => StixLabel(JsonNode.Parse(stix.GetRawText())!.AsObject()).Tlp;
 }
