@@ -91,10 +91,9 @@ public sealed partial class AccordState
                 : new(StixVerdictKind.Refused, "$.body.object.modified", $"version {version} of '{id}' is already in the collection with other content; a new version needs a later 'modified'", label);
         }
 
-        var note = label.UnknownMarkings.Count > 0
-            ? $"; markings unknown to this node ({string.Join(", ", label.UnknownMarkings)}) make it TLP:RED"
-            : string.Empty;
-        return new(StixVerdictKind.Add, "$.body.object", $"added to collection {collection.Alias}{note}", label);
+        return new(StixVerdictKind.Add, "$.body.object", label.UnknownMarkings.Count > 0
+            ? $"added to collection {collection.Alias}; markings unknown to this node ({string.Join(", ", label.UnknownMarkings)}) make it TLP:RED"
+            : collection.AddedMessage, label);
     }
 
     /// <summary>Whether <paramref name="poster"/> may delete this version: only its owner, only a live version, only as stored.</summary>

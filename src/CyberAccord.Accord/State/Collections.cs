@@ -16,6 +16,9 @@ public sealed partial record CollectionDescriptor(string Id, string Alias, strin
     /// </summary>
     public bool HoldsRestricted => Members is { Count: 2 };
 
+    /// <summary>What a TAXII status says of an object added here.</summary>
+    public string AddedMessage { get; } = "added to collection " + Alias;
+
     public bool CanWrite(string party) => Members is null ? party.Length > 0 : Members.Contains(party);
 
     public bool CanRead(string party) => Members is null || Members.Contains(party);

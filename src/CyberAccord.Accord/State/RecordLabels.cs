@@ -39,6 +39,9 @@ public static class RecordLabels
 
     private static readonly IReadOnlySet<string> s_nobody = new HashSet<string>(StringComparer.Ordinal);
 
+    /// <summary>The label of every unmarked STIX object (most of a bulk feed): one instance, not one per record.</summary>
+    private static readonly RecordLabel s_unmarked = new("green", s_nobody);
+
     /// <summary>The label and audience of a record about to be applied to (or already in) <paramref name="state"/>.</summary>
     public static RecordLabel Compute(AccordState state, AccordRecord record)
     {
@@ -101,6 +104,11 @@ public static class RecordLabels
     public static RecordLabel StixLabel(JsonObject stix)
     {
         ArgumentNullException.ThrowIfNull(stix);
+        if (!stix.ContainsKey("object_marking_refs") && !stix.ContainsKey("granular_markings"))
+        {
+            return s_unmarked;
+        }
+
         var refs = new List<string>();
         if (stix["object_marking_refs"] is JsonArray objectRefs)
         {
