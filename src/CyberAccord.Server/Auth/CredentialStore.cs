@@ -115,6 +115,14 @@ public sealed class CredentialStore
         string user, string password, string address, CancellationToken cancellationToken, TimeSpan? maxWait = null)
     {
         ArgumentNullException.ThrowIfNull(password);
+
+        // The common case, a party's client with its right password, costs a lookup: no timer, no reservation.
+        var known = Current.ByUser.GetValueOrDefault(user);
+        if (known is not null && _verified.ContainsKey(VerifiedKey(known.PasswordHash, password)))
+        {
+            return Throttle.MayUseVerified(user, address, out var heldBack) ? new PasswordCheck(known.Party, null) : new PasswordCheck(null, heldBack);
+        }
+
         using var waiting = new CancellationTokenSource(maxWait ?? TimeSpan.FromSeconds(10));
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(waiting.Token, cancellationToken);
         while (true)
