@@ -164,7 +164,7 @@ public sealed class AccordServerContext(AccordNode node, Func<string, PartyKey?>
         {
             // The same rules the state applies to every stix-object record, judged here object by object so that one
             // refused object fails alone in the status instead of refusing the envelope.
-            var added = new Dictionary<(string, string), JsonObject>();
+            var added = new Dictionary<(string, string), JsonElement>();
             for (var i = 0; i < items.Length; i++)
             {
                 var (id, version, failure) = checkedItems[i];
@@ -174,10 +174,10 @@ public sealed class AccordServerContext(AccordNode node, Func<string, PartyKey?>
                     continue;
                 }
 
-                var stix = parsed[i]!;
+                var stix = items[i];
                 if (added.TryGetValue((id, version), out var earlier))
                 {
-                    if (JsonNode.DeepEquals(earlier, stix))
+                    if (JsonElement.DeepEquals(earlier, stix))
                     {
                         successes.Add(Entry(id, version, "already in the collection"));
                     }
@@ -270,7 +270,7 @@ public sealed class AccordServerContext(AccordNode node, Func<string, PartyKey?>
             var index = state.Collections.GetValueOrDefault(collection.Id);
             var live = index is null ? [] : index.LiveVersions(objectId).Values
                 .Where(o => collection.CanSee(party, o) && (versions is null || versions.Contains(o.Version))).ToList();
-            return (live, live.All(o => state.JudgeDelete(collection, party, o.Json).Kind == StixVerdictKind.Add));
+            return (live, live.All(o => state.JudgeDelete(collection, party, JsonSerializer.SerializeToElement(o.Json)).Kind == StixVerdictKind.Add));
         }, cancellationToken).ConfigureAwait(false);
         if (targets.Count == 0)
         {

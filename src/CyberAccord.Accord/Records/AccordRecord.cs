@@ -58,6 +58,9 @@ public sealed record AccordRecord(string Kind, string Id, string Author, string 
     /// <summary>Set by the node that validated a STIX object just before signing it, so the state does not validate it twice; copies do not inherit it.</summary>
     internal bool StixValidated { get; set; }
 
+    /// <summary>The label the state worked out while checking a STIX object record, so that applying it does not read it again.</summary>
+    internal State.RecordLabel? Label { get; set; }
+
     /// <summary>Accepts the signature as checked, for entries whose integrity the caller proved against a signed checkpoint.</summary>
     internal void Vouch(byte[] publicKey) => VerifiedWith = publicKey;
 

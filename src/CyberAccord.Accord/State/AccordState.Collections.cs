@@ -53,10 +53,13 @@ public sealed partial class AccordState
         collections.ToDictionary(key, StringComparer.Ordinal);
 
     /// <summary>Whether <paramref name="poster"/> may add this object to <paramref name="collection"/>, and with which label.</summary>
-    public StixVerdict JudgeAdd(CollectionDescriptor collection, string poster, JsonObject stix)
+    /// <remarks>
+    /// It reads the object as a parsed document and never as a tree of nodes: a node tree, once walked, stays expanded in
+    /// memory, and the state keeps every object.
+    /// </remarks>
+    public StixVerdict JudgeAdd(CollectionDescriptor collection, string poster, JsonElement stix)
     {
         ArgumentNullException.ThrowIfNull(collection);
-        ArgumentNullException.ThrowIfNull(stix);
         var index = Collections.GetValueOrDefault(collection.Id);
         var label = RecordLabels.StixLabel(stix);
         if (!collection.CanWrite(poster))
@@ -86,7 +89,7 @@ public sealed partial class AccordState
 
         if (index is not null && index.LiveVersions(id).TryGetValue(version, out var existing))
         {
-            return JsonNode.DeepEquals(existing.Json, stix)
+            return SameContent(existing.Json, stix)
                 ? new(StixVerdictKind.AlreadyThere, "$.body.object", "already in the collection", label)
                 : new(StixVerdictKind.Refused, "$.body.object.modified", $"version {version} of '{id}' is already in the collection with other content; a new version needs a later 'modified'", label);
         }
@@ -97,10 +100,9 @@ public sealed partial class AccordState
     }
 
     /// <summary>Whether <paramref name="poster"/> may delete this version: only its owner, only a live version, only as stored.</summary>
-    public StixVerdict JudgeDelete(CollectionDescriptor collection, string poster, JsonObject stix)
+    public StixVerdict JudgeDelete(CollectionDescriptor collection, string poster, JsonElement stix)
     {
         ArgumentNullException.ThrowIfNull(collection);
-        ArgumentNullException.ThrowIfNull(stix);
         var index = Collections.GetValueOrDefault(collection.Id);
         var (id, version) = IdAndVersion(stix);
         if (!collection.CanWrite(poster))
@@ -109,7 +111,7 @@ public sealed partial class AccordState
         }
 
         if (index is null || index.OwnerOf(id) != poster
-            || !index.LiveVersions(id).TryGetValue(version, out var existing) || !JsonNode.DeepEquals(existing.Json, stix))
+            || !index.LiveVersions(id).TryGetValue(version, out var existing) || !SameContent(existing.Json, stix))
         {
             // One answer for absent, hidden and another's: a refusal reveals nothing the poster did not post.
             return new(StixVerdictKind.Refused, "$.body.object", $"no live version {version} of '{id}' of yours in collection '{collection.Alias}'", new RecordLabel("red", new HashSet<string>()));
@@ -119,12 +121,14 @@ public sealed partial class AccordState
     }
 
     /// <summary>A STIX object's id and version (its modified time, else its created time, else "unversioned").</summary>
-    public static (string Id, string Version) IdAndVersion(JsonObject stix)
-    {
-        ArgumentNullException.ThrowIfNull(stix);
-        static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
-        return (Text(stix["id"]) ?? string.Empty, Text(stix["modified"]) ?? Text(stix["created"]) ?? "unversioned");
-    }
+    public static (string Id, string Version) IdAndVersion(JsonElement stix) =>
+        (Text(stix, "id") ?? string.Empty, Text(stix, "modified") ?? Text(stix, "created") ?? "unversioned");
+
+    private static string? Text(JsonElement stix, string name) =>
+        stix.ValueKind == JsonValueKind.Object && stix.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static bool SameContent(JsonObject stored, JsonElement offered) =>
+        JsonElement.DeepEquals(JsonSerializer.SerializeToElement(stored), offered);
 
     private Action CheckStixObject(AccordRecord record, BodyReader body)
     {
@@ -139,26 +143,30 @@ public sealed partial class AccordState
 
         var deleted = body.Boolean("deleted", false);
         var json = body.Json["object"] as JsonObject ?? throw body.Error("object", "'object' is required: the STIX object");
+
+        // The stored copy is cloned before anything reads the node, so it stays a compact parsed document (see JudgeAdd).
+        var stored = (JsonObject)json.DeepClone();
+        using var document = JsonDocument.Parse(json.ToJsonString());
+        var stix = document.RootElement;
         if (!deleted && !record.StixValidated)
         {
-            using var document = JsonDocument.Parse(json.ToJsonString());
-            var errors = StixValidator.ValidateObject(document.RootElement).Where(i => i.Severity == Severity.Error).ToList();
+            var errors = StixValidator.ValidateObject(stix).Where(i => i.Severity == Severity.Error).ToList();
             if (errors.Count > 0)
             {
                 throw new RecordRejectedException("$.body.object" + errors[0].Path[1..], $"not valid STIX 2.1: {string.Join("; ", errors.Take(3).Select(e => $"{e.Code} {e.Path}: {e.Message}"))}");
             }
         }
 
-        var verdict = deleted ? JudgeDelete(collection, record.Author, json) : JudgeAdd(collection, record.Author, json);
+        var verdict = deleted ? JudgeDelete(collection, record.Author, stix) : JudgeAdd(collection, record.Author, stix);
         if (verdict.Kind != StixVerdictKind.Add)
         {
             throw new RecordRejectedException(verdict.Path, verdict.Message);
         }
 
-        var (id, version) = IdAndVersion(json);
-        string Member(string name, string fallback) => json[name] is JsonValue value && value.TryGetValue<string>(out var text) ? text : fallback;
-        var item = new CollectionObject(record.Id, collection.Id, id, Member("type", string.Empty), version, Member("spec_version", "2.1"), dateAdded,
-            record.Author, verdict.Label.Tlp, deleted, (JsonObject)json.DeepClone());
+        record.Label = verdict.Label;
+        var (id, version) = IdAndVersion(stix);
+        var item = new CollectionObject(record.Id, collection.Id, id, Text(stix, "type") ?? string.Empty, version, Text(stix, "spec_version") ?? "2.1", dateAdded,
+            record.Author, verdict.Label.Tlp, deleted, stored);
         return () =>
         {
             CollectionObjects.Add(item);
@@ -172,5 +180,5 @@ public sealed partial class AccordState
     }
 
     /// <summary>The TLP 2.0 level of a STIX object from its object and granular markings; see <see cref="RecordLabels.StixLabel"/>.</summary>
-    public static string StixTlp(JsonElement stixObject) => RecordLabels.StixTlp(stixObject);
+    public static string StixTlp(JsonElement stixObject) => RecordLabels.StixLabel(stixObject).Tlp;
 }

@@ -79,7 +79,9 @@ public sealed record CollectionObject(
 /// </summary>
 public sealed class CollectionIndex
 {
-    private readonly Dictionary<string, SortedDictionary<string, CollectionObject>> _versions = new(StringComparer.Ordinal);
+    // A sorted list per object (an object has few versions): first and last are an index away, with no enumerator to allocate
+    // on the read path, where every item of a page asks which of its versions is the latest a reader may see.
+    private readonly Dictionary<string, SortedList<string, CollectionObject>> _versions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _owners = new(StringComparer.Ordinal);
     private readonly HashSet<(string, string)> _deleted = [];
 
@@ -103,7 +105,7 @@ public sealed class CollectionIndex
         Items.Add(item);
         if (!_versions.TryGetValue(item.ObjectId, out var versions))
         {
-            _versions[item.ObjectId] = versions = new SortedDictionary<string, CollectionObject>(StringComparer.Ordinal);
+            _versions[item.ObjectId] = versions = new SortedList<string, CollectionObject>(1, StringComparer.Ordinal);
         }
 
         versions[item.Version] = item;
@@ -117,14 +119,33 @@ public sealed class CollectionIndex
     /// <summary>The party that first posted this id here: a STIX id names one producer's object.</summary>
     public string? OwnerOf(string objectId) => _owners.GetValueOrDefault(objectId);
 
-    /// <summary>Live versions of an object, oldest first (STIX timestamps sort as strings).</summary>
-    public IReadOnlyCollection<string> VersionsOf(string objectId) => _versions.TryGetValue(objectId, out var versions) ? versions.Keys : [];
-
     /// <summary>Live versions of an object with their items, oldest first.</summary>
     public IReadOnlyDictionary<string, CollectionObject> LiveVersions(string objectId) =>
         _versions.TryGetValue(objectId, out var versions) ? versions : s_none;
 
-    private static readonly SortedDictionary<string, CollectionObject> s_none = new(StringComparer.Ordinal);
+    /// <summary>The newest (or oldest) live version of an object that <paramref name="reader"/> may see here, or null.</summary>
+    public CollectionObject? LiveVersion(string objectId, bool newest, CollectionDescriptor collection, string reader)
+    {
+        ArgumentNullException.ThrowIfNull(collection);
+        if (!_versions.TryGetValue(objectId, out var versions))
+        {
+            return null;
+        }
+
+        var items = versions.Values;
+        for (var n = 0; n < items.Count; n++)
+        {
+            var item = items[newest ? items.Count - 1 - n : n];
+            if (collection.CanSee(reader, item))
+            {
+                return item;
+            }
+        }
+
+        return null;
+    }
+
+    private static readonly SortedList<string, CollectionObject> s_none = new(StringComparer.Ordinal);
 
     /// <summary>The position of the first item added after <paramref name="time"/>.</summary>
     public int FirstAfter(DateTime? time)

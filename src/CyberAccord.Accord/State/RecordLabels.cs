@@ -49,7 +49,8 @@ public static class RecordLabels
         ArgumentNullException.ThrowIfNull(record);
         if (record.Kind == RecordKinds.StixObject)
         {
-            return record.Body["object"] is JsonObject stix ? StixLabel(stix) : new RecordLabel("red", s_nobody);
+            // Serializing a node that was never walked writes its document as it is, and leaves the node compact.
+            return record.Label ?? (record.Body["object"] is JsonObject stix ? StixLabel(JsonSerializer.SerializeToElement(stix)) : new RecordLabel("red", s_nobody));
         }
 
         var own = record.Body["tlp"] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
@@ -101,31 +102,32 @@ public static class RecordLabels
     /// RED: an unknown restriction is enforced as the strictest one. The label depends on the object alone, so a record
     /// gets the same label whenever and in whatever batch it is applied.
     /// </summary>
-    public static RecordLabel StixLabel(JsonObject stix)
+    public static RecordLabel StixLabel(JsonElement stix)
     {
-        ArgumentNullException.ThrowIfNull(stix);
-        if (!stix.ContainsKey("object_marking_refs") && !stix.ContainsKey("granular_markings"))
+        if (stix.ValueKind != JsonValueKind.Object
+            || (!stix.TryGetProperty("object_marking_refs", out var objectRefs) & !stix.TryGetProperty("granular_markings", out var granular)))
         {
             return s_unmarked;
         }
 
         var refs = new List<string>();
-        if (stix["object_marking_refs"] is JsonArray objectRefs)
+        if (objectRefs.ValueKind == JsonValueKind.Array)
         {
-            refs.AddRange(objectRefs.OfType<JsonValue>().Select(r => r.TryGetValue<string>(out var t) ? t : string.Empty));
+            refs.AddRange(objectRefs.EnumerateArray().Select(r => r.ValueKind == JsonValueKind.String ? r.GetString()! : string.Empty));
         }
 
-        if (stix["granular_markings"] is JsonArray granular)
+        if (granular.ValueKind == JsonValueKind.Array)
         {
-            foreach (var marking in granular.OfType<JsonObject>())
+            foreach (var marking in granular.EnumerateArray())
             {
-                if (marking["marking_ref"] is JsonValue reference)
+                if (marking.ValueKind == JsonValueKind.Object && marking.TryGetProperty("marking_ref", out var reference))
                 {
-                    refs.Add(reference.TryGetValue<string>(out var t) ? t : string.Empty);
+                    refs.Add(reference.ValueKind == JsonValueKind.String ? reference.GetString()! : string.Empty);
                 }
             }
         }
 
+        var self = stix.TryGetProperty("id", out var idElement) && idElement.ValueKind == JsonValueKind.String ? idElement.GetString() : null;
         string? tlp = null;
         var unknown = new List<string>();
         foreach (var reference in refs)
@@ -136,7 +138,7 @@ public static class RecordLabels
             if (level is null)
             {
                 // A marking definition does not restrict itself.
-                if (stix["id"] is not JsonValue self || !self.TryGetValue<string>(out var own) || own != reference)
+                if (reference != self)
                 {
                     unknown.Add(reference);
                 }
@@ -155,6 +157,4 @@ public static class RecordLabels
         return new RecordLabel(tlp ?? "green", s_nobody) { UnknownMarkings = unknown };
     }
 
-    /// <summary>As <see cref="StixLabel(JsonObject)"/>, for a parsed element.</summary>
-    public static string StixTlp(JsonElement stix) => StixLabel(JsonNode.Parse(stix.GetRawText())!.AsObject()).Tlp;
 }

@@ -284,11 +284,8 @@ public static class TaxiiApi
         return page;
     }
 
-    private static string? VisibleVersion(CollectionIndex index, CollectionDescriptor collection, string party, string objectId, bool last)
-    {
-        var versions = index.LiveVersions(objectId).Values;
-        return (last ? versions.Reverse() : versions).FirstOrDefault(v => collection.CanSee(party, v))?.Version;
-    }
+    private static string? VisibleVersion(CollectionIndex index, CollectionDescriptor collection, string party, string objectId, bool last) =>
+        index.LiveVersion(objectId, last, collection, party)?.Version;
 
     private static async Task<IResult> AddAsync(AccordServerContext context, string id, HttpContext http, CancellationToken ct)
     {
