@@ -160,7 +160,14 @@ public sealed partial class AccordState
 
         for (var i = 0; i < records.Count; i++)
         {
-            Apply(records[i], firstSequence + i);
+            try
+            {
+                Apply(records[i], firstSequence + i);
+            }
+            catch (RecordRejectedException e)
+            {
+                throw new ReplayRefusedException(firstSequence + i, records[i].Id, e);
+            }
         }
 
         return [.. records];
@@ -322,4 +329,17 @@ public sealed partial class AccordState
             RequireRecord($"{path}[{i}]", ids[i], RecordKinds.Party);
         }
     }
+}
+
+/// <summary>
+/// A log entry that this build's rules refuse: the log was written under rules since tightened (or by another
+/// implementation). Nothing was changed; the node does not open on a state it cannot reproduce.
+/// </summary>
+public sealed class ReplayRefusedException(long sequence, string recordId, RecordRejectedException refusal)
+    : Exception($"log entry {sequence} ({recordId}) is refused by this build's rules: {refusal.Message}. The log is unchanged; a log written "
+        + "before these rules cannot be opened (a demo node is recreated with 'accord demo --force')", refusal)
+{
+    public long Sequence { get; } = sequence;
+
+    public string RecordId { get; } = recordId;
 }

@@ -228,6 +228,10 @@ internal static class AccordCommands
         {
             return CliOutput.Failure($"record refused, nothing written: {e.Message}");
         }
+        catch (CyberAccord.Accord.State.ReplayRefusedException e)
+        {
+            return CliOutput.Error(e.Message);
+        }
     });
 
     private static Command Demo()

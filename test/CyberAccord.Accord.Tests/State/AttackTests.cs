@@ -317,5 +317,16 @@ public sealed class AttackTests : IDisposable
         Assert.Throws<InvalidOperationException>(() => view.Apply(_b.Sign(RecordKinds.Statement, _de, "2015-01-01", """{"title":"t","text":"x"}"""), 99));
     }
 
+    [Fact]
+    public void A_log_entry_the_rules_refuse_stops_a_replay_naming_its_index_and_record()
+    {
+        var entries = _b.State.Entries.Select(e => e.Record).ToList();
+        var unknown = _b.Sign(RecordKinds.Statement, _cn, "2015-01-01", """{"title":"t","text":"x","priority":"high"}""");
+        var e = Assert.Throws<ReplayRefusedException>(() => new AccordState().Replay([.. entries, unknown], 0, signaturesVouchedFor: false));
+        Assert.Equal(entries.Count, e.Sequence);
+        Assert.Equal(unknown.Id, e.RecordId);
+        Assert.Contains("$.body.priority", e.Message, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _b.Dispose();
 }
