@@ -355,7 +355,7 @@ public static class TaxiiApi
         };
     }
 
-    internal static string TaxiiTime(DateTime time) => time.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
+    internal static string TaxiiTime(DateTime time) => CyberAccord.Accord.Node.CollectionIngest.FormatDateAdded(time);
 
     private static string EncodeCursor(DateTime time) => Convert.ToBase64String(Encoding.UTF8.GetBytes("v1:" + time.Ticks.ToString(CultureInfo.InvariantCulture))).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
