@@ -66,6 +66,11 @@ public static class AccordServer
             Statuses = new StatusStore(options.Time, options.Statuses),
         };
         builder.Services.AddSingleton(context);
+        if (options.CheckpointInterval is { } interval)
+        {
+            builder.Services.AddHostedService(services => new CheckpointPublisher(node, interval, services.GetRequiredService<ILogger<CheckpointPublisher>>()));
+        }
+
         builder.Services.AddDashboard();
         builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
         {
@@ -96,19 +101,6 @@ public static class AccordServer
         app.Use(RequestLimits.IdentifyDashboardPartyAsync);
         app.UseRateLimiter();
         app.UseAuthorization();
-        if (options.CheckpointInterval is { } interval)
-        {
-            // Tessera's lesson: publish checkpoints at a steady pace rather than one per write; entries are durable before that.
-            app.Lifetime.ApplicationStarted.Register(() => _ = Task.Run(async () =>
-            {
-                using var timer = new PeriodicTimer(interval);
-                while (await timer.WaitForNextTickAsync(app.Lifetime.ApplicationStopping).ConfigureAwait(false))
-                {
-                    await node.IntegrateAsync(app.Lifetime.ApplicationStopping).ConfigureAwait(false);
-                }
-            }));
-            app.Lifetime.ApplicationStopped.Register(() => node.IntegrateAsync(CancellationToken.None).GetAwaiter().GetResult());
-        }
         app.MapTaxiiApi(context);
         app.MapLogApi(context, options.LogDirectory);
         app.MapAccordApi(context);
