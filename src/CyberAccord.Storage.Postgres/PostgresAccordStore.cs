@@ -102,8 +102,6 @@ public sealed class PostgresAccordStore : IAccordStore
         return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
 
-    public Task ApplyAsync(StoredRecord record, AccordState state, CancellationToken cancellationToken) => ApplyBatchAsync([record], state, cancellationToken);
-
     public Task ApplyBatchAsync(IReadOnlyList<StoredRecord> records, AccordState state, CancellationToken cancellationToken) =>
         WriteAsync(ProjectionRows.For(records, state), cancellationToken);
 

@@ -120,8 +120,6 @@ public sealed class SqliteAccordStore : IAccordStore
         return long.Parse(value!, CultureInfo.InvariantCulture);
     }
 
-    public Task ApplyAsync(StoredRecord record, AccordState state, CancellationToken cancellationToken) => ApplyBatchAsync([record], state, cancellationToken);
-
     public Task ApplyBatchAsync(IReadOnlyList<StoredRecord> records, AccordState state, CancellationToken cancellationToken) =>
         WriteAsync(ProjectionRows.For(records, state), cancellationToken);
 

@@ -23,8 +23,6 @@ public sealed class NodeReadsBesideWritesTests : IDisposable
 
         public Task<long> ProjectedSizeAsync(CancellationToken cancellationToken) => inner.ProjectedSizeAsync(cancellationToken);
 
-        public Task ApplyAsync(StoredRecord record, AccordState state, CancellationToken cancellationToken) => ApplyBatchAsync([record], state, cancellationToken);
-
         public async Task ApplyBatchAsync(IReadOnlyList<StoredRecord> records, AccordState state, CancellationToken cancellationToken)
         {
             var write = inner.ApplyBatchAsync(records, state, cancellationToken);

@@ -12,9 +12,6 @@ public interface IAccordStore : IAsyncDisposable
     /// <summary>How many log entries the projection reflects.</summary>
     Task<long> ProjectedSizeAsync(CancellationToken cancellationToken);
 
-    /// <summary>Stores a record applied to <paramref name="state"/> (already including it), with the rows it changes.</summary>
-    Task ApplyAsync(StoredRecord record, AccordState state, CancellationToken cancellationToken);
-
     /// <summary>
     /// Stores many records applied to <paramref name="state"/> (which already includes all of them) in one transaction;
     /// table rows reflect the state after the last. It MUST take what it needs from <paramref name="state"/> before it

@@ -9,7 +9,7 @@ using CyberAccord.Accord.Node;
 using CyberAccord.Accord.Records;
 using CyberAccord.Accord.Scenario;
 using CyberAccord.Accord.State;
-using CyberAccord.Cli.Console;
+using CyberAccord.Cli.Terminal;
 using CyberAccord.Cli.Log;
 using CyberAccord.Cli.Node;
 using CyberAccord.Log.Storage.Files;
@@ -103,7 +103,7 @@ internal static class AccordCommands
 
             await node.IntegrateAsync(ct).ConfigureAwait(false);
             var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
-            System.Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"added {total:N0} objects to {collection.Alias} in {elapsed.TotalSeconds:F1} s: {total / elapsed.TotalSeconds:N0} objects/s (validated, signed, durably sequenced per batch of {size}, {(parse.GetValue(defer) ? "one checkpoint at the end" : "a checkpoint per batch")}, projected)"));
+            Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"added {total:N0} objects to {collection.Alias} in {elapsed.TotalSeconds:F1} s: {total / elapsed.TotalSeconds:N0} objects/s (validated, signed, durably sequenced per batch of {size}, {(parse.GetValue(defer) ? "one checkpoint at the end" : "a checkpoint per batch")}, projected)"));
             return ExitCodes.Ok;
         }).ConfigureAwait(false));
         return command;
@@ -161,14 +161,14 @@ internal static class AccordCommands
         var credentials = CyberAccord.Server.Auth.CredentialStore.Load(NodeDirectory.CredentialsPath(root));
         foreach (var party in credentials.LegacyTokenParties)
         {
-            System.Console.Error.WriteLine(
+            Console.Error.WriteLine(
                 $"accord: warning: the API token of {party} is stored in the old PBKDF2 form, which bearer checks no longer accept; "
                 + $"issue a new one with: accord credential rotate --dir {root} --party {party}");
         }
 
         if (credentials.All.Count == 0)
         {
-            System.Console.Error.WriteLine(
+            Console.Error.WriteLine(
                 "accord: note: no party has credentials on this node yet, so every request needing sign-in gets 401; "
                 + $"issue some with: accord credential add --dir {root} --party CODE");
         }
@@ -196,10 +196,10 @@ internal static class AccordCommands
             await NodeDirectory.ServingStartedAsync(root, app.Urls, ct).ConfigureAwait(false);
             try
             {
-                System.Console.Out.WriteLine($"serving {Path.GetFullPath(root)} at {string.Join(", ", app.Urls)}: "
+                Console.Out.WriteLine($"serving {Path.GetFullPath(root)} at {string.Join(", ", app.Urls)}: "
                     + "dashboard at /, TAXII discovery at /taxii2/, accord API at /accord/, log at /log/");
                 listening?.Invoke();
-                System.Console.Out.Flush();
+                Console.Out.Flush();
 
                 // Ctrl-C or SIGTERM: stop accepting, finish what is in flight, then close the node.
                 await CyberAccord.Server.AccordServer.RunUntilStoppedAsync(app, ct).ConfigureAwait(false);
@@ -214,7 +214,7 @@ internal static class AccordCommands
             await app.DisposeAsync().ConfigureAwait(false);
         }
 
-        System.Console.Out.WriteLine("stopped");
+        Console.Out.WriteLine("stopped");
         return ExitCodes.Ok;
     }
 
@@ -277,7 +277,7 @@ internal static class AccordCommands
                 NodeDirectory.RefuseIfServed(root);
                 var kept = NodeDirectory.DeleteNode(root);
                 var keptNote = kept.Count > 0 ? $"; kept files accord did not make: {string.Join(", ", kept)}" : string.Empty;
-                System.Console.Out.WriteLine(
+                Console.Out.WriteLine(
                     $"replaced the node in {Path.GetFullPath(root)} (its log, projection, blobs, keys and credentials){keptNote}");
             }
 
@@ -297,9 +297,9 @@ internal static class AccordCommands
             await using (var node = await NodeDirectory.OpenAsync(root, ct).ConfigureAwait(false))
             {
                 await ReferenceScenario.WriteAsync(node, id => keys[id], ct).ConfigureAwait(false);
-                System.Console.Out.WriteLine($"Demo node in {Path.GetFullPath(root)}");
-                System.Console.Out.WriteLine();
-                System.Console.Out.Write(Summary.Render(node, DateTime.UtcNow));
+                Console.Out.WriteLine($"Demo node in {Path.GetFullPath(root)}");
+                Console.Out.WriteLine();
+                Console.Out.Write(Summary.Render(node, DateTime.UtcNow));
             }
 
             await SecretFile.WriteAsync(Path.Combine(root, "demo-credentials.json"), credentials.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n", overwrite: true, ct).ConfigureAwait(false);
@@ -310,7 +310,7 @@ internal static class AccordCommands
                 key.Dispose();
             }
 
-            System.Console.Out.WriteLine($"Credentials: {Path.Combine(Path.GetFullPath(root), "demo-credentials.json")}; verify the log with: ./accord log verify {root}");
+            Console.Out.WriteLine($"Credentials: {Path.Combine(Path.GetFullPath(root), "demo-credentials.json")}; verify the log with: ./accord log verify {root}");
             if (serveUrl is null)
             {
                 return ExitCodes.Ok;
@@ -319,7 +319,7 @@ internal static class AccordCommands
             var us = credentials.Select(c => c!.AsObject()).First(c => (string?)c["code"] == "US");
             var signIn = $"Dashboard: {serveUrl.Split(';')[0].TrimEnd('/')}/ — sign in as the US with user '{us["taxii_user"]}' "
                 + $"and password '{us["taxii_password"]}' (other parties' in demo-credentials.json)";
-            return await ServeAsync(root, serveUrl, 0, null, ct, () => System.Console.Out.WriteLine(signIn)).ConfigureAwait(false);
+            return await ServeAsync(root, serveUrl, 0, null, ct, () => Console.Out.WriteLine(signIn)).ConfigureAwait(false);
         }).ConfigureAwait(false));
         return command;
     }
@@ -348,8 +348,8 @@ internal static class AccordCommands
             await using var node = await NodeDirectory.OpenAsync(root, ct).ConfigureAwait(false);
             var body = new JsonObject { ["code"] = partyCode.ToUpperInvariant(), ["name"] = parse.GetValue(name), ["kind"] = parse.GetValue(kind), ["keys"] = new JsonArray(new JsonObject { ["public_key"] = Convert.ToBase64String(key.PublicKey) }) };
             await node.SubmitAsync(AccordRecord.Sign(RecordKinds.Party, party, party, DateTime.UtcNow, body, key), ct).ConfigureAwait(false);
-            System.Console.Out.WriteLine($"created node for {party} in {Path.GetFullPath(root)}; key {key.KeyId}");
-            System.Console.Out.WriteLine($"no one can sign in to it yet; issue credentials with: accord credential add --dir {root} --party {partyCode}");
+            Console.Out.WriteLine($"created node for {party} in {Path.GetFullPath(root)}; key {key.KeyId}");
+            Console.Out.WriteLine($"no one can sign in to it yet; issue credentials with: accord credential add --dir {root} --party {partyCode}");
             return ExitCodes.Ok;
         }).ConfigureAwait(false));
         return command;
@@ -376,7 +376,7 @@ internal static class AccordCommands
             string text;
             if (source == "-")
             {
-                using var reader = new StreamReader(System.Console.OpenStandardInput());
+                using var reader = new StreamReader(Console.OpenStandardInput());
                 text = await reader.ReadToEndAsync(ct).ConfigureAwait(false);
             }
             else if (!File.Exists(source))
@@ -459,7 +459,7 @@ internal static class AccordCommands
                 throw;
             }
 
-            System.Console.Out.WriteLine($"accepted {record.Id} at log index {index}; checkpoint size {node.Log.Checkpoint.Size}");
+            Console.Out.WriteLine($"accepted {record.Id} at log index {index}; checkpoint size {node.Log.Checkpoint.Size}");
             return ExitCodes.Ok;
         }).ConfigureAwait(false));
 
@@ -490,7 +490,7 @@ internal static class AccordCommands
             var who = Party(parse.GetValue(viewer));
             foreach (var stored in node.State.Records.Values.Where(r => r.Record.Kind == kind && Visibility.CanSee(node.State, r, who ?? r.Record.Author)).OrderBy(r => r.Sequence))
             {
-                System.Console.Out.WriteLine($"{stored.Record.Id}  {stored.Record.Created:yyyy-MM-dd}  {Code(node.State, stored.Record.Author),-4} {Describe(node.State, stored.Record)}");
+                Console.Out.WriteLine($"{stored.Record.Id}  {stored.Record.Created:yyyy-MM-dd}  {Code(node.State, stored.Record.Author),-4} {Describe(node.State, stored.Record)}");
             }
 
             return ExitCodes.Ok;
@@ -583,10 +583,10 @@ internal static class AccordCommands
     {
         if (sequence is not null)
         {
-            System.Console.Out.WriteLine($"# log index {sequence}");
+            Console.Out.WriteLine($"# log index {sequence}");
         }
 
-        System.Console.Out.WriteLine(JsonNode.Parse(entry)!.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+        Console.Out.WriteLine(JsonNode.Parse(entry)!.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
     }
 
     private static Command Assess()
@@ -600,7 +600,7 @@ internal static class AccordCommands
                 var codes = Codes(node.State);
                 foreach (var finding in AssessmentEngine.Assess(node.State, Time(parse.GetValue(at))))
                 {
-                    System.Console.Out.WriteLine(Summary.Finding(finding.ToJson(), codes));
+                    Console.Out.WriteLine(Summary.Finding(finding.ToJson(), codes));
                 }
 
                 return ExitCodes.Ok;
@@ -652,10 +652,10 @@ internal static class AccordCommands
                 return CliOutput.Error($"no designation in force for {(first is null ? parse.GetValue(a) : parse.GetValue(b))}");
             }
 
-            System.Console.Out.WriteLine($"{Code(node.State, first.Party)}: {first.Framework}");
-            System.Console.Out.WriteLine($"{Code(node.State, second.Party)}: {second.Framework}");
-            System.Console.Out.WriteLine($"both: {string.Join(", ", first.Categories.Intersect(second.Categories).Order(StringComparer.Ordinal))}");
-            System.Console.Out.WriteLine(Summary.CiDiff(first, second, p => Code(node.State, p)));
+            Console.Out.WriteLine($"{Code(node.State, first.Party)}: {first.Framework}");
+            Console.Out.WriteLine($"{Code(node.State, second.Party)}: {second.Framework}");
+            Console.Out.WriteLine($"both: {string.Join(", ", first.Categories.Intersect(second.Categories).Order(StringComparer.Ordinal))}");
+            Console.Out.WriteLine(Summary.CiDiff(first, second, p => Code(node.State, p)));
             return ExitCodes.Ok;
         }).ConfigureAwait(false));
         return command;
@@ -693,7 +693,7 @@ internal static class AccordCommands
                 }
 
                 await File.WriteAllTextAsync(stixPath, bundle.ToJsonString(new JsonSerializerOptions { WriteIndented = true }), ct).ConfigureAwait(false);
-                System.Console.Out.WriteLine($"wrote {bundle["objects"]?.AsArray().Count ?? 0} STIX objects visible to {who} to {stixPath}");
+                Console.Out.WriteLine($"wrote {bundle["objects"]?.AsArray().Count ?? 0} STIX objects visible to {who} to {stixPath}");
             }
 
             if (parse.GetValue(records) is { } recordsPath)
@@ -706,7 +706,7 @@ internal static class AccordCommands
                     count++;
                 }
 
-                System.Console.Out.WriteLine($"wrote {count} signed records visible to {who} to {recordsPath}");
+                Console.Out.WriteLine($"wrote {count} signed records visible to {who} to {recordsPath}");
             }
 
             return ExitCodes.Ok;
@@ -724,7 +724,7 @@ internal static class AccordCommands
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var state = await node.RebuildAsync(new TerminalProgress("rebuilding", node.Log.Checkpoint.Size), ct).ConfigureAwait(false);
             var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
-            System.Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"rebuilt {state.Count} records from the log in {elapsed.TotalSeconds:F2} s ({state.Count / Math.Max(elapsed.TotalSeconds, 1e-9):N0} records/s)"));
+            Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"rebuilt {state.Count} records from the log in {elapsed.TotalSeconds:F2} s ({state.Count / Math.Max(elapsed.TotalSeconds, 1e-9):N0} records/s)"));
             return ExitCodes.Ok;
         }).ConfigureAwait(false));
         return command;

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using CyberAccord.Accord.Records;
-using CyberAccord.Cli.Console;
+using CyberAccord.Cli.Terminal;
 using CyberAccord.Cli.Log;
 using CyberAccord.Cli.Node;
 using CyberAccord.Log;
@@ -99,7 +99,7 @@ internal static class CredentialCommands
             credentials[index] = issued.Stored;
             if (File.Exists(Path.Combine(parse.GetValue(dir)!, "demo-credentials.json")))
             {
-                System.Console.Error.WriteLine("accord: note: demo-credentials.json still lists the old secrets, which no longer work");
+                Console.Error.WriteLine("accord: note: demo-credentials.json still lists the old secrets, which no longer work");
             }
 
             return (Print("rotated", issued, parse.GetValue(json)), credentials);
@@ -123,7 +123,7 @@ internal static class CredentialCommands
                 return (CliOutput.Error($"{id} has no credentials on this node"), null);
             }
 
-            System.Console.Out.WriteLine($"revoked the credentials of {id}");
+            Console.Out.WriteLine($"revoked the credentials of {id}");
             return (ExitCodes.Ok, credentials);
         }, ct)).ConfigureAwait(false));
         return command;
@@ -149,13 +149,13 @@ internal static class CredentialCommands
                 var array = new JsonArray(credentials.Select(c =>
                     (JsonNode?)new JsonObject { ["party"] = c.Party, ["taxii_user"] = c.TaxiiUser, ["token_hash"] = TokenForm(c) })
                     .ToArray());
-                System.Console.Out.WriteLine(array.ToJsonString());
+                Console.Out.WriteLine(array.ToJsonString());
             }
             else
             {
                 foreach (var c in credentials)
                 {
-                    System.Console.Out.WriteLine($"{c.Party}  user {c.TaxiiUser}  token {TokenForm(c)}");
+                    Console.Out.WriteLine($"{c.Party}  user {c.TaxiiUser}  token {TokenForm(c)}");
                 }
             }
 
@@ -186,14 +186,14 @@ internal static class CredentialCommands
                 ["taxii_password"] = issued.Password,
                 ["api_token"] = issued.Token,
             };
-            System.Console.Out.WriteLine(secrets.ToJsonString());
+            Console.Out.WriteLine(secrets.ToJsonString());
         }
         else
         {
-            System.Console.Out.WriteLine($"{verb} credentials for {issued.Stored.Party} (shown only now; the node keeps their hashes):");
-            System.Console.Out.WriteLine($"  TAXII user:     {issued.Stored.TaxiiUser}");
-            System.Console.Out.WriteLine($"  TAXII password: {issued.Password}");
-            System.Console.Out.WriteLine($"  API token:      {issued.Token}");
+            Console.Out.WriteLine($"{verb} credentials for {issued.Stored.Party} (shown only now; the node keeps their hashes):");
+            Console.Out.WriteLine($"  TAXII user:     {issued.Stored.TaxiiUser}");
+            Console.Out.WriteLine($"  TAXII password: {issued.Password}");
+            Console.Out.WriteLine($"  API token:      {issued.Token}");
         }
 
         return ExitCodes.Ok;

@@ -2,7 +2,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CyberAccord.Accord.Records;
-using CyberAccord.Cli.Console;
+using CyberAccord.Cli.Terminal;
 
 namespace CyberAccord.Cli.Accord;
 
@@ -15,7 +15,7 @@ internal static class RemoteNode
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         return await SendAsync(node, token, HttpMethod.Post, "accord/records", content, answer =>
         {
-            System.Console.Out.WriteLine($"accepted {record.Id} at log index {answer.GetProperty("log_index").GetInt64()} on {node}");
+            Console.Out.WriteLine($"accepted {record.Id} at log index {answer.GetProperty("log_index").GetInt64()} on {node}");
         }, cancellationToken).ConfigureAwait(false);
     }
 
@@ -34,7 +34,7 @@ internal static class RemoteNode
                     var record = item.GetProperty("record");
                     var body = record.GetProperty("body");
                     string? Text(string name) => body.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-                    System.Console.Out.WriteLine($"{record.GetProperty("id").GetString()}  {record.GetProperty("created").GetString()?[..10]}  {record.GetProperty("author").GetString()}  {Text("title") ?? Text("name") ?? Text("type") ?? Text("stance") ?? string.Empty}");
+                    Console.Out.WriteLine($"{record.GetProperty("id").GetString()}  {record.GetProperty("created").GetString()?[..10]}  {record.GetProperty("author").GetString()}  {Text("title") ?? Text("name") ?? Text("type") ?? Text("stance") ?? string.Empty}");
                 }
 
                 next = response.Headers.TryGetValues("X-Accord-Next", out var values) ? values.FirstOrDefault() : null;
@@ -65,7 +65,7 @@ internal static class RemoteNode
         {
             foreach (var finding in JsonNode.Parse(answer.GetRawText())!.AsArray())
             {
-                System.Console.Out.WriteLine(Summary.Finding(finding!.AsObject(), codes));
+                Console.Out.WriteLine(Summary.Finding(finding!.AsObject(), codes));
             }
         }, cancellationToken).ConfigureAwait(false);
     }

@@ -116,14 +116,14 @@ internal static class Summary
         ArgumentNullException.ThrowIfNull(cards);
         if (json)
         {
-            System.Console.Out.WriteLine(cards.ToJsonString());
+            Console.Out.WriteLine(cards.ToJsonString());
             return;
         }
 
         foreach (var c in cards.Select(c => c!.AsObject()))
         {
             var party = (string)c["party"]!;
-            System.Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{codes.GetValueOrDefault(party, party),-4} requests received {c["requests_received"]}, answered {c["requests_answered"]}, overdue {c["requests_overdue"]}, median response {(double?)c["median_response_days"]:F1} d, worst {(double?)c["worst_response_days"]:F1} d; made {c["requests_made"]} ({c["requests_made_answered"]} answered); claims {c["claims"]}, backed by shared evidence {c["claims_backed_by_evidence"]}; disputes made {c["disputes_made"]}, received {c["disputes_received"]}"));
+            Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{codes.GetValueOrDefault(party, party),-4} requests received {c["requests_received"]}, answered {c["requests_answered"]}, overdue {c["requests_overdue"]}, median response {(double?)c["median_response_days"]:F1} d, worst {(double?)c["worst_response_days"]:F1} d; made {c["requests_made"]} ({c["requests_made_answered"]} answered); claims {c["claims"]}, backed by shared evidence {c["claims_backed_by_evidence"]}; disputes made {c["disputes_made"]}, received {c["disputes_received"]}"));
         }
     }
 }

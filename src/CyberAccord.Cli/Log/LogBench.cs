@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using CyberAccord.Cli.Console;
+using CyberAccord.Cli.Terminal;
 using CyberAccord.Log.Merkle;
 using CyberAccord.Log.Notes;
 using CyberAccord.Log.Storage.Files;
@@ -91,7 +91,7 @@ internal static class LogBench
 
     private static async Task RunAsync(string root, BenchOptions options, CancellationToken ct)
     {
-        var output = System.Console.Out;
+        var output = Console.Out;
         output.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
         output.WriteLine($"log: {root}; {options.Entries:N0} entries of {options.EntrySize:N0} bytes, batches of {options.Batch:N0}");
         var config = await LogDirectory.InitAsync(root, "bench.cyberaccord.example/log", ct).ConfigureAwait(false);

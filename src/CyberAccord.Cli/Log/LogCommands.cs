@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
-using CyberAccord.Cli.Console;
+using CyberAccord.Cli.Terminal;
 using CyberAccord.Log;
 using CyberAccord.Log.Checkpoints;
 using CyberAccord.Log.Merkle;
@@ -41,10 +41,10 @@ internal static class LogCommands
         command.SetAction(async (parse, ct) => await Run(async () =>
         {
             var config = await LogDirectory.InitAsync(parse.GetValue(dir)!, parse.GetValue(origin)!, ct).ConfigureAwait(false);
-            System.Console.WriteLine($"created log '{config.Origin}' in {Path.GetFullPath(parse.GetValue(dir)!)}");
-            System.Console.WriteLine($"private keys are in {Path.Combine(Path.GetFullPath(parse.GetValue(dir)!), FileLogStorage.PrivateDirectory)}; publish only 'checkpoint', 'log.json' and 'tile/'");
-            System.Console.WriteLine($"ECDSA P-256 verifier key: {config.VerifierKeys[1]}");
-            System.Console.WriteLine(config.VerifierKeys[0]);
+            Console.WriteLine($"created log '{config.Origin}' in {Path.GetFullPath(parse.GetValue(dir)!)}");
+            Console.WriteLine($"private keys are in {Path.Combine(Path.GetFullPath(parse.GetValue(dir)!), FileLogStorage.PrivateDirectory)}; publish only 'checkpoint', 'log.json' and 'tile/'");
+            Console.WriteLine($"ECDSA P-256 verifier key: {config.VerifierKeys[1]}");
+            Console.WriteLine(config.VerifierKeys[0]);
             return ExitCodes.Ok;
         }).ConfigureAwait(false));
         return command;
@@ -95,10 +95,10 @@ internal static class LogCommands
                 }
 
                 var first = await transparencyLog.AppendAsync(pending, ct).ConfigureAwait(false);
-                System.Console.Out.WriteLine(pending.Count == 1
+                Console.Out.WriteLine(pending.Count == 1
                     ? $"sequenced {first}"
                     : $"sequenced {first}-{first + pending.Count - 1}");
-                System.Console.Out.Flush();
+                Console.Out.Flush();
                 total += pending.Count;
                 pending.Clear();
             }
@@ -117,7 +117,7 @@ internal static class LogCommands
             }
             else if (parse.GetValue(lines))
             {
-                using var stdin = new StreamReader(System.Console.OpenStandardInput(), new UTF8Encoding(false));
+                using var stdin = new StreamReader(Console.OpenStandardInput(), new UTF8Encoding(false));
                 var lineNumber = 0;
                 while (await stdin.ReadLineAsync(ct).ConfigureAwait(false) is { } line)
                 {
@@ -139,7 +139,7 @@ internal static class LogCommands
             else
             {
                 using var buffer = new MemoryStream();
-                await System.Console.OpenStandardInput().CopyToAsync(buffer, ct).ConfigureAwait(false);
+                await Console.OpenStandardInput().CopyToAsync(buffer, ct).ConfigureAwait(false);
                 if (buffer.Length > EntryBundle.MaxEntrySize)
                 {
                     return CliOutput.Error($"standard input: {buffer.Length} bytes; entries are limited to {EntryBundle.MaxEntrySize} bytes (64 KiB - 1)");
@@ -149,7 +149,7 @@ internal static class LogCommands
             }
 
             await Flush(pending).ConfigureAwait(false);
-            System.Console.Error.WriteLine($"{total} entries sequenced; {transparencyLog.SequencedSize - transparencyLog.Checkpoint.Size} await 'accord log checkpoint'");
+            Console.Error.WriteLine($"{total} entries sequenced; {transparencyLog.SequencedSize - transparencyLog.Checkpoint.Size} await 'accord log checkpoint'");
             return ExitCodes.Ok;
         }).ConfigureAwait(false));
         return command;
@@ -165,8 +165,8 @@ internal static class LogCommands
             var pending = transparencyLog.SequencedSize - transparencyLog.Checkpoint.Size;
             var checkpoint = await transparencyLog.IntegrateAsync(new TerminalProgress("integrating", pending), ct).ConfigureAwait(false);
             var note = await transparencyLog.Storage.ReadCheckpointAsync(ct).ConfigureAwait(false);
-            System.Console.Error.WriteLine($"integrated {pending} entries; tree size {checkpoint.Size}");
-            System.Console.Out.Write(Encoding.UTF8.GetString(note!));
+            Console.Error.WriteLine($"integrated {pending} entries; tree size {checkpoint.Size}");
+            Console.Out.Write(Encoding.UTF8.GetString(note!));
             return ExitCodes.Ok;
         }).ConfigureAwait(false));
         return command;
@@ -223,7 +223,7 @@ internal static class LogCommands
             }
 
             output.Append('\n').Append(checkpointText);
-            System.Console.Out.Write(output.ToString());
+            Console.Out.Write(output.ToString());
             return ExitCodes.Ok;
         }).ConfigureAwait(false));
 
@@ -237,7 +237,7 @@ internal static class LogCommands
             var hashes = await transparencyLog.ProveConsistencyAsync(parse.GetValue(oldSize), parse.GetValue(newSize), ct).ConfigureAwait(false);
             foreach (var hash in hashes)
             {
-                System.Console.Out.WriteLine(Convert.ToBase64String(hash));
+                Console.Out.WriteLine(Convert.ToBase64String(hash));
             }
 
             return ExitCodes.Ok;
@@ -283,7 +283,7 @@ internal static class LogCommands
                 expectedOrigin ??= config.Origin;
                 if (source is HttpTileSource)
                 {
-                    System.Console.Error.WriteLine($"note: trusting the keys the remote {LogDirectory.ConfigFile} names; pin them with --vkey");
+                    Console.Error.WriteLine($"note: trusting the keys the remote {LogDirectory.ConfigFile} names; pin them with --vkey");
                 }
             }
 
@@ -292,7 +292,7 @@ internal static class LogCommands
             {
                 var total = await PeekSizeAsync(source, ct).ConfigureAwait(false);
                 var result = await verifier.VerifyAsync(new TerminalProgress("verifying", total), ct).ConfigureAwait(false);
-                System.Console.Out.WriteLine($"OK: log '{result.Checkpoint.Origin}' of {result.Checkpoint.Size} entries verifies; root {Convert.ToBase64String(result.Checkpoint.RootHash)}");
+                Console.Out.WriteLine($"OK: log '{result.Checkpoint.Origin}' of {result.Checkpoint.Size} entries verifies; root {Convert.ToBase64String(result.Checkpoint.RootHash)}");
                 return ExitCodes.Ok;
             }
             catch (LogCorruptException e)
@@ -340,21 +340,21 @@ internal static class LogCommands
                 await using var copies = nodeRoot is not null && CyberAccord.Cli.Node.NodeDirectory.IsNode(nodeRoot) && CyberAccord.Cli.Node.NodeDirectory.Store(nodeRoot) is null
                     ? new CyberAccord.Cli.Node.ProjectionEntryCopies(Path.Combine(nodeRoot, CyberAccord.Cli.Node.NodeDirectory.ProjectionFile))
                     : null;
-                var report = await LogFsck.RunAsync(logRoot, new Progress<string>(System.Console.Error.WriteLine), ct, CyberAccord.Cli.Node.NodeDirectory.Sequencers, copies)
+                var report = await LogFsck.RunAsync(logRoot, new Progress<string>(Console.Error.WriteLine), ct, CyberAccord.Cli.Node.NodeDirectory.Sequencers, copies)
                     .ConfigureAwait(false);
                 if (report.Actions.Count == 0)
                 {
-                    System.Console.Out.WriteLine("nothing to repair");
+                    Console.Out.WriteLine("nothing to repair");
                 }
                 else
                 {
                     foreach (var action in report.Actions)
                     {
-                        System.Console.Out.WriteLine($"repaired: {action}");
+                        Console.Out.WriteLine($"repaired: {action}");
                     }
                 }
 
-                System.Console.Out.WriteLine($"OK: {report.Verification.Checkpoint.Size} entries verify");
+                Console.Out.WriteLine($"OK: {report.Verification.Checkpoint.Size} entries verify");
                 return ExitCodes.Ok;
             }
             catch (LogCorruptException e)

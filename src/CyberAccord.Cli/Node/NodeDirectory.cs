@@ -169,7 +169,7 @@ internal static class NodeDirectory
                 }
 
                 var aside = SqliteAccordStore.MoveAside(path);
-                System.Console.Error.WriteLine($"accord: warning: {e.Message.ReplaceLineEndings(" ")}; moved it aside to {aside} "
+                Console.Error.WriteLine($"accord: warning: {e.Message.ReplaceLineEndings(" ")}; moved it aside to {aside} "
                     + $"and rebuilding it from the log's {log.Checkpoint.Size} verified entries");
             }
             catch

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
-using CyberAccord.Cli.Console;
+using CyberAccord.Cli.Terminal;
 using CyberAccord.Cli.Log;
 using CyberAccord.Stix.Json;
 using CyberAccord.Stix.Streaming;
@@ -63,7 +63,7 @@ internal static class StixCommands
                 }
                 else if (issue.Severity == Severity.Error || !noWarnings)
                 {
-                    System.Console.Out.WriteLine($"{file}: {issue}");
+                    Console.Out.WriteLine($"{file}: {issue}");
                 }
             }, progress, options, ct).ConfigureAwait(false);
         }
@@ -91,15 +91,15 @@ internal static class StixCommands
                     ["message"] = i.Message,
                 }).ToList(),
             };
-            System.Console.Out.WriteLine(JsonSerializer.Serialize(document));
+            Console.Out.WriteLine(JsonSerializer.Serialize(document));
         }
         else if (report.Unreadable is not null)
         {
-            System.Console.Error.WriteLine($"{file}: cannot read: {report.Unreadable}");
+            Console.Error.WriteLine($"{file}: cannot read: {report.Unreadable}");
         }
         else
         {
-            System.Console.Out.WriteLine($"{file}: {(report.IsValid ? "valid" : "INVALID")} — {report.Objects:N0} objects, {report.Errors:N0} errors, {report.Warnings:N0} warnings");
+            Console.Out.WriteLine($"{file}: {(report.IsValid ? "valid" : "INVALID")} — {report.Objects:N0} objects, {report.Errors:N0} errors, {report.Warnings:N0} warnings");
         }
 
         return report.Unreadable is not null ? ExitCodes.Error : report.IsValid ? ExitCodes.Ok : ExitCodes.Failed;
@@ -139,7 +139,7 @@ internal static class StixCommands
             }
             else
             {
-                await using var stdout = System.Console.OpenStandardOutput();
+                await using var stdout = Console.OpenStandardOutput();
                 await stdout.WriteAsync(canonical, ct).ConfigureAwait(false);
             }
 
@@ -176,15 +176,15 @@ internal static class StixCommands
                     continue;
                 }
 
-                System.Console.Out.WriteLine($"{file}: {report.Objects:N0} objects, {stream.Length:N0} bytes, {report.Errors:N0} errors, {report.Warnings:N0} warnings, {report.Objects / Math.Max(elapsed.TotalSeconds, 1e-9):N0} objects/s");
+                Console.Out.WriteLine($"{file}: {report.Objects:N0} objects, {stream.Length:N0} bytes, {report.Errors:N0} errors, {report.Warnings:N0} warnings, {report.Objects / Math.Max(elapsed.TotalSeconds, 1e-9):N0} objects/s");
                 foreach (var (type, count) in report.ObjectsByType.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal))
                 {
-                    System.Console.Out.WriteLine($"  {type,-32} {count,10:N0}");
+                    Console.Out.WriteLine($"  {type,-32} {count,10:N0}");
                 }
 
                 foreach (var (code, count) in codes.OrderByDescending(p => p.Value))
                 {
-                    System.Console.Out.WriteLine($"  issue {code,-26} {count,10:N0}");
+                    Console.Out.WriteLine($"  issue {code,-26} {count,10:N0}");
                 }
             }
 

@@ -76,6 +76,4 @@ public static class LogApi
             return Results.Json(new { first, second = newSize, hashes = proof.Select(Convert.ToBase64String) });
         });
     }
-
-    internal static string Time(DateTime value) => value.ToString("O", CultureInfo.InvariantCulture);
 }

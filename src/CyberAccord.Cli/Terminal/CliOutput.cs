@@ -1,4 +1,4 @@
-namespace CyberAccord.Cli.Console;
+namespace CyberAccord.Cli.Terminal;
 
 /// <summary>Exit codes and error printing shared by every verb.</summary>
 internal static class ExitCodes
@@ -16,13 +16,13 @@ internal static class CliOutput
 {
     public static int Error(string message)
     {
-        System.Console.Error.WriteLine($"accord: error: {message}");
+        Console.Error.WriteLine($"accord: error: {message}");
         return ExitCodes.Error;
     }
 
     public static int Failure(string message)
     {
-        System.Console.Error.WriteLine($"accord: FAILED: {message}");
+        Console.Error.WriteLine($"accord: FAILED: {message}");
         return ExitCodes.Failed;
     }
 }
@@ -30,7 +30,7 @@ internal static class CliOutput
 /// <summary>A one-line progress display on standard error, only when it is a terminal.</summary>
 internal sealed class TerminalProgress(string label, long total) : IProgress<long>
 {
-    private readonly bool _enabled = !System.Console.IsErrorRedirected;
+    private readonly bool _enabled = !Console.IsErrorRedirected;
     private long _lastShown = -1;
     private DateTime _lastTime = DateTime.MinValue;
 
@@ -55,10 +55,10 @@ internal sealed class TerminalProgress(string label, long total) : IProgress<lon
 
         _lastShown = value;
         var percent = total == 0 ? 100 : value * 100 / total;
-        System.Console.Error.Write($"\r{label}: {value:N0} / {total:N0} ({percent}%)   ");
+        Console.Error.Write($"\r{label}: {value:N0} / {total:N0} ({percent}%)   ");
         if (value == total)
         {
-            System.Console.Error.WriteLine();
+            Console.Error.WriteLine();
         }
     }
 }
