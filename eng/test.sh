@@ -48,6 +48,12 @@ fi
 status=0
 dotnet test CyberAccord.slnx -c Release --nologo 2>&1 | tee "$log" || status=$?
 
+# Style is part of the build: code that 'dotnet format' would change fails the run (the tests above restored the packages).
+if ! dotnet format CyberAccord.slnx --verify-no-changes --no-restore; then
+  echo "test: 'dotnet format CyberAccord.slnx' would change the files above"
+  status=1
+fi
+
 # One closing line over all test assemblies: "N passed, N failed, N skipped".
 awk '
   /(Passed|Failed)! +- Failed: / {

@@ -29,8 +29,11 @@ public static class StixExport
 
     private static readonly Dictionary<string, string> TlpIds = new(StringComparer.Ordinal)
     {
-        ["clear"] = TlpMarkings.Tlp2Clear, ["green"] = TlpMarkings.Tlp2Green, ["amber"] = TlpMarkings.Tlp2Amber,
-        ["amber+strict"] = TlpMarkings.Tlp2AmberStrict, ["red"] = TlpMarkings.Tlp2Red,
+        ["clear"] = TlpMarkings.Tlp2Clear,
+        ["green"] = TlpMarkings.Tlp2Green,
+        ["amber"] = TlpMarkings.Tlp2Amber,
+        ["amber+strict"] = TlpMarkings.Tlp2AmberStrict,
+        ["red"] = TlpMarkings.Tlp2Red,
     };
 
     public static JsonObject Bundle(AccordState state, string? party)

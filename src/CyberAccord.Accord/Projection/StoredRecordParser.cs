@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
-using CyberAccord.Accord.State;
 using CyberAccord.Accord.Records;
+using CyberAccord.Accord.State;
 
 namespace CyberAccord.Accord.Projection;
 

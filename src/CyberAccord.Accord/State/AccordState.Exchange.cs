@@ -90,7 +90,8 @@ public sealed partial class AccordState
         var unsupported = !evidence.Select(e => Evidence[e]).Any(e => e.IsShared);
         var claim = new Claim(record.Id, record.Author, incident, party, actor, body.OptionalOneOf("responsibility", Vocabulary.Responsibility),
             body.OneOf("likelihood", Vocabulary.Likelihood), body.OneOf("confidence", Vocabulary.Confidence), evidence, body.Boolean("public", false),
-            body.Optional("text"), body.OneOf("tlp", Vocabulary.Tlp, "green"), recipients, record.Created) { Unsupported = unsupported };
+            body.Optional("text"), body.OneOf("tlp", Vocabulary.Tlp, "green"), recipients, record.Created)
+        { Unsupported = unsupported };
         return () => Claims[claim.Id] = claim;
     }
 

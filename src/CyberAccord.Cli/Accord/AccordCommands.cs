@@ -9,9 +9,9 @@ using CyberAccord.Accord.Node;
 using CyberAccord.Accord.Records;
 using CyberAccord.Accord.Scenario;
 using CyberAccord.Accord.State;
-using CyberAccord.Cli.Terminal;
 using CyberAccord.Cli.Log;
 using CyberAccord.Cli.Node;
+using CyberAccord.Cli.Terminal;
 using CyberAccord.Log.Storage.Files;
 using CyberAccord.Stix.Validation;
 

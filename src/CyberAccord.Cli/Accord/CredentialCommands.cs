@@ -2,9 +2,9 @@ using System.CommandLine;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using CyberAccord.Accord.Records;
-using CyberAccord.Cli.Terminal;
 using CyberAccord.Cli.Log;
 using CyberAccord.Cli.Node;
+using CyberAccord.Cli.Terminal;
 using CyberAccord.Log;
 using CyberAccord.Server.Auth;
 

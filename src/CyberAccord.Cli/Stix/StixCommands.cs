@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
-using CyberAccord.Cli.Terminal;
 using CyberAccord.Cli.Log;
+using CyberAccord.Cli.Terminal;
 using CyberAccord.Stix.Json;
 using CyberAccord.Stix.Streaming;
 using CyberAccord.Stix.Validation;

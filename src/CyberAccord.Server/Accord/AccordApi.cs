@@ -266,8 +266,18 @@ public static class AccordApi
 
     private static object RequestState(RequestCase r, DateTime now) => new
     {
-        id = r.Id, from = r.From, to = r.To, incident = r.Incident, type = r.Type, asks = r.Asks, tlp = r.Tlp,
-        created = r.Created, deadline = r.Deadline, status = r.Status, closed = r.IsClosed, overdue = r.IsOverdue(now),
+        id = r.Id,
+        from = r.From,
+        to = r.To,
+        incident = r.Incident,
+        type = r.Type,
+        asks = r.Asks,
+        tlp = r.Tlp,
+        created = r.Created,
+        deadline = r.Deadline,
+        status = r.Status,
+        closed = r.IsClosed,
+        overdue = r.IsOverdue(now),
         first_response = r.FirstResponse?.Created,
         updates = r.Updates.Select(u => new { id = u.Id, author = u.Author, status = u.Status, note = u.Note, created = u.Created }).ToList(),
     };

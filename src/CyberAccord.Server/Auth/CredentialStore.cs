@@ -215,7 +215,9 @@ public sealed class CredentialStore
         {
             file[c.Party] = new JsonObject
             {
-                ["taxii_user"] = c.TaxiiUser, ["password_hash"] = c.PasswordHash, ["token_hash"] = c.TokenHash,
+                ["taxii_user"] = c.TaxiiUser,
+                ["password_hash"] = c.PasswordHash,
+                ["token_hash"] = c.TokenHash,
             };
         }
 

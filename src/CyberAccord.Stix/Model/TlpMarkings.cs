@@ -18,13 +18,20 @@ public static class TlpMarkings
     /// <summary>TLP 1.0 level by id.</summary>
     public static readonly IReadOnlyDictionary<string, string> Tlp1Levels = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        [Tlp1White] = "white", [Tlp1Green] = "green", [Tlp1Amber] = "amber", [Tlp1Red] = "red",
+        [Tlp1White] = "white",
+        [Tlp1Green] = "green",
+        [Tlp1Amber] = "amber",
+        [Tlp1Red] = "red",
     };
 
     /// <summary>TLP 2.0 level by id.</summary>
     public static readonly IReadOnlyDictionary<string, string> Tlp2Levels = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        [Tlp2Clear] = "clear", [Tlp2Green] = "green", [Tlp2Amber] = "amber", [Tlp2AmberStrict] = "amber+strict", [Tlp2Red] = "red",
+        [Tlp2Clear] = "clear",
+        [Tlp2Green] = "green",
+        [Tlp2Amber] = "amber",
+        [Tlp2AmberStrict] = "amber+strict",
+        [Tlp2Red] = "red",
     };
 
     /// <summary>The TLP 1.0 definitions' fixed creation time.</summary>

@@ -166,10 +166,18 @@ internal static class StixSpec
 
         var marking = new Dictionary<string, PropertySpec>(StringComparer.Ordinal)
         {
-            ["type"] = Str().Req(), ["spec_version"] = Str().Req(), ["id"] = Ref().Req(), ["created_by_ref"] = Ref("identity"), ["created"] = Ts(ms: true).Req(),
-            ["external_references"] = CommonDomain["external_references"], ["object_marking_refs"] = CommonDomain["object_marking_refs"],
-            ["granular_markings"] = CommonDomain["granular_markings"], ["extensions"] = CommonDomain["extensions"],
-            ["name"] = Str(), ["definition_type"] = Open("marking-definition-type", V.MarkingDefinitionType), ["definition"] = Obj(),
+            ["type"] = Str().Req(),
+            ["spec_version"] = Str().Req(),
+            ["id"] = Ref().Req(),
+            ["created_by_ref"] = Ref("identity"),
+            ["created"] = Ts(ms: true).Req(),
+            ["external_references"] = CommonDomain["external_references"],
+            ["object_marking_refs"] = CommonDomain["object_marking_refs"],
+            ["granular_markings"] = CommonDomain["granular_markings"],
+            ["extensions"] = CommonDomain["extensions"],
+            ["name"] = Str(),
+            ["definition_type"] = Open("marking-definition-type", V.MarkingDefinitionType),
+            ["definition"] = Obj(),
         };
         types["marking-definition"] = new TypeSpec("marking-definition", StixCategory.MetaObject, marking.ToFrozenDictionary(StringComparer.Ordinal), [], FrozenSet<string>.Empty);
 

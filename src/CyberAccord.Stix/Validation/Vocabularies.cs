@@ -39,6 +39,11 @@ public static class Vocabularies
     /// <summary>Hex digits per hash for the algorithms whose length is fixed.</summary>
     public static readonly FrozenDictionary<string, int> HashHexLength = new Dictionary<string, int>(StringComparer.Ordinal)
     {
-        ["MD5"] = 32, ["SHA-1"] = 40, ["SHA-256"] = 64, ["SHA-512"] = 128, ["SHA3-256"] = 64, ["SHA3-512"] = 128,
+        ["MD5"] = 32,
+        ["SHA-1"] = 40,
+        ["SHA-256"] = 64,
+        ["SHA-512"] = 128,
+        ["SHA3-256"] = 64,
+        ["SHA3-512"] = 128,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 }

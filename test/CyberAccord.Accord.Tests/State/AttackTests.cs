@@ -103,7 +103,9 @@ public sealed class AttackTests : IDisposable
         using var key = PartyKey.Generate();
         var body = new JsonObject
         {
-            ["code"] = "CN", ["name"] = "Another", ["kind"] = "state",
+            ["code"] = "CN",
+            ["name"] = "Another",
+            ["kind"] = "state",
             ["keys"] = new JsonArray(new JsonObject { ["public_key"] = Convert.ToBase64String(key.PublicKey) }),
         };
         Refused(AccordRecord.Sign(RecordKinds.Party, "party--xx", "party--xx", AccordBuilder.T("2024-01-01"), body, key), "$.body.code");
@@ -119,7 +121,9 @@ public sealed class AttackTests : IDisposable
         var id = "party--" + code.ToLowerInvariant();
         var body = new JsonObject
         {
-            ["code"] = code, ["name"] = "n " + code, ["kind"] = "state",
+            ["code"] = code,
+            ["name"] = "n " + code,
+            ["kind"] = "state",
             ["keys"] = new JsonArray(new JsonObject { ["public_key"] = Convert.ToBase64String(key.PublicKey) }),
         };
         Refused(AccordRecord.Sign(RecordKinds.Party, id, id, AccordBuilder.T("2024-01-01"), body, key), "$.body.code");
