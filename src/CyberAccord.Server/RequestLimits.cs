@@ -81,7 +81,7 @@ internal static class RequestLimits
         if (http.User.Identity?.IsAuthenticated != true && http.Request.Cookies.ContainsKey("accord_session"))
         {
             var result = await http.AuthenticateAsync(DashboardApi.Scheme).ConfigureAwait(false);
-            if (result.Succeeded && DashboardApi.Party(result.Principal) is { Length: > 0 } party)
+            if (result.Succeeded && PartyClaims.Of(result.Principal) is { Length: > 0 } party)
             {
                 http.Items[PartyItem] = party;
             }
@@ -91,7 +91,7 @@ internal static class RequestLimits
     }
 
     private static string? PartyOf(HttpContext http) =>
-        http.User.FindFirst(PartyAuthenticationHandler.PartyClaim)?.Value ?? http.Items[PartyItem] as string;
+        (PartyClaims.Of(http.User) is { Length: > 0 } party ? party : null) ?? http.Items[PartyItem] as string;
 
     private static ConcurrencyLimiterOptions Concurrency(int permits, int queue) => new()
     {

@@ -1,6 +1,7 @@
 using CyberAccord.Accord.Assessment;
 using CyberAccord.Accord.Records;
 using CyberAccord.Accord.State;
+using CyberAccord.Server.Auth;
 using CyberAccord.Server.Taxii;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -51,7 +52,7 @@ public static class AccordApi
                 return UnknownValue("kind", kind, RecordKinds.All);
             }
 
-            var party = TaxiiApi.Party(http.User);
+            var party = PartyClaims.Of(http.User);
             var by = author is null ? null : PartyIds.FromCodeOrId(author);
             if (by is not null && !await context.Node.ReadAsync(state => state.Parties.ContainsKey(by), ct).ConfigureAwait(false))
             {
@@ -92,7 +93,7 @@ public static class AccordApi
 
         api.MapGet("/records/{id}", async (string id, HttpContext http, CancellationToken ct) =>
         {
-            var party = TaxiiApi.Party(http.User);
+            var party = PartyClaims.Of(http.User);
             var found = await context.Node.ReadAsync(state => state.Records.TryGetValue(id, out var stored) && Visibility.CanSee(state, stored, party) ? stored : null, ct).ConfigureAwait(false);
             if (found is null)
             {
@@ -107,7 +108,7 @@ public static class AccordApi
         // A record the client signed: the signature must be the authenticated party's own.
         api.MapPost("/records", async (HttpContext http, CancellationToken ct) =>
         {
-            var party = TaxiiApi.Party(http.User);
+            var party = PartyClaims.Of(http.User);
             using var buffer = new MemoryStream();
             await http.Request.Body.CopyToAsync(buffer, ct).ConfigureAwait(false);
             AccordRecord record;
@@ -131,7 +132,7 @@ public static class AccordApi
         // A record body for the node to sign: only for a party whose key this node holds (its own party).
         api.MapPost("/records/{kind}", async (string kind, string? id, HttpContext http, CancellationToken ct) =>
         {
-            var party = TaxiiApi.Party(http.User);
+            var party = PartyClaims.Of(http.User);
             if (!RecordKinds.All.Contains(kind) || kind == RecordKinds.StixObject)
             {
                 return Results.Problem(statusCode: 404, title: "no such record kind", detail: $"'{kind}' is not a record kind; use one of {string.Join(", ", RecordKinds.All.Where(k => k != RecordKinds.StixObject))} (STIX objects go through TAXII)");
@@ -184,7 +185,7 @@ public static class AccordApi
                 }
             }
 
-            var party = TaxiiApi.Party(http.User);
+            var party = PartyClaims.Of(http.User);
             var now = DateTime.UtcNow;
             return Results.Json(await context.Node.ReadAsync(state => state.SeenBy(party).Requests.Values
                 .Where(r => (status is null || r.Status == status) && (to is null || r.To == PartyIds.FromCodeOrId(to)) && (from is null || r.From == PartyIds.FromCodeOrId(from)) && (overdue is null || r.IsOverdue(now) == overdue))
@@ -193,7 +194,7 @@ public static class AccordApi
 
         api.MapGet("/requests/{id}", async (string id, HttpContext http, CancellationToken ct) =>
         {
-            var party = TaxiiApi.Party(http.User);
+            var party = PartyClaims.Of(http.User);
             var now = DateTime.UtcNow;
             var request = await context.Node.ReadAsync(state => state.SeenBy(party).Requests.TryGetValue(id, out var r) ? RequestState(r, now) : null, ct).ConfigureAwait(false);
             return request is null ? Results.Problem(statusCode: 404, title: "no such request", detail: $"no request '{id}' that you may see") : Results.Json(request);
@@ -208,7 +209,7 @@ public static class AccordApi
                 return BadTime(at);
             }
 
-            var party = TaxiiApi.Party(http.User);
+            var party = PartyClaims.Of(http.User);
             return Results.Json(await context.Node.ReadAsync(state => new System.Text.Json.Nodes.JsonArray(Scorecards.SeenBy(state, party, now).Select(c => (System.Text.Json.Nodes.JsonNode?)c.ToJson()).ToArray()), ct).ConfigureAwait(false));
         });
 
@@ -219,7 +220,7 @@ public static class AccordApi
                 return BadTime(at);
             }
 
-            var party = TaxiiApi.Party(http.User);
+            var party = PartyClaims.Of(http.User);
             return Results.Json(await context.Node.ReadAsync(state => new System.Text.Json.Nodes.JsonArray(AssessmentEngine.Assess(state.SeenBy(party), now)
                 .Select(f => (System.Text.Json.Nodes.JsonNode?)f.ToJson()).ToArray()), ct).ConfigureAwait(false));
         });

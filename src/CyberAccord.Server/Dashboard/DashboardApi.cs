@@ -35,8 +35,6 @@ public static class DashboardApi
     }
 
     /// <summary>The party a dashboard request is signed in as.</summary>
-    public static string Party(ClaimsPrincipal user) => user?.FindFirst(PartyAuthenticationHandler.PartyClaim)?.Value ?? string.Empty;
-
     /// <summary>
     /// Where to go after signing in: the return address when it is a path on this node, else the overview. An absolute,
     /// protocol-relative (<c>//host</c>) or backslash (<c>/\host</c>, which browsers read as <c>//host</c>) address would make
@@ -116,7 +114,7 @@ public static class DashboardApi
         // One log entry, byte for byte from the log, for the browser to hash itself; only for a party that may see it.
         app.MapGet("/dashboard/entries/{index:long}", async (long index, HttpContext http, CancellationToken ct) =>
         {
-            var party = Party(http.User);
+            var party = PartyClaims.Of(http.User);
             if (index < 0 || index >= context.Node.Log.Checkpoint.Size)
             {
                 return Results.NotFound();

@@ -2,6 +2,7 @@ using System.Globalization;
 using CyberAccord.Accord.Records;
 using CyberAccord.Accord.State;
 using CyberAccord.Log.Tiles;
+using CyberAccord.Server.Auth;
 using CyberAccord.Server.Taxii;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -37,7 +38,7 @@ public static class LogApi
 
             if (tile.IsEntryBundle)
             {
-                var party = TaxiiApi.Party(http.User);
+                var party = PartyClaims.Of(http.User);
                 var first = tile.Index * TileId.FullWidth;
                 // Every entry of the bundle, earlier versions of a record included: a walk over the bundle's width, not the log.
                 var allowed = await context.Node.ReadAsync(state => state.Entries.Skip(state.IndexAfter(first - 1)).TakeWhile(r => r.Sequence < first + tile.Width)

@@ -63,14 +63,14 @@ public static class TaxiiApi
 
         // A status names the objects a party posted, so only that party may read it; an expired one is gone like an unknown one.
         taxii.MapGet(ApiRoot + "status/{statusId}/", (string statusId, ClaimsPrincipal user) =>
-            context.Statuses.TryGet(statusId, Party(user), out var status)
+            context.Statuses.TryGet(statusId, PartyClaims.Of(user), out var status)
                 ? Results.Bytes(status, MediaType)
                 : Error(404, "Not Found",
                     $"no status resource '{statusId}' of yours (one is kept {context.Statuses.Limits.Lifetime.TotalHours:0} hours)"));
 
         taxii.MapGet(ApiRoot + "collections/", async (ClaimsPrincipal user, CancellationToken ct) =>
         {
-            var party = Party(user);
+            var party = PartyClaims.Of(user);
             var collections = await context.Node.ReadAsync(
                 state => CollectionDescriptor.For(state).Where(c => c.CanRead(party))
                     .Select(c => Describe(context, state, c, party)).ToList(),
@@ -86,7 +86,7 @@ public static class TaxiiApi
 
         taxii.MapGet(ApiRoot + "collections/{id}/", async (string id, ClaimsPrincipal user, CancellationToken ct) =>
         {
-            var party = Party(user);
+            var party = PartyClaims.Of(user);
             var described = await context.Node.ReadAsync(state =>
                 CollectionDescriptor.For(state).FirstOrDefault(c => (c.Id == id || c.Alias == id) && c.CanRead(party)) is { } collection
                     ? Describe(context, state, collection, party)
@@ -108,8 +108,6 @@ public static class TaxiiApi
         Manifest,
         Versions,
     }
-
-    internal static string Party(ClaimsPrincipal user) => user.FindFirst(PartyAuthenticationHandler.PartyClaim)?.Value ?? string.Empty;
 
     private static bool AcceptsTaxii(string accept) =>
         accept.Split(',').Select(a => a.Replace(" ", string.Empty, StringComparison.Ordinal).ToLowerInvariant())
@@ -143,7 +141,7 @@ public static class TaxiiApi
 
     private static async Task<IResult> ListAsync(AccordServerContext context, string id, string? objectId, HttpContext http, Shape shape, CancellationToken ct)
     {
-        var party = Party(http.User);
+        var party = PartyClaims.Of(http.User);
         var query = http.Request.Query;
         DateTime? addedAfter = null;
         if (query.TryGetValue("added_after", out var addedAfterText))
@@ -289,7 +287,7 @@ public static class TaxiiApi
 
     private static async Task<IResult> AddAsync(AccordServerContext context, string id, HttpContext http, CancellationToken ct)
     {
-        var party = Party(http.User);
+        var party = PartyClaims.Of(http.User);
         var collection = await FindAsync(context, id, party, ct).ConfigureAwait(false);
         if (collection is null)
         {
@@ -338,7 +336,7 @@ public static class TaxiiApi
 
     private static async Task<IResult> DeleteAsync(AccordServerContext context, string id, string objectId, HttpContext http, CancellationToken ct)
     {
-        var party = Party(http.User);
+        var party = PartyClaims.Of(http.User);
         var collection = await FindAsync(context, id, party, ct).ConfigureAwait(false);
         if (collection is null)
         {

@@ -1,3 +1,4 @@
+using CyberAccord.Server.Auth;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Http;
 
@@ -12,7 +13,7 @@ public abstract class DashboardPage : ComponentBase
     [Inject]
     protected AccordServerContext Context { get; set; } = default!;
 
-    protected string Party => DashboardApi.Party(HttpContext.User);
+    protected string Party => PartyClaims.Of(HttpContext.User);
 
     protected DashboardData Data { get; private set; } = default!;
 
