@@ -18,20 +18,7 @@ public sealed class EcdsaNoteVerifier : INoteVerifier, IDisposable
     public EcdsaNoteVerifier(string keyName, ReadOnlySpan<byte> subjectPublicKeyInfo)
     {
         KeyNames.Require(keyName);
-        _key = ECDsa.Create();
-        try
-        {
-            _key.ImportSubjectPublicKeyInfo(subjectPublicKeyInfo, out var read);
-            if (read != subjectPublicKeyInfo.Length)
-            {
-                throw new LogFormatException("ECDSA public key has trailing bytes after its SubjectPublicKeyInfo");
-            }
-        }
-        catch (CryptographicException e)
-        {
-            _key.Dispose();
-            throw new LogFormatException($"ECDSA public key is not a valid SubjectPublicKeyInfo: {e.Message}");
-        }
+        _key = SubjectPublicKeys.ImportEcdsa(subjectPublicKeyInfo, "ECDSA public key");
 
         KeyName = keyName;
         _spki = subjectPublicKeyInfo.ToArray();

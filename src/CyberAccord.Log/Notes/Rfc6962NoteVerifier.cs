@@ -20,16 +20,7 @@ public sealed class Rfc6962NoteVerifier : INoteVerifier, IDisposable
     public Rfc6962NoteVerifier(string keyName, ReadOnlySpan<byte> subjectPublicKeyInfo)
     {
         KeyNames.Require(keyName);
-        _key = ECDsa.Create();
-        try
-        {
-            _key.ImportSubjectPublicKeyInfo(subjectPublicKeyInfo, out _);
-        }
-        catch (CryptographicException e)
-        {
-            _key.Dispose();
-            throw new LogFormatException($"RFC 6962 log key is not a valid SubjectPublicKeyInfo: {e.Message}");
-        }
+        _key = SubjectPublicKeys.ImportEcdsa(subjectPublicKeyInfo, "RFC 6962 log key");
 
         KeyName = keyName;
         _spki = subjectPublicKeyInfo.ToArray();

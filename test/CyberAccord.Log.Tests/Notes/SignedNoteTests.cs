@@ -195,4 +195,17 @@ public sealed class Rfc6962NoteVerifierTests
         timestamp[7] ^= 1;
         Assert.False(verifier.Verify(Encoding.UTF8.GetBytes(text), [.. timestamp, .. signature]));
     }
+
+    [Theory]
+    [InlineData(Rfc6962NoteVerifier.Type)]
+    [InlineData(EcdsaNoteVerifier.Type)]
+    public void An_ecdsa_key_with_bytes_after_its_subject_public_key_info_is_refused(byte type)
+    {
+        using var ecdsa = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+        byte[] spki = [.. ecdsa.ExportSubjectPublicKeyInfo(), 0x00];
+        var e = Assert.Throws<LogFormatException>(() => type == Rfc6962NoteVerifier.Type
+            ? (INoteVerifier)new Rfc6962NoteVerifier("example.org/log", spki)
+            : new EcdsaNoteVerifier("example.org/log", spki));
+        Assert.Contains("trailing bytes", e.Message, StringComparison.Ordinal);
+    }
 }
