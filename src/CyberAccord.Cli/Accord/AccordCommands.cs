@@ -488,9 +488,13 @@ internal static class AccordCommands
 
             await using var node = await NodeDirectory.OpenAsync(localDir, ct).ConfigureAwait(false);
             var who = Party(parse.GetValue(viewer));
-            foreach (var stored in node.State.Records.Values.Where(r => r.Record.Kind == kind && Visibility.CanSee(node.State, r, who ?? r.Record.Author)).OrderBy(r => r.Sequence))
+
+            // As a party would see it: its view, so that a request's status or a claim's support rests only on what it may see.
+            // A view holds no shared STIX objects: those are listed as their collections allow.
+            var state = who is null || kind == RecordKinds.StixObject ? node.State : node.State.SeenBy(who);
+            foreach (var stored in state.Records.Values.Where(r => r.Record.Kind == kind && Visibility.CanSee(state, r, who ?? r.Record.Author)).OrderBy(r => r.Sequence))
             {
-                Console.Out.WriteLine($"{stored.Record.Id}  {stored.Record.Created:yyyy-MM-dd}  {Code(node.State, stored.Record.Author),-4} {Describe(node.State, stored.Record)}");
+                Console.Out.WriteLine($"{stored.Record.Id}  {stored.Record.Created:yyyy-MM-dd}  {Code(state, stored.Record.Author),-4} {Describe(state, stored.Record)}");
             }
 
             return ExitCodes.Ok;
