@@ -10,9 +10,6 @@ namespace CyberAccord.Server;
 /// <summary>What the endpoints share: the node, the keys it may sign with, the collection ingest, and TAXII status resources.</summary>
 public sealed class AccordServerContext(AccordNode node, Func<string, PartyKey?> keyFor, string contact, long maxContentLength) : IDisposable
 {
-    private readonly PartyKeyring _keyring = new(keyFor);
-    private CollectionIngest? _ingest;
-
     public AccordNode Node { get; } = node;
 
     public string Contact { get; } = contact;
@@ -29,12 +26,13 @@ public sealed class AccordServerContext(AccordNode node, Func<string, PartyKey?>
     public StatusStore Statuses { get; init; } = new();
 
     /// <summary>How STIX objects enter and leave collections: the library's, the server only maps its outcomes to TAXII.</summary>
-    public CollectionIngest Ingest => _ingest ??= new CollectionIngest(Node, _keyring);
+    /// <remarks>One per context, made with it: its lock and its date_added clock must be the only ones.</remarks>
+    public CollectionIngest Ingest { get; } = new(node, new PartyKeyring(keyFor));
 
-    public bool CanSignFor(string party) => _keyring.CanSign(party);
+    public bool CanSignFor(string party) => Ingest.Keyring.CanSign(party);
 
     /// <summary>Signs a record as <paramref name="party"/> with the key this node holds for it, or returns null when it holds none.</summary>
-    public AccordRecord? SignAs(string party, string kind, string id, JsonObject body) => _keyring.Sign(party, kind, id, body);
+    public AccordRecord? SignAs(string party, string kind, string id, JsonObject body) => Ingest.Keyring.Sign(party, kind, id, body);
 
     /// <summary>Adds an envelope's objects through the ingest and returns (and keeps) its TAXII status resource.</summary>
     public async Task<JsonObject> AddObjectsAsync(CollectionDescriptor collection, string party, JsonElement objects, CancellationToken cancellationToken)
@@ -70,5 +68,5 @@ public sealed class AccordServerContext(AccordNode node, Func<string, PartyKey?>
     public Task<bool?> DeleteAsync(CollectionDescriptor collection, string party, string objectId, IReadOnlySet<string>? versions, CancellationToken cancellationToken) =>
         Ingest.DeleteAsync(collection, party, objectId, versions, cancellationToken);
 
-    public void Dispose() => _ingest?.Dispose();
+    public void Dispose() => Ingest.Dispose();
 }

@@ -27,6 +27,9 @@ public sealed class CollectionIngest(AccordNode node, PartyKeyring keyring) : ID
 
     public AccordNode Node { get; } = node;
 
+    /// <summary>The keys this node signs with, for the posters it holds keys for.</summary>
+    public PartyKeyring Keyring { get; } = keyring;
+
     /// <summary>A date_added as TAXII writes it: UTC with microseconds, the precision cursors rely on.</summary>
     public static string FormatDateAdded(DateTime time) => time.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
 
@@ -189,7 +192,7 @@ public sealed class CollectionIngest(AccordNode node, PartyKeyring keyring) : ID
         var records = new AccordRecord[fresh.Count];
         var now = DateTime.UtcNow;
         var tooLarge = new string?[fresh.Count];
-        Parallel.For(0, fresh.Count, () => keyring.KeyFor(party) ?? throw new InvalidOperationException($"no key for {party}"), (n, _, key) =>
+        Parallel.For(0, fresh.Count, () => Keyring.KeyFor(party) ?? throw new InvalidOperationException($"no key for {party}"), (n, _, key) =>
         {
             var body = new JsonObject
             {
@@ -247,7 +250,7 @@ public sealed class CollectionIngest(AccordNode node, PartyKeyring keyring) : ID
             return null;
         }
 
-        if (!owned || keyring.KeyFor(party) is not { } key)
+        if (!owned || Keyring.KeyFor(party) is not { } key)
         {
             return false;
         }

@@ -47,12 +47,12 @@ public static class RecordSchemas
                 F("status", "string", "active (default) or revoked"),
             ]),
             Version,
-        ], """{"code":"DE","name":"Federal Republic of Germany","kind":"state","keys":[{"public_key":"MFkw…"}]}"""),
+        ], """{"code":"XA","name":"Example State A","kind":"state","keys":[{"public_key":"MFkw…"}]}"""),
         [RecordKinds.Accord] = new(RecordKinds.Accord,
         [
             F("title", "string", "the accord's title", true), F("parties", "list of party ids", "its parties (the author among them)", true),
             F("commitments", "list of strings", "commitment ids from the catalogue", true), F("signed_on", "time", "when it was signed"), Version,
-        ], """{"title":"2015 US-China cyber commitments","parties":["party--cn","party--us"],"commitments":["USCN-2015-1"],"signed_on":"2015-09-25T00:00:00Z"}"""),
+        ], """{"title":"An example accord","parties":["party--xa","party--xb"],"commitments":["GGE2015-13f"],"signed_on":"2015-09-25T00:00:00Z"}"""),
         [RecordKinds.Designation] = new(RecordKinds.Designation,
         [
             F("framework", "string", "the national framework the list comes from", true), F("legal_basis", "string", "its legal basis", true),
@@ -68,7 +68,7 @@ public static class RecordSchemas
                 F("ipv6", "list of strings", "IPv6 prefixes"), F("asns", "list of strings", "AS numbers"), F("domains", "list of strings", "domains"),
             ]),
             Tlp, Recipients, Version,
-        ], """{"framework":"KRITIS","legal_basis":"BSI-KritisV","effective":"2016-05-03T00:00:00Z","sectors":[{"id":"energy","name":"Energy","category":"energy"}]}"""),
+        ], """{"framework":"national list","legal_basis":"a law","effective":"2016-05-03T00:00:00Z","sectors":[{"id":"energy","name":"Energy","category":"energy"}]}"""),
         [RecordKinds.Incident] = new(RecordKinds.Incident,
         [
             F("affected_party", "party id", "the party whose systems were affected", true), F("title", "string", "a short title", true),
@@ -79,7 +79,7 @@ public static class RecordSchemas
             F("evidence_bundle", "object", "an attached STIX bundle", members: [F("sha256", "string", "its SHA-256", true), F("objects", "integer", "its object count")]),
             F("purpose", "string", "the reporter's view of the purpose"), F("peacetime", "boolean", "true (default) or false"),
             F("description", "string", "a description"),
-        ], """{"affected_party":"party--de","title":"Outage at a grid operator","window":{"start":"2024-03-01T00:00:00Z"},"sectors":["energy"],"effects":["disruption"]}"""),
+        ], """{"affected_party":"party--xa","title":"Outage at a grid operator","window":{"start":"2024-03-01T00:00:00Z"},"sectors":["energy"],"effects":["disruption"]}"""),
         [RecordKinds.Evidence] = new(RecordKinds.Evidence,
         [
             F("incident", "incident id", "the incident it concerns"), F("sha256", "string", "64 lowercase hex digits of the item's SHA-256", true),
@@ -100,7 +100,7 @@ public static class RecordSchemas
             F("to", "party id", "the addressee", true), F("incident", "incident id", "the incident it concerns"),
             F("type", "string", "information, assistance, mitigation or evidence", true), F("asks", "string", "what is asked", true),
             F("deadline", "time", "when a response is due", true), Tlp, Recipients,
-        ], """{"to":"party--us","type":"information","asks":"Indicators for the intrusion","deadline":"2026-12-31T00:00:00Z"}"""),
+        ], """{"to":"party--xb","type":"information","asks":"Indicators for the intrusion","deadline":"2026-12-31T00:00:00Z"}"""),
         [RecordKinds.RequestUpdate] = new(RecordKinds.RequestUpdate,
         [
             F("request", "request id", "the request it updates", true),

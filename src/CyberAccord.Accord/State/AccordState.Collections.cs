@@ -28,9 +28,12 @@ public sealed record StixVerdict(StixVerdictKind Kind, string Path, string Messa
 /// </summary>
 public sealed partial class AccordState
 {
-    private IReadOnlyList<CollectionDescriptor> _collectionList = CollectionDescriptor.For([], []);
-    private Dictionary<string, CollectionDescriptor> _collectionsById = Index(CollectionDescriptor.For([], []), c => c.Id);
-    private Dictionary<string, CollectionDescriptor> _collectionsByAlias = Index(CollectionDescriptor.For([], []), c => c.Alias);
+    /// <summary>The collections before any party or accord: the public one alone.</summary>
+    private static readonly List<CollectionDescriptor> s_initialCollections = CollectionDescriptor.For([], []);
+
+    private IReadOnlyList<CollectionDescriptor> _collectionList = s_initialCollections;
+    private Dictionary<string, CollectionDescriptor> _collectionsById = Index(s_initialCollections, c => c.Id);
+    private Dictionary<string, CollectionDescriptor> _collectionsByAlias = Index(s_initialCollections, c => c.Alias);
 
     /// <summary>The collections, kept with the state and rebuilt when a party or an accord record applies.</summary>
     public IReadOnlyList<CollectionDescriptor> CollectionList => _collectionList;
@@ -178,7 +181,4 @@ public sealed partial class AccordState
             index.Add(item);
         };
     }
-
-    /// <summary>The TLP 2.0 level of a STIX object from its object and granular markings; see <see cref="RecordLabels.StixLabel"/>.</summary>
-    public static string StixTlp(JsonElement stixObject) => RecordLabels.StixLabel(stixObject).Tlp;
 }

@@ -37,13 +37,6 @@ public sealed partial record CollectionDescriptor(string Id, string Alias, strin
     public bool CanSee(string party, string poster, string tlp) =>
         CanRead(party) && (tlp is "clear" or "green" || poster == party || (Members is { Count: 2 } && Members.Contains(poster)));
 
-    /// <summary>The collections of a state (kept by the state, rebuilt when a party or an accord record applies).</summary>
-    public static IReadOnlyList<CollectionDescriptor> For(AccordState state)
-    {
-        ArgumentNullException.ThrowIfNull(state);
-        return state.CollectionList;
-    }
-
     /// <summary>
     /// The collections that follow from these parties and accords. Aliases cannot collide by construction: a pair's alias is
     /// two party codes (capital letters only) joined by a hyphen, and an accord whose id would give such an alias, or

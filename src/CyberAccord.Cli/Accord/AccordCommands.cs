@@ -87,7 +87,11 @@ internal static class AccordCommands
             var party = Party(parse.GetValue(asParty))!;
             PartyKey? KeyFor(string p) => File.Exists(NodeDirectory.KeyPath(root, p)) ? NodeDirectory.LoadKey(root, p) : null;
             var context = new CyberAccord.Server.AccordServerContext(node, KeyFor, "bench", 10 << 20) { DeferCheckpoints = parse.GetValue(defer) };
-            var collection = CyberAccord.Accord.State.CollectionDescriptor.For(node.State).Single(c => c.Alias == parse.GetValue(alias));
+            if (node.State.FindCollection(parse.GetValue(alias)!) is not { } collection)
+            {
+                return CliOutput.Error($"no collection '{parse.GetValue(alias)}' on this node");
+            }
+
             var total = parse.GetValue(count);
             var size = parse.GetValue(batch);
             var progress = new TerminalProgress("posting", total);
@@ -439,9 +443,6 @@ internal static class AccordCommands
                 body["evidence_bundle"] = new JsonObject { ["sha256"] = sha, ["objects"] = objects };
             }
 
-            // Sign and check the body as its JSON text reads, as a remote node would: a value built here holds a CLR type
-            // (the bundle's object count is a long) that the node's reader of JSON numbers does not take for an int.
-            body = JsonNode.Parse(body.ToJsonString())!.AsObject();
             var record = Sign();
             long index;
             try

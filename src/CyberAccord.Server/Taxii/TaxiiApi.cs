@@ -72,7 +72,7 @@ public static class TaxiiApi
         {
             var party = PartyClaims.Of(user);
             var collections = await context.Node.ReadAsync(
-                state => CollectionDescriptor.For(state).Where(c => c.CanRead(party))
+                state => state.CollectionList.Where(c => c.CanRead(party))
                     .Select(c => Describe(context, state, c, party)).ToList(),
                 ct).ConfigureAwait(false);
             var body = new JsonObject();
@@ -88,7 +88,7 @@ public static class TaxiiApi
         {
             var party = PartyClaims.Of(user);
             var described = await context.Node.ReadAsync(state =>
-                CollectionDescriptor.For(state).FirstOrDefault(c => (c.Id == id || c.Alias == id) && c.CanRead(party)) is { } collection
+                state.FindCollection(id) is { } collection && collection.CanRead(party)
                     ? Describe(context, state, collection, party)
                     : null, ct).ConfigureAwait(false);
             return described is null ? NotFound(id) : Taxii(described);
@@ -125,7 +125,7 @@ public static class TaxiiApi
     /// its key. Describe and POST both ask this, so can_write never promises what POST refuses.
     /// </summary>
     internal static bool CanWrite(AccordServerContext context, AccordState state, CollectionDescriptor collection, string party) =>
-        collection.CanRead(party) && state.Parties.ContainsKey(party) && context.CanSignFor(party);
+        collection.CanWrite(party) && state.Parties.ContainsKey(party) && context.CanSignFor(party);
 
     private static JsonObject Describe(AccordServerContext context, AccordState state, CollectionDescriptor collection, string party) =>
         new()
