@@ -3,10 +3,8 @@ using System.Text;
 using CyberAccord.Accord.Node;
 using CyberAccord.Accord.Records;
 using CyberAccord.Accord.Scenario;
-using CyberAccord.Log.Storage.Files;
+using CyberAccord.Hosting;
 using CyberAccord.Server.Auth;
-using CyberAccord.Storage.Sqlite;
-using Microsoft.AspNetCore.Builder;
 
 namespace CyberAccord.Server.Tests;
 
@@ -15,7 +13,7 @@ public class NodeServerFixture : IAsyncLifetime
 {
     private readonly TempDir _dir = new();
     private readonly Dictionary<string, PartyKey> _keys = ReferenceScenario.Parties.Select(p => p.Id).Append(Stranger).ToDictionary(id => id, _ => PartyKey.Generate(), StringComparer.Ordinal);
-    private WebApplication? _app;
+    private NodeHost? _host;
 
     /// <summary>Code of a party with credentials and a key on this node but no party record in the accord.</summary>
     public const string StrangerCode = "ZZ";
@@ -32,18 +30,29 @@ public class NodeServerFixture : IAsyncLifetime
 
     public string LogDirectory => Path.Combine(_dir.Path, "log");
 
+    /// <summary>
+    /// Builds the node as an operator would, through the hosting library: a node directory with the parties' keys in
+    /// <c>keys/</c> and their hashed credentials in the credential file, then opened and served the way <c>accord serve</c> does.
+    /// </summary>
     public async Task InitializeAsync()
     {
-        await CyberAccord.Log.Storage.Files.LogDirectory.InitAsync(LogDirectory, "server-test.cyberaccord.example/log", CancellationToken.None);
-        var log = await CyberAccord.Log.Storage.Files.LogDirectory.OpenAsync(LogDirectory, TimeSpan.FromSeconds(5), CancellationToken.None);
-        Node = await AccordNode.OpenAsync(log, await SqliteAccordStore.OpenAsync(Path.Combine(_dir.Path, "accord.db"), CancellationToken.None), new BlobStore(Path.Combine(_dir.Path, "blobs")), null, CancellationToken.None);
-        await ReferenceScenario.WriteAsync(Node, id => _keys[id], CancellationToken.None);
-        var credentials = new CredentialStore(ReferenceScenario.Parties.Select(p => (p.Id, p.Code)).Append((Stranger, StrangerCode))
-            .Select(p => new PartyCredentials(p.Item1, p.Item2.ToLowerInvariant(), CredentialStore.Hash(Password(p.Item2)), CredentialStore.HashToken(Token(p.Item2)))));
-        _app = AccordServer.Build(Node, credentials, party => _keys.TryGetValue(party, out var key) ? PartyKey.FromPem(key.ToPem()) : null,
-            Configure(new AccordServerOptions(["http://127.0.0.1:0"], LogDirectory, MaxContentLength: 256 * 1024)));
-        await _app.StartAsync();
-        BaseAddress = new Uri(_app.Urls.First());
+        var ct = CancellationToken.None;
+        await NodeDirectory.CreateAsync(_dir.Path, "server-test.cyberaccord.example/log", store: null, replacing: null, ct);
+        foreach (var (party, key) in _keys)
+        {
+            await NodeDirectory.SaveKeyAsync(_dir.Path, party, key, ct);
+        }
+
+        var credentials = ReferenceScenario.Parties.Select(p => (p.Id, p.Code)).Append((Stranger, StrangerCode))
+            .Select(p => new PartyCredentials(
+                p.Item1, p.Item2.ToLowerInvariant(), CredentialStore.Hash(Password(p.Item2)), CredentialStore.HashToken(Token(p.Item2))));
+        await CredentialStore.WriteFileAsync(NodeDirectory.CredentialsPath(_dir.Path), credentials, ct);
+        var options = Configure(new AccordServerOptions(["http://127.0.0.1:0"], LogDirectory, MaxContentLength: 256 * 1024));
+        _host = await NodeHost.OpenAsync(_dir.Path, new NodeHostOptions(options), ct);
+        Node = _host.Node;
+        await ReferenceScenario.WriteAsync(Node, id => _keys[id], ct);
+        await _host.StartAsync(ct);
+        BaseAddress = new Uri(_host.Urls[0]);
     }
 
     /// <summary>The server's options; a fixture for one kind of test (a clock it moves, tight limits) changes them here.</summary>
@@ -68,13 +77,11 @@ public class NodeServerFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (_app is not null)
+        if (_host is not null)
         {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
+            await _host.DisposeAsync();
         }
 
-        await Node.DisposeAsync();
         foreach (var key in _keys.Values)
         {
             key.Dispose();

@@ -33,6 +33,7 @@ public sealed class AccordNode : IAsyncDisposable
 
     public IAccordStore Store { get; }
 
+    // Internal: outside the node the state is read only through ReadAsync, under the lock that keeps appliers out.
     public AccordState State { get; }
 
     public BlobStore Blobs { get; }
@@ -170,14 +171,14 @@ public sealed class AccordNode : IAsyncDisposable
         await pending.ConfigureAwait(false);
     }
 
-    /// <summary>Drops the projection and rebuilds it, and the state, from the log alone.</summary>
+    /// <summary>Drops the projection and rebuilds it from the log alone; returns how many records it holds again.</summary>
     /// <remarks>The projection MUST NOT be dropped before the log's files are proven sound against its checkpoint.</remarks>
-    public async Task<AccordState> RebuildAsync(IProgress<long>? progress, CancellationToken cancellationToken)
+    public async Task<long> RebuildAsync(IProgress<long>? progress, CancellationToken cancellationToken)
     {
         await Log.RequireSoundFilesAsync(cancellationToken).ConfigureAwait(false);
         await Store.ClearAsync(cancellationToken).ConfigureAwait(false);
         var fresh = await OpenAsync(Log, Store, Blobs, progress, cancellationToken).ConfigureAwait(false);
-        return fresh.State;
+        return fresh.State.Count;
     }
 
     /// <summary>Checks, logs, integrates and applies one record; returns its log index.</summary>

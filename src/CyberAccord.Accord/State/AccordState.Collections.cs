@@ -172,10 +172,10 @@ public sealed partial class AccordState
             record.Author, verdict.Label.Tlp, deleted, stored);
         return () =>
         {
-            CollectionObjects.Add(item);
+            _collectionObjects.Add(item);
             if (!Collections.TryGetValue(collection.Id, out var index))
             {
-                Collections[collection.Id] = index = new CollectionIndex();
+                _collections[collection.Id] = index = new CollectionIndex();
             }
 
             index.Add(item);

@@ -33,7 +33,7 @@ public sealed partial class AccordState
             record.Id, record.Author, affected, body.Required("title"), start, end, body.Strings("sectors", allowed: Vocabulary.CiCategories),
             body.Strings("effects", required: true, allowed: Vocabulary.Effects), body.OptionalInt("severity", 0, 5) ?? 0, tlp, recipients, assets,
             bundle, objects, body.OptionalOneOf("purpose", Vocabulary.Purposes), body.Boolean("peacetime", true), body.Optional("description"), record.Created);
-        return () => Incidents[incident.Id] = incident;
+        return () => _incidents[incident.Id] = incident;
     }
 
     private Action CheckEvidence(AccordRecord record, BodyReader body)
@@ -55,7 +55,7 @@ public sealed partial class AccordState
         var item = new EvidenceItem(record.Id, record.Author, incident, sha, body.Required("media_type"), body.Required("description"),
             body.OneOf("source_reliability", Vocabulary.Reliability), body.OneOf("information_credibility", Vocabulary.Credibility), disclosed,
             body.OneOf("tlp", Vocabulary.Tlp, "amber"), record.Created);
-        return () => Evidence[item.Id] = item;
+        return () => _evidence[item.Id] = item;
     }
 
     private Action CheckClaim(AccordRecord record, BodyReader body)
@@ -92,7 +92,7 @@ public sealed partial class AccordState
             body.OneOf("likelihood", Vocabulary.Likelihood), body.OneOf("confidence", Vocabulary.Confidence), evidence, body.Boolean("public", false),
             body.Optional("text"), body.OneOf("tlp", Vocabulary.Tlp, "green"), recipients, record.Created)
         { Unsupported = unsupported };
-        return () => Claims[claim.Id] = claim;
+        return () => _claims[claim.Id] = claim;
     }
 
     private Action CheckRequest(AccordRecord record, BodyReader body)
@@ -118,7 +118,7 @@ public sealed partial class AccordState
 
         var request = new RequestCase(record.Id, record.Author, to, incident, body.OneOf("type", Vocabulary.RequestTypes), body.Required("asks"), deadline,
             body.OneOf("tlp", Vocabulary.Tlp, "amber"), record.Created, []);
-        return () => Requests[request.Id] = request;
+        return () => _requests[request.Id] = request;
     }
 
     private Action CheckRequestUpdate(AccordRecord record, BodyReader body)
@@ -139,7 +139,7 @@ public sealed partial class AccordState
         }
 
         var update = new RequestUpdate(record.Id, record.Author, status, body.Optional("note"), record.Created);
-        return () => Requests[requestId] = request with { Updates = [.. request.Updates, update] };
+        return () => _requests[requestId] = request with { Updates = [.. request.Updates, update] };
     }
 
     private Action CheckStatement(AccordRecord record, BodyReader body)
@@ -163,7 +163,7 @@ public sealed partial class AccordState
         }
 
         var statement = new Statement(record.Id, record.Author, body.Required("title"), body.Required("text"), body.OptionalTime("date") ?? record.Created, incidents, claims, evidence, body.Optional("source"), record.Created);
-        return () => Statements[statement.Id] = statement;
+        return () => _statements[statement.Id] = statement;
     }
 
     private Action CheckPosition(AccordRecord record, BodyReader body)
@@ -189,6 +189,6 @@ public sealed partial class AccordState
 
         var view = stance == "purpose" ? body.OneOf("view", Vocabulary.Purposes) : body.OptionalOneOf("view", Vocabulary.Purposes);
         var position = new Position(record.Id, record.Author, subject, stance, commitment, under, view, body.Optional("note"), record.Created);
-        return () => Positions[position.Id] = position;
+        return () => _positions[position.Id] = position;
     }
 }

@@ -68,7 +68,7 @@ public sealed partial class AccordState
         }
 
         RequireDistinctCollections(Parties.Values.Where(p => p.Id != party.Id).Append(party), Accords.Values);
-        return () => Parties[party.Id] = party;
+        return () => _parties[party.Id] = party;
     }
 
     private Action CheckAccord(AccordRecord record, BodyReader body)
@@ -110,7 +110,7 @@ public sealed partial class AccordState
             Version = (existing?.Version ?? 0) + 1,
         };
         RequireDistinctCollections(Parties.Values, Accords.Values.Where(a => a.Id != accord.Id).Append(accord));
-        return () => Accords[accord.Id] = accord;
+        return () => _accords[accord.Id] = accord;
     }
 
     private Action CheckDesignation(AccordRecord record, BodyReader body)
@@ -154,7 +154,7 @@ public sealed partial class AccordState
         }
 
         RequireNextVersion(body, record.Id, Designations.Count(d => d.Id == record.Id));
-        return () => Designations.Add(designation with { Sequence = _committing!.Sequence });
+        return () => _designations.Add(designation with { Sequence = _committing!.Sequence });
     }
 
     /// <summary>

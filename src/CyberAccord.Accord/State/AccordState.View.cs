@@ -49,28 +49,28 @@ public sealed partial class AccordState
 
         foreach (var (id, party) in Parties)
         {
-            view.Parties[id] = party;
+            view._parties[id] = party;
         }
 
         foreach (var (id, accord) in Accords)
         {
-            view.Accords[id] = accord;
+            view._accords[id] = accord;
         }
 
         view._collectionList = _collectionList;
         view._collectionsById = _collectionsById;
         view._collectionsByAlias = _collectionsByAlias;
-        view.Designations.AddRange(Designations.Where(d => EntryAt(d.Sequence) is { } entry && Visibility.CanSee(this, entry, reader)));
-        Copy(Incidents, view.Incidents, Sees);
-        Copy(Evidence, view.Evidence, Sees);
-        Copy(Statements, view.Statements, Sees);
-        Copy(Positions, view.Positions, Sees);
+        view._designations.AddRange(Designations.Where(d => EntryAt(d.Sequence) is { } entry && Visibility.CanSee(this, entry, reader)));
+        Copy(_incidents, view._incidents, Sees);
+        Copy(_evidence, view._evidence, Sees);
+        Copy(_statements, view._statements, Sees);
+        Copy(_positions, view._positions, Sees);
         foreach (var (id, claim) in Claims)
         {
             if (Sees(id))
             {
                 var evidence = claim.Evidence.Where(view.Evidence.ContainsKey).ToList();
-                view.Claims[id] = claim with { Evidence = evidence, Unsupported = !evidence.Any(e => view.Evidence[e].IsShared) };
+                view._claims[id] = claim with { Evidence = evidence, Unsupported = !evidence.Any(e => view.Evidence[e].IsShared) };
             }
         }
 
@@ -78,7 +78,7 @@ public sealed partial class AccordState
         {
             if (Sees(id))
             {
-                view.Requests[id] = request with { Updates = [.. request.Updates.Where(u => Sees(u.Id))] };
+                view._requests[id] = request with { Updates = [.. request.Updates.Where(u => Sees(u.Id))] };
             }
         }
 

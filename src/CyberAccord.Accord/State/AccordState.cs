@@ -13,30 +13,52 @@ public sealed partial class AccordState
 {
     private readonly Dictionary<string, StoredRecord> _records = new(StringComparer.Ordinal);
 
-    public Dictionary<string, Party> Parties { get; } = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Party> _parties = new(StringComparer.Ordinal);
 
-    public Dictionary<string, AccordInfo> Accords { get; } = new(StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, Party> Parties => _parties;
+
+    private readonly Dictionary<string, AccordInfo> _accords = new(StringComparer.Ordinal);
+
+    public IReadOnlyDictionary<string, AccordInfo> Accords => _accords;
 
     /// <summary>Every version of every designation, oldest first.</summary>
-    public List<Designation> Designations { get; } = [];
+    private readonly List<Designation> _designations = [];
 
-    public Dictionary<string, Incident> Incidents { get; } = new(StringComparer.Ordinal);
+    public IReadOnlyList<Designation> Designations => _designations;
 
-    public Dictionary<string, EvidenceItem> Evidence { get; } = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Incident> _incidents = new(StringComparer.Ordinal);
 
-    public Dictionary<string, Claim> Claims { get; } = new(StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, Incident> Incidents => _incidents;
 
-    public Dictionary<string, RequestCase> Requests { get; } = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, EvidenceItem> _evidence = new(StringComparer.Ordinal);
 
-    public Dictionary<string, Statement> Statements { get; } = new(StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, EvidenceItem> Evidence => _evidence;
 
-    public Dictionary<string, Position> Positions { get; } = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Claim> _claims = new(StringComparer.Ordinal);
+
+    public IReadOnlyDictionary<string, Claim> Claims => _claims;
+
+    private readonly Dictionary<string, RequestCase> _requests = new(StringComparer.Ordinal);
+
+    public IReadOnlyDictionary<string, RequestCase> Requests => _requests;
+
+    private readonly Dictionary<string, Statement> _statements = new(StringComparer.Ordinal);
+
+    public IReadOnlyDictionary<string, Statement> Statements => _statements;
+
+    private readonly Dictionary<string, Position> _positions = new(StringComparer.Ordinal);
+
+    public IReadOnlyDictionary<string, Position> Positions => _positions;
 
     /// <summary>STIX objects posted to TAXII collections, in the order they were added (date_added ascending).</summary>
-    public List<CollectionObject> CollectionObjects { get; } = [];
+    private readonly List<CollectionObject> _collectionObjects = [];
+
+    public IReadOnlyList<CollectionObject> CollectionObjects => _collectionObjects;
 
     /// <summary>Per collection: its objects in date_added order, each object's versions, and the versions deleted.</summary>
-    public Dictionary<string, CollectionIndex> Collections { get; } = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, CollectionIndex> _collections = new(StringComparer.Ordinal);
+
+    public IReadOnlyDictionary<string, CollectionIndex> Collections => _collections;
 
     public CommitmentCatalogue Catalogue { get; } = CommitmentCatalogue.Default;
 
@@ -88,14 +110,14 @@ public sealed partial class AccordState
         DesignationOf(party, time) ?? Designations.Where(d => d.Party == party).MinBy(d => d.Effective);
 
     /// <summary>Checks a record against the state and applies it; throws <see cref="RecordRejectedException"/> and changes nothing when it is refused.</summary>
-    public StoredRecord Apply(AccordRecord record, long sequence)
+    internal StoredRecord Apply(AccordRecord record, long sequence)
     {
         ArgumentNullException.ThrowIfNull(record);
         return Commit(record, sequence, Check(record));
     }
 
     /// <summary>Replays log entries; parsing runs in parallel. See <see cref="Replay(IReadOnlyList{AccordRecord}, long, bool)"/>.</summary>
-    public List<AccordRecord> Replay(IReadOnlyList<ReadOnlyMemory<byte>> entries, long firstSequence, bool signaturesVouchedFor = false)
+    internal List<AccordRecord> Replay(IReadOnlyList<ReadOnlyMemory<byte>> entries, long firstSequence, bool signaturesVouchedFor = false)
     {
         ArgumentNullException.ThrowIfNull(entries);
         var records = new AccordRecord[entries.Count];
@@ -109,7 +131,7 @@ public sealed partial class AccordState
     /// proven these are byte for byte entries of a log whose signed checkpoint commits to them, and every entry's signature
     /// was verified when it was appended; then only the key's ownership and status are checked again, not the ECDSA math.
     /// </summary>
-    public List<AccordRecord> Replay(IReadOnlyList<AccordRecord> records, long firstSequence, bool signaturesVouchedFor)
+    internal List<AccordRecord> Replay(IReadOnlyList<AccordRecord> records, long firstSequence, bool signaturesVouchedFor)
     {
         ArgumentNullException.ThrowIfNull(records);
         var keys = new Dictionary<string, byte[]>(StringComparer.Ordinal);
@@ -174,7 +196,7 @@ public sealed partial class AccordState
     }
 
     /// <summary>Applies a record that <see cref="Check"/> accepted, with the change it returned.</summary>
-    public StoredRecord Commit(AccordRecord record, long sequence, Action change)
+    internal StoredRecord Commit(AccordRecord record, long sequence, Action change)
     {
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(change);
@@ -213,7 +235,7 @@ public sealed partial class AccordState
     private readonly List<StoredRecord> _accordEntries = [];
 
     /// <summary>Validates without applying; returns the change to make.</summary>
-    public Action Check(AccordRecord record)
+    internal Action Check(AccordRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
         RequireWritable();

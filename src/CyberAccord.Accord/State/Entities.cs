@@ -85,9 +85,12 @@ public sealed class CollectionIndex
     private readonly Dictionary<string, string> _owners = new(StringComparer.Ordinal);
     private readonly HashSet<(string, string)> _deleted = [];
 
-    public List<CollectionObject> Items { get; } = [];
+    private readonly List<CollectionObject> _items = [];
 
-    public void Add(CollectionObject item)
+    /// <summary>The versions added here (deletions are not items), in date_added order.</summary>
+    public IReadOnlyList<CollectionObject> Items => _items;
+
+    internal void Add(CollectionObject item)
     {
         ArgumentNullException.ThrowIfNull(item);
         _owners.TryAdd(item.ObjectId, item.Poster);
@@ -102,7 +105,7 @@ public sealed class CollectionIndex
             return;
         }
 
-        Items.Add(item);
+        _items.Add(item);
         if (!_versions.TryGetValue(item.ObjectId, out var versions))
         {
             _versions[item.ObjectId] = versions = new SortedList<string, CollectionObject>(1, StringComparer.Ordinal);
@@ -155,11 +158,11 @@ public sealed class CollectionIndex
             return 0;
         }
 
-        int lo = 0, hi = Items.Count;
+        int lo = 0, hi = _items.Count;
         while (lo < hi)
         {
             var mid = (lo + hi) >>> 1;
-            if (Items[mid].DateAdded <= time)
+            if (_items[mid].DateAdded <= time)
             {
                 lo = mid + 1;
             }

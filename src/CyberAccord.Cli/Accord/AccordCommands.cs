@@ -12,6 +12,7 @@ using CyberAccord.Accord.State;
 using CyberAccord.Cli.Log;
 using CyberAccord.Cli.Node;
 using CyberAccord.Cli.Terminal;
+using CyberAccord.Hosting;
 using CyberAccord.Log.Storage.Files;
 using CyberAccord.Stix.Validation;
 
@@ -83,11 +84,11 @@ internal static class AccordCommands
         command.SetAction(async (parse, ct) => await Run(async () =>
         {
             var root = parse.GetValue(dir)!;
-            await using var node = await NodeDirectory.OpenAsync(root, ct).ConfigureAwait(false);
+            await using var node = await LocalNode.OpenAsync(root, ct).ConfigureAwait(false);
             var party = Party(parse.GetValue(asParty))!;
             PartyKey? KeyFor(string p) => File.Exists(NodeDirectory.KeyPath(root, p)) ? NodeDirectory.LoadKey(root, p) : null;
             var context = new CyberAccord.Server.AccordServerContext(node, KeyFor, "bench", 10 << 20) { DeferCheckpoints = parse.GetValue(defer) };
-            if (node.State.FindCollection(parse.GetValue(alias)!) is not { } collection)
+            if (await node.ReadAsync(state => state.FindCollection(parse.GetValue(alias)!), ct).ConfigureAwait(false) is not { } collection)
             {
                 return CliOutput.Error($"no collection '{parse.GetValue(alias)}' on this node");
             }
@@ -161,31 +162,31 @@ internal static class AccordCommands
         string root, string urls, int intervalMs, string? store, CancellationToken ct, Action? listening = null)
     {
         var listen = ListenUrls(urls);
-        await using var node = await NodeDirectory.OpenAsync(root, ct, store).ConfigureAwait(false);
-        var credentials = CyberAccord.Server.Auth.CredentialStore.Load(NodeDirectory.CredentialsPath(root));
-        foreach (var party in credentials.LegacyTokenParties)
+        var options = new NodeHostOptions(new CyberAccord.Server.AccordServerOptions(
+            listen, Path.Combine(root, "log"), CheckpointInterval: intervalMs > 0 ? TimeSpan.FromMilliseconds(intervalMs) : null))
         {
-            Console.Error.WriteLine(
-                $"accord: warning: the API token of {party} is stored in the old PBKDF2 form, which bearer checks no longer accept; "
-                + $"issue a new one with: accord credential rotate --dir {root} --party {party}");
-        }
+            Store = store,
+            Warn = CliOutput.Warning,
+        };
+        await using (var host = await NodeHost.OpenAsync(root, options, ct).ConfigureAwait(false))
+        {
+            foreach (var party in host.Credentials.LegacyTokenParties)
+            {
+                CliOutput.Warning(
+                    $"the API token of {party} is stored in the old PBKDF2 form, which bearer checks no longer accept; "
+                    + $"issue a new one with: accord credential rotate --dir {root} --party {party}");
+            }
 
-        if (credentials.All.Count == 0)
-        {
-            Console.Error.WriteLine(
-                "accord: note: no party has credentials on this node yet, so every request needing sign-in gets 401; "
-                + $"issue some with: accord credential add --dir {root} --party CODE");
-        }
+            if (host.Credentials.All.Count == 0)
+            {
+                Console.Error.WriteLine(
+                    "accord: note: no party has credentials on this node yet, so every request needing sign-in gets 401; "
+                    + $"issue some with: accord credential add --dir {root} --party CODE");
+            }
 
-        PartyKey? KeyFor(string party) => File.Exists(NodeDirectory.KeyPath(root, party)) ? NodeDirectory.LoadKey(root, party) : null;
-        var options = new CyberAccord.Server.AccordServerOptions(
-            listen, Path.Combine(root, "log"), CheckpointInterval: intervalMs > 0 ? TimeSpan.FromMilliseconds(intervalMs) : null);
-        var app = CyberAccord.Server.AccordServer.Build(node, credentials, KeyFor, options);
-        try
-        {
             try
             {
-                await app.StartAsync(ct).ConfigureAwait(false);
+                await host.StartAsync(ct).ConfigureAwait(false);
             }
             catch (IOException e)
             {
@@ -197,25 +198,13 @@ internal static class AccordCommands
                     : e.Message);
             }
 
-            await NodeDirectory.ServingStartedAsync(root, app.Urls, ct).ConfigureAwait(false);
-            try
-            {
-                Console.Out.WriteLine($"serving {Path.GetFullPath(root)} at {string.Join(", ", app.Urls)}: "
-                    + "dashboard at /, TAXII discovery at /taxii2/, accord API at /accord/, log at /log/");
-                listening?.Invoke();
-                Console.Out.Flush();
+            Console.Out.WriteLine($"serving {Path.GetFullPath(root)} at {string.Join(", ", host.Urls)}: "
+                + "dashboard at /, TAXII discovery at /taxii2/, accord API at /accord/, log at /log/");
+            listening?.Invoke();
+            Console.Out.Flush();
 
-                // Ctrl-C or SIGTERM: stop accepting, finish what is in flight, then close the node.
-                await CyberAccord.Server.AccordServer.RunUntilStoppedAsync(app, ct).ConfigureAwait(false);
-            }
-            finally
-            {
-                NodeDirectory.ServingEnded(root);
-            }
-        }
-        finally
-        {
-            await app.DisposeAsync().ConfigureAwait(false);
+            // Ctrl-C or SIGTERM: stop accepting, finish what is in flight, then close the node.
+            await host.RunUntilStoppedAsync(ct).ConfigureAwait(false);
         }
 
         Console.Out.WriteLine("stopped");
@@ -298,12 +287,12 @@ internal static class AccordCommands
                 hashed.Add(new CyberAccord.Server.Auth.PartyCredentials(id, code.ToLowerInvariant(), passwordHash, tokenHash));
             }
 
-            await using (var node = await NodeDirectory.OpenAsync(root, ct).ConfigureAwait(false))
+            await using (var node = await LocalNode.OpenAsync(root, ct).ConfigureAwait(false))
             {
                 await ReferenceScenario.WriteAsync(node, id => keys[id], ct).ConfigureAwait(false);
                 Console.Out.WriteLine($"Demo node in {Path.GetFullPath(root)}");
                 Console.Out.WriteLine();
-                Console.Out.Write(Summary.Render(node, DateTime.UtcNow));
+                Console.Out.Write(await Summary.RenderAsync(node, DateTime.UtcNow, ct).ConfigureAwait(false));
             }
 
             await SecretFile.WriteAsync(Path.Combine(root, "demo-credentials.json"), credentials.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n", overwrite: true, ct).ConfigureAwait(false);
@@ -349,7 +338,7 @@ internal static class AccordCommands
             await NodeDirectory.CreateAsync(root, $"node-{partyCode.ToLowerInvariant()}.cyberaccord.example/log", parse.GetValue(store), null, ct).ConfigureAwait(false);
             using var key = PartyKey.Generate();
             await NodeDirectory.SaveKeyAsync(root, party, key, ct).ConfigureAwait(false);
-            await using var node = await NodeDirectory.OpenAsync(root, ct).ConfigureAwait(false);
+            await using var node = await LocalNode.OpenAsync(root, ct).ConfigureAwait(false);
             var body = new JsonObject { ["code"] = partyCode.ToUpperInvariant(), ["name"] = parse.GetValue(name), ["kind"] = parse.GetValue(kind), ["keys"] = new JsonArray(new JsonObject { ["public_key"] = Convert.ToBase64String(key.PublicKey) }) };
             await node.SubmitAsync(AccordRecord.Sign(RecordKinds.Party, party, party, DateTime.UtcNow, body, key), ct).ConfigureAwait(false);
             Console.Out.WriteLine($"created node for {party} in {Path.GetFullPath(root)}; key {key.KeyId}");
@@ -427,7 +416,7 @@ internal static class AccordCommands
                 return await RemoteNode.SubmitAsync(nodeUrl, Token(parse, token), Sign(), ct).ConfigureAwait(false);
             }
 
-            await using var node = await NodeDirectory.OpenAsync(root, ct).ConfigureAwait(false);
+            await using var node = await LocalNode.OpenAsync(root, ct).ConfigureAwait(false);
             string? attached = null;
             if (parse.GetValue(bundle) is { } bundlePath)
             {
@@ -452,7 +441,10 @@ internal static class AccordCommands
             catch (RecordRejectedException) when (attached is not null)
             {
                 // The bundle was written for this record alone: it goes with the refusal, unless a record now names it.
-                if (!node.State.Records.Values.Any(r => r.Record.Body.ToJsonString().Contains(attached, StringComparison.Ordinal)))
+                var named = await node.ReadAsync(
+                    state => state.Records.Values.Any(r => r.Record.Body.ToJsonString().Contains(attached, StringComparison.Ordinal)), ct)
+                    .ConfigureAwait(false);
+                if (!named)
                 {
                     File.Delete(node.Blobs.PathOf(attached));
                 }
@@ -487,15 +479,24 @@ internal static class AccordCommands
                 return CliOutput.Error("give --dir (a local node) or --node (a remote one)");
             }
 
-            await using var node = await NodeDirectory.OpenAsync(localDir, ct).ConfigureAwait(false);
+            await using var node = await LocalNode.OpenAsync(localDir, ct).ConfigureAwait(false);
             var who = Party(parse.GetValue(viewer));
 
             // As a party would see it: its view, so that a request's status or a claim's support rests only on what it may see.
             // A view holds no shared STIX objects: those are listed as their collections allow.
-            var state = who is null || kind == RecordKinds.StixObject ? node.State : node.State.SeenBy(who);
-            foreach (var stored in state.Records.Values.Where(r => r.Record.Kind == kind && Visibility.CanSee(state, r, who ?? r.Record.Author)).OrderBy(r => r.Sequence))
+            var lines = await node.ReadAsync(all =>
             {
-                Console.Out.WriteLine($"{stored.Record.Id}  {stored.Record.Created:yyyy-MM-dd}  {Code(state, stored.Record.Author),-4} {Describe(state, stored.Record)}");
+                var state = who is null || kind == RecordKinds.StixObject ? all : all.SeenBy(who);
+                return state.Records.Values
+                    .Where(r => r.Record.Kind == kind && Visibility.CanSee(state, r, who ?? r.Record.Author))
+                    .OrderBy(r => r.Sequence)
+                    .Select(stored => $"{stored.Record.Id}  {stored.Record.Created:yyyy-MM-dd}  {Code(state, stored.Record.Author),-4} "
+                        + Describe(state, stored.Record))
+                    .ToList();
+            }, ct).ConfigureAwait(false);
+            foreach (var line in lines)
+            {
+                Console.Out.WriteLine(line);
             }
 
             return ExitCodes.Ok;
@@ -570,9 +571,12 @@ internal static class AccordCommands
                 : RemoteNode.ShowAsync(url, token, parse.GetValue(id)!, ct),
             async (parse, localDir, ct) =>
             {
-                await using var node = await NodeDirectory.OpenAsync(localDir, ct).ConfigureAwait(false);
+                await using var node = await LocalNode.OpenAsync(localDir, ct).ConfigureAwait(false);
                 var who = Party(parse.GetValue(viewer));
-                if (!node.State.Records.TryGetValue(parse.GetValue(id)!, out var stored) || (who is not null && !Visibility.CanSee(node.State, stored.Record, who)))
+                var stored = await node.ReadAsync(
+                    state => state.Records.TryGetValue(parse.GetValue(id)!, out var record)
+                        && (who is null || Visibility.CanSee(state, record.Record, who)) ? record : null, ct).ConfigureAwait(false);
+                if (stored is null)
                 {
                     return CliOutput.Error($"no record '{parse.GetValue(id)}'{(who is null ? string.Empty : $" visible to {who}")}");
                 }
@@ -601,11 +605,16 @@ internal static class AccordCommands
             (parse, url, token, ct) => RemoteNode.AssessmentAsync(url, token, parse.GetValue(at), ct),
             async (parse, localDir, ct) =>
             {
-                await using var node = await NodeDirectory.OpenAsync(localDir, ct).ConfigureAwait(false);
-                var codes = Codes(node.State);
-                foreach (var finding in AssessmentEngine.Assess(node.State, Time(parse.GetValue(at))))
+                await using var node = await LocalNode.OpenAsync(localDir, ct).ConfigureAwait(false);
+                var time = Time(parse.GetValue(at));
+                var lines = await node.ReadAsync(state =>
                 {
-                    Console.Out.WriteLine(Summary.Finding(finding.ToJson(), codes));
+                    var codes = Codes(state);
+                    return AssessmentEngine.Assess(state, time).Select(finding => Summary.Finding(finding.ToJson(), codes)).ToList();
+                }, ct).ConfigureAwait(false);
+                foreach (var line in lines)
+                {
+                    Console.Out.WriteLine(line);
                 }
 
                 return ExitCodes.Ok;
@@ -628,12 +637,15 @@ internal static class AccordCommands
                 : RemoteNode.ScorecardsAsync(url, token, parse.GetValue(at), parse.GetValue(json), ct),
             async (parse, localDir, ct) =>
             {
-                await using var node = await NodeDirectory.OpenAsync(localDir, ct).ConfigureAwait(false);
+                await using var node = await LocalNode.OpenAsync(localDir, ct).ConfigureAwait(false);
                 var time = Time(parse.GetValue(at));
                 var who = Party(parse.GetValue(viewer));
-                var scorecards = who is null ? Scorecards.All(node.State, time) : Scorecards.SeenBy(node.State, who, time);
-                var cards = new JsonArray(scorecards.Select(c => (JsonNode?)c.ToJson()).ToArray());
-                Summary.PrintScorecards(cards, Codes(node.State), parse.GetValue(json));
+                var (cards, codes) = await node.ReadAsync(state =>
+                {
+                    var scorecards = who is null ? Scorecards.All(state, time) : Scorecards.SeenBy(state, who, time);
+                    return (new JsonArray(scorecards.Select(c => (JsonNode?)c.ToJson()).ToArray()), Codes(state));
+                }, ct).ConfigureAwait(false);
+                Summary.PrintScorecards(cards, codes, parse.GetValue(json));
                 return ExitCodes.Ok;
             },
             at, json, viewer);
@@ -648,19 +660,27 @@ internal static class AccordCommands
         var command = new Command("ci-diff", "Show where two parties' critical-infrastructure lists disagree, by common category.") { dir, a, b, at };
         command.SetAction(async (parse, ct) => await Run(async () =>
         {
-            await using var node = await NodeDirectory.OpenAsync(parse.GetValue(dir)!, ct).ConfigureAwait(false);
+            await using var node = await LocalNode.OpenAsync(parse.GetValue(dir)!, ct).ConfigureAwait(false);
             var time = Time(parse.GetValue(at));
-            var first = node.State.DesignationOf(Party(parse.GetValue(a))!, time);
-            var second = node.State.DesignationOf(Party(parse.GetValue(b))!, time);
-            if (first is null || second is null)
+            var (missing, text) = await node.ReadAsync(state =>
             {
-                return CliOutput.Error($"no designation in force for {(first is null ? parse.GetValue(a) : parse.GetValue(b))}");
+                var first = state.DesignationOf(Party(parse.GetValue(a))!, time);
+                var second = state.DesignationOf(Party(parse.GetValue(b))!, time);
+                if (first is null || second is null)
+                {
+                    return (first is null ? parse.GetValue(a) : parse.GetValue(b), (string?)null);
+                }
+
+                var both = string.Join(", ", first.Categories.Intersect(second.Categories).Order(StringComparer.Ordinal));
+                return ((string?)null, $"{Code(state, first.Party)}: {first.Framework}\n{Code(state, second.Party)}: {second.Framework}\n"
+                    + $"both: {both}\n{Summary.CiDiff(first, second, p => Code(state, p))}");
+            }, ct).ConfigureAwait(false);
+            if (text is null)
+            {
+                return CliOutput.Error($"no designation in force for {missing}");
             }
 
-            Console.Out.WriteLine($"{Code(node.State, first.Party)}: {first.Framework}");
-            Console.Out.WriteLine($"{Code(node.State, second.Party)}: {second.Framework}");
-            Console.Out.WriteLine($"both: {string.Join(", ", first.Categories.Intersect(second.Categories).Order(StringComparer.Ordinal))}");
-            Console.Out.WriteLine(Summary.CiDiff(first, second, p => Code(node.State, p)));
+            Console.Out.WriteLine(text);
             return ExitCodes.Ok;
         }).ConfigureAwait(false));
         return command;
@@ -680,16 +700,16 @@ internal static class AccordCommands
                 return CliOutput.Error("give --stix FILE, --records FILE, or both");
             }
 
-            await using var node = await NodeDirectory.OpenAsync(parse.GetValue(dir)!, ct).ConfigureAwait(false);
+            await using var node = await LocalNode.OpenAsync(parse.GetValue(dir)!, ct).ConfigureAwait(false);
             var who = Party(parse.GetValue(party))!;
-            if (!node.State.Parties.ContainsKey(who))
+            if (!await node.ReadAsync(state => state.Parties.ContainsKey(who), ct).ConfigureAwait(false))
             {
                 return CliOutput.Error($"unknown party '{parse.GetValue(party)}'");
             }
 
             if (parse.GetValue(stix) is { } stixPath)
             {
-                var bundle = StixExport.Bundle(node.State, who);
+                var bundle = await node.ReadAsync(state => StixExport.Bundle(state, who), ct).ConfigureAwait(false);
                 using var document = JsonDocument.Parse(bundle.ToJsonString());
                 var errors = StixValidator.ValidateDocument(document.RootElement).Where(i => i.Severity == Severity.Error).ToList();
                 if (errors.Count > 0)
@@ -705,9 +725,12 @@ internal static class AccordCommands
             {
                 await using var writer = new StreamWriter(recordsPath);
                 var count = 0;
-                foreach (var stored in node.State.Records.Values.OrderBy(r => r.Sequence).Where(r => Visibility.CanSee(node.State, r, who)))
+                var entries = await node.ReadAsync(
+                    state => state.Records.Values.OrderBy(r => r.Sequence).Where(r => Visibility.CanSee(state, r, who)).Select(r => r.Record.ToEntry())
+                        .ToList(), ct).ConfigureAwait(false);
+                foreach (var entry in entries)
                 {
-                    await writer.WriteLineAsync(Encoding.UTF8.GetString(stored.Record.ToEntry())).ConfigureAwait(false);
+                    await writer.WriteLineAsync(Encoding.UTF8.GetString(entry)).ConfigureAwait(false);
                     count++;
                 }
 
@@ -725,11 +748,11 @@ internal static class AccordCommands
         var command = new Command("rebuild", "Drop the projection database and rebuild it from the log alone.") { dir };
         command.SetAction(async (parse, ct) => await Run(async () =>
         {
-            await using var node = await NodeDirectory.OpenAsync(parse.GetValue(dir)!, ct).ConfigureAwait(false);
+            await using var node = await LocalNode.OpenAsync(parse.GetValue(dir)!, ct).ConfigureAwait(false);
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            var state = await node.RebuildAsync(new TerminalProgress("rebuilding", node.Log.Checkpoint.Size), ct).ConfigureAwait(false);
+            var count = await node.RebuildAsync(new TerminalProgress("rebuilding", node.Log.Checkpoint.Size), ct).ConfigureAwait(false);
             var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
-            Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"rebuilt {state.Count} records from the log in {elapsed.TotalSeconds:F2} s ({state.Count / Math.Max(elapsed.TotalSeconds, 1e-9):N0} records/s)"));
+            Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"rebuilt {count} records from the log in {elapsed.TotalSeconds:F2} s ({count / Math.Max(elapsed.TotalSeconds, 1e-9):N0} records/s)"));
             return ExitCodes.Ok;
         }).ConfigureAwait(false));
         return command;

@@ -5,6 +5,7 @@ using CyberAccord.Accord.Records;
 using CyberAccord.Cli.Log;
 using CyberAccord.Cli.Node;
 using CyberAccord.Cli.Terminal;
+using CyberAccord.Hosting;
 using CyberAccord.Log;
 using CyberAccord.Server.Auth;
 

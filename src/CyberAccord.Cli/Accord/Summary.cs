@@ -10,9 +10,11 @@ namespace CyberAccord.Cli.Accord;
 /// <summary>The readable picture of a node: open requests, claims and their evidence, commitments implicated under whose list, log state.</summary>
 internal static class Summary
 {
-    public static string Render(AccordNode node, DateTime now)
+    public static Task<string> RenderAsync(AccordNode node, DateTime now, CancellationToken cancellationToken) =>
+        node.ReadAsync(state => Render(state, node, now), cancellationToken);
+
+    private static string Render(AccordState state, AccordNode node, DateTime now)
     {
-        var state = node.State;
         string Code(string party) => state.Parties.TryGetValue(party, out var p) ? p.Code : party;
         var output = new StringBuilder();
         output.AppendLine(CultureInfo.InvariantCulture, $"Parties: {string.Join(", ", state.Parties.Values.Select(p => $"{p.Code} ({p.Kind})"))}");

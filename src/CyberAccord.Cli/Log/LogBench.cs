@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using CyberAccord.Cli.Terminal;
+using CyberAccord.Hosting;
 using CyberAccord.Log.Merkle;
 using CyberAccord.Log.Notes;
 using CyberAccord.Log.Storage.Files;
@@ -100,7 +101,7 @@ internal static class LogBench
         Random.Shared.NextBytes(payload);
         var appendTime = TimeSpan.Zero;
         var integrateTime = TimeSpan.Zero;
-        await using (var log = await LogDirectory.OpenAsync(root, TimeSpan.FromSeconds(5), ct, CyberAccord.Cli.Node.NodeDirectory.Sequencers).ConfigureAwait(false))
+        await using (var log = await LogDirectory.OpenAsync(root, TimeSpan.FromSeconds(5), ct, NodeDirectory.Sequencers).ConfigureAwait(false))
         {
             var progress = new TerminalProgress("appending", options.Entries);
             var sinceCheckpoint = 0L;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using CyberAccord.Cli.Terminal;
+using CyberAccord.Hosting;
 using CyberAccord.Log;
 using CyberAccord.Log.Checkpoints;
 using CyberAccord.Log.Merkle;
@@ -337,10 +338,10 @@ internal static class LogCommands
                 var given = parse.GetValue(dir)!;
                 var logRoot = ResolveLogRoot(given);
                 var nodeRoot = logRoot != given ? given : Path.GetDirectoryName(Path.GetFullPath(logRoot));
-                await using var copies = nodeRoot is not null && CyberAccord.Cli.Node.NodeDirectory.IsNode(nodeRoot) && CyberAccord.Cli.Node.NodeDirectory.Store(nodeRoot) is null
-                    ? new CyberAccord.Cli.Node.ProjectionEntryCopies(Path.Combine(nodeRoot, CyberAccord.Cli.Node.NodeDirectory.ProjectionFile))
+                await using var copies = nodeRoot is not null && NodeDirectory.IsNode(nodeRoot) && NodeDirectory.Store(nodeRoot) is null
+                    ? new CyberAccord.Cli.Node.ProjectionEntryCopies(Path.Combine(nodeRoot, NodeDirectory.ProjectionFile))
                     : null;
-                var report = await LogFsck.RunAsync(logRoot, new Progress<string>(Console.Error.WriteLine), ct, CyberAccord.Cli.Node.NodeDirectory.Sequencers, copies)
+                var report = await LogFsck.RunAsync(logRoot, new Progress<string>(Console.Error.WriteLine), ct, NodeDirectory.Sequencers, copies)
                     .ConfigureAwait(false);
                 if (report.Actions.Count == 0)
                 {
@@ -373,12 +374,12 @@ internal static class LogCommands
     private static Task<TransparencyLog> OpenLogAsync(string dir, CancellationToken ct)
     {
         var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(dir));
-        if (Path.GetFileName(full) == "log" && Path.GetDirectoryName(full) is { } node && CyberAccord.Cli.Node.NodeDirectory.IsNode(node))
+        if (Path.GetFileName(full) == "log" && Path.GetDirectoryName(full) is { } node && NodeDirectory.IsNode(node))
         {
-            CyberAccord.Cli.Node.NodeDirectory.RefuseIfServed(node);
+            NodeDirectory.RefuseIfServed(node);
         }
 
-        return LogDirectory.OpenAsync(dir, LockTimeout, ct, CyberAccord.Cli.Node.NodeDirectory.Sequencers);
+        return LogDirectory.OpenAsync(dir, LockTimeout, ct, NodeDirectory.Sequencers);
     }
 
     internal static async Task<int> Run(Func<Task<int>> action)

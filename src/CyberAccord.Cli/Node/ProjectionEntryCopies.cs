@@ -1,3 +1,4 @@
+using CyberAccord.Hosting;
 using CyberAccord.Log.Recovery;
 using CyberAccord.Storage.Sqlite;
 

@@ -20,6 +20,9 @@ internal static class CliOutput
         return ExitCodes.Error;
     }
 
+    /// <summary>Something the command repaired or noticed on its own; it goes on.</summary>
+    public static void Warning(string message) => Console.Error.WriteLine($"accord: warning: {message}");
+
     public static int Failure(string message)
     {
         Console.Error.WriteLine($"accord: FAILED: {message}");

@@ -6,10 +6,11 @@ using CyberAccord.Accord.Records;
 using CyberAccord.Log;
 using CyberAccord.Log.Storage;
 using CyberAccord.Log.Storage.Files;
+using CyberAccord.Server.Auth;
 using CyberAccord.Storage.Postgres;
 using CyberAccord.Storage.Sqlite;
 
-namespace CyberAccord.Cli.Node;
+namespace CyberAccord.Hosting;
 
 /// <summary>
 /// The embedded node layout: <c>log/</c> (the transparency log), <c>accord.db</c> (SQLite projection),
@@ -17,7 +18,7 @@ namespace CyberAccord.Cli.Node;
 /// <c>node.json</c> (format, log origin, and the PostgreSQL store when the projection lives there instead of in
 /// <c>accord.db</c>).
 /// </summary>
-internal static class NodeDirectory
+public static class NodeDirectory
 {
     public const string ConfigFile = "node.json";
 
@@ -113,8 +114,12 @@ internal static class NodeDirectory
         }
     }
 
-    /// <param name="store">A PostgreSQL store to use instead of the one node.json names (the projection is rebuilt there from the log if it differs).</param>
-    public static async Task<AccordNode> OpenAsync(string dir, CancellationToken cancellationToken, string? store = null)
+    /// <param name="store">
+    /// A PostgreSQL store to use instead of the one node.json names (the projection is rebuilt there from the log if it differs).
+    /// </param>
+    /// <param name="warn">Told what opening repaired on its own (a damaged projection moved aside and rebuilt).</param>
+    public static async Task<AccordNode> OpenAsync(
+        string dir, CancellationToken cancellationToken, string? store = null, Action<string>? warn = null)
     {
         if (!IsNode(dir))
         {
@@ -135,7 +140,7 @@ internal static class NodeDirectory
                 return await AccordNode.OpenAsync(log, postgres, blobs, null, cancellationToken).ConfigureAwait(false);
             }
 
-            return await OpenSqliteAsync(Path.Combine(dir, ProjectionFile), log, blobs, cancellationToken).ConfigureAwait(false);
+            return await OpenSqliteAsync(Path.Combine(dir, ProjectionFile), log, blobs, warn, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -151,7 +156,8 @@ internal static class NodeDirectory
     /// Opens the SQLite projection; one damaged at the SQLite level is moved aside (never deleted) and rebuilt from the log,
     /// which <see cref="OpenAsync"/> has proven sound: the projection is derived data, the log its source of truth.
     /// </summary>
-    private static async Task<AccordNode> OpenSqliteAsync(string path, TransparencyLog log, BlobStore blobs, CancellationToken cancellationToken)
+    private static async Task<AccordNode> OpenSqliteAsync(
+        string path, TransparencyLog log, BlobStore blobs, Action<string>? warn, CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -169,7 +175,7 @@ internal static class NodeDirectory
                 }
 
                 var aside = SqliteAccordStore.MoveAside(path);
-                Console.Error.WriteLine($"accord: warning: {e.Message.ReplaceLineEndings(" ")}; moved it aside to {aside} "
+                warn?.Invoke($"{e.Message.ReplaceLineEndings(" ")}; moved it aside to {aside} "
                     + $"and rebuilding it from the log's {log.Checkpoint.Size} verified entries");
             }
             catch
@@ -208,7 +214,7 @@ internal static class NodeDirectory
     {
         var password = Convert.ToBase64String(RandomNumberGenerator.GetBytes(18)).Replace('+', '-').Replace('/', '_');
         var token = "cat_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
-        return (password, token, Server.Auth.CredentialStore.Hash(password), Server.Auth.CredentialStore.HashToken(token));
+        return (password, token, CredentialStore.Hash(password), CredentialStore.HashToken(token));
     }
 
     /// <summary>The node's hashed credential file, which <c>serve</c> follows and <c>accord credential</c> edits.</summary>
