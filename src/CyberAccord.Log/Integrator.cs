@@ -61,8 +61,7 @@ internal sealed class Integrator
         if (bundleWidth > 0)
         {
             var tile = TileId.Entries(size / TileId.FullWidth, bundleWidth);
-            var data = await storage.ReadTileAsync(tile, cancellationToken).ConfigureAwait(false)
-                ?? await storage.ReadTileAsync(tile.AsFull(), cancellationToken).ConfigureAwait(false)
+            var data = (await CurrentTile.ReadAsync(storage, tile, cancellationToken).ConfigureAwait(false)).Data
                 ?? throw new LogCorruptException($"{tile.Path} is missing: cannot extend the tree", tile.Path);
             var all = EntryBundle.Decode(data, path: tile.Path);
             if (all.Count < bundleWidth)
@@ -79,8 +78,7 @@ internal sealed class Integrator
     /// <summary>Reads a partial tile, or the same prefix of its full tile when a crashed integration already replaced it.</summary>
     private static async Task<byte[]> ReadPrefixAsync(ILogStorage storage, TileId tile, int length, CancellationToken cancellationToken)
     {
-        var data = await storage.ReadTileAsync(tile, cancellationToken).ConfigureAwait(false)
-            ?? await storage.ReadTileAsync(tile.AsFull(), cancellationToken).ConfigureAwait(false)
+        var data = (await CurrentTile.ReadAsync(storage, tile, cancellationToken).ConfigureAwait(false)).Data
             ?? throw new LogCorruptException($"{tile.Path} is missing: cannot extend the tree", tile.Path);
         if (data.Length < length || data.Length % Rfc6962.HashSize != 0)
         {

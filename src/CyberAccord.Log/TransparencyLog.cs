@@ -214,8 +214,7 @@ public sealed class TransparencyLog : IAsyncDisposable
             var bundleIndex = index / Tiles.TileId.FullWidth;
             var width = (int)Math.Min(Tiles.TileId.FullWidth, size - (bundleIndex * Tiles.TileId.FullWidth));
             var tile = Tiles.TileId.Entries(bundleIndex, width);
-            var data = await _storage.ReadTileAsync(tile, cancellationToken).ConfigureAwait(false)
-                ?? await _storage.ReadTileAsync(tile.AsFull(), cancellationToken).ConfigureAwait(false)
+            var data = (await CurrentTile.ReadAsync(_storage, tile, cancellationToken).ConfigureAwait(false)).Data
                 ?? throw new LogCorruptException($"{tile.Path} is missing", tile.Path);
             var entries = Tiles.EntryBundle.Decode(data, path: tile.Path);
             for (var i = (int)(index % Tiles.TileId.FullWidth); i < width && index < end; i++, index++)

@@ -13,7 +13,7 @@ internal static class Summary
     public static string Render(AccordNode node, DateTime now)
     {
         var state = node.State;
-        string Code(string party) => state.Parties.TryGetValue(party, out var p) ? p.Code : party;
+        string Code(string party) => state.CodeOf(party);
         var output = new StringBuilder();
         output.AppendLine(CultureInfo.InvariantCulture, $"Parties: {string.Join(", ", state.Parties.Values.Select(p => $"{p.Code} ({p.Kind})"))}");
         foreach (var accord in state.Accords.Values)

@@ -141,33 +141,17 @@ internal static class LogBench
             {
                 var size = log.Checkpoint.Size;
                 var random = new Random(42);
-                for (var i = 0; i < Math.Min(10_000, options.Proofs); i++)
-                {
-                    await log.ProveInclusionAsync(random.NextInt64(size), size, ct).ConfigureAwait(false);
-                }
+                ValueTask<byte[][]> ServerProof(long index) => log.ProveInclusionAsync(index, size, ct);
 
-                var samples = new double[options.Proofs];
-                for (var i = 0; i < samples.Length; i++)
-                {
-                    var index = random.NextInt64(size);
-                    var started = Stopwatch.GetTimestamp();
-                    await log.ProveInclusionAsync(index, size, ct).ConfigureAwait(false);
-                    samples[i] = Stopwatch.GetElapsedTime(started).TotalMicroseconds;
-                }
-
+                // Warm-up, untimed.
+                _ = await TimeProofsAsync(Math.Min(10_000, options.Proofs), size, random, ServerProof).ConfigureAwait(false);
+                var samples = await TimeProofsAsync(options.Proofs, size, random, ServerProof).ConfigureAwait(false);
                 output.WriteLine(Latency($"inclusion proof (server, stored hashes), tree of {size:N0}", samples));
 
                 // The client's path: the same proofs computed from the public tiles alone.
                 var tiles = new TileHashReader(new DirectoryTileSource(root), size);
-                var clientSamples = new double[Math.Max(1, options.Proofs / 10)];
-                for (var i = 0; i < clientSamples.Length; i++)
-                {
-                    var index = random.NextInt64(size);
-                    var started = Stopwatch.GetTimestamp();
-                    await MerkleProofs.InclusionAsync(tiles, index, size, ct).ConfigureAwait(false);
-                    clientSamples[i] = Stopwatch.GetElapsedTime(started).TotalMicroseconds;
-                }
-
+                var clientSamples = await TimeProofsAsync(Math.Max(1, options.Proofs / 10), size, random,
+                    index => MerkleProofs.InclusionAsync(tiles, index, size, ct)).ConfigureAwait(false);
                 output.WriteLine(Latency($"inclusion proof (client, from tiles), tree of {size:N0}", clientSamples));
             }
         }
@@ -180,7 +164,21 @@ internal static class LogBench
             var elapsed = Stopwatch.GetElapsedTime(started);
             output.WriteLine(Row($"verify end to end ({result.Checkpoint.Size:N0} entries)", result.Checkpoint.Size / elapsed.TotalSeconds, "entries/s", elapsed));
         }
+    }
 
+    /// <summary>Times <paramref name="count"/> proofs, each of an entry drawn at random from the tree; microseconds each.</summary>
+    private static async Task<double[]> TimeProofsAsync(int count, long size, Random random, Func<long, ValueTask<byte[][]>> prove)
+    {
+        var samples = new double[count];
+        for (var i = 0; i < samples.Length; i++)
+        {
+            var index = random.NextInt64(size);
+            var started = Stopwatch.GetTimestamp();
+            await prove(index).ConfigureAwait(false);
+            samples[i] = Stopwatch.GetElapsedTime(started).TotalMicroseconds;
+        }
+
+        return samples;
     }
 
     private static string Latency(string what, double[] samples)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
+using CyberAccord.Cli.Node;
 using CyberAccord.Cli.Terminal;
 using CyberAccord.Log;
 using CyberAccord.Log.Checkpoints;
@@ -287,18 +288,13 @@ internal static class LogCommands
                 }
             }
 
+            // A fault found is a LogCorruptException, which Run reports as a failure naming it.
             var verifier = new LogVerifier(source, NoteVerifierSet.FromVerifierKeys(keys), expectedOrigin);
-            try
-            {
-                var total = await PeekSizeAsync(source, ct).ConfigureAwait(false);
-                var result = await verifier.VerifyAsync(new TerminalProgress("verifying", total), ct).ConfigureAwait(false);
-                Console.Out.WriteLine($"OK: log '{result.Checkpoint.Origin}' of {result.Checkpoint.Size} entries verifies; root {Convert.ToBase64String(result.Checkpoint.RootHash)}");
-                return ExitCodes.Ok;
-            }
-            catch (LogCorruptException e)
-            {
-                return CliOutput.Failure(e.Message);
-            }
+            var total = await PeekSizeAsync(source, ct).ConfigureAwait(false);
+            var result = await verifier.VerifyAsync(new TerminalProgress("verifying", total), ct).ConfigureAwait(false);
+            Console.Out.WriteLine($"OK: log '{result.Checkpoint.Origin}' of {result.Checkpoint.Size} entries verifies; "
+                + $"root {Convert.ToBase64String(result.Checkpoint.RootHash)}");
+            return ExitCodes.Ok;
         }).ConfigureAwait(false));
         return command;
     }
@@ -331,41 +327,35 @@ internal static class LogCommands
         var command = new Command("fsck", "Recover after a crash or damage: drop never-acknowledged torn batches, rewrite damaged tiles, bundles and the proof index from sound, hash-proven sources (damaged files are moved to private/damaged/, never deleted), finish an interrupted integration, then verify. DIR is a log or a node directory.") { dir };
         command.SetAction(async (parse, ct) => await Run(async () =>
         {
-            try
-            {
-                // A node's log may rebuild a damaged entry bundle from the entries its SQLite projection keeps.
-                var given = parse.GetValue(dir)!;
-                var logRoot = ResolveLogRoot(given);
-                var nodeRoot = logRoot != given ? given : Path.GetDirectoryName(Path.GetFullPath(logRoot));
-                await using var copies = nodeRoot is not null && CyberAccord.Cli.Node.NodeDirectory.IsNode(nodeRoot) && CyberAccord.Cli.Node.NodeDirectory.Store(nodeRoot) is null
-                    ? new CyberAccord.Cli.Node.ProjectionEntryCopies(Path.Combine(nodeRoot, CyberAccord.Cli.Node.NodeDirectory.ProjectionFile))
-                    : null;
-                var report = await LogFsck.RunAsync(logRoot, new Progress<string>(Console.Error.WriteLine), ct, CyberAccord.Cli.Node.NodeDirectory.Sequencers, copies)
-                    .ConfigureAwait(false);
-                if (report.Actions.Count == 0)
-                {
-                    Console.Out.WriteLine("nothing to repair");
-                }
-                else
-                {
-                    foreach (var action in report.Actions)
-                    {
-                        Console.Out.WriteLine($"repaired: {action}");
-                    }
-                }
+            // A node's log may rebuild a damaged entry bundle from the entries its SQLite projection keeps.
+            var given = parse.GetValue(dir)!;
+            var logRoot = ResolveLogRoot(given);
+            var nodeRoot = logRoot != given ? given : Path.GetDirectoryName(Path.GetFullPath(logRoot));
+            await using var copies = nodeRoot is not null && NodeDirectory.IsNode(nodeRoot) && NodeDirectory.Store(nodeRoot) is null
+                ? new ProjectionEntryCopies(Path.Combine(nodeRoot, NodeDirectory.ProjectionFile))
+                : null;
 
-                Console.Out.WriteLine($"OK: {report.Verification.Checkpoint.Size} entries verify");
-                return ExitCodes.Ok;
-            }
-            catch (LogCorruptException e)
+            // What cannot be repaired is a LogCorruptException, which Run reports as a failure naming it.
+            var report = await LogFsck.RunAsync(logRoot, new Progress<string>(Console.Error.WriteLine), ct, NodeDirectory.Sequencers, copies)
+                .ConfigureAwait(false);
+            if (report.Actions.Count == 0)
             {
-                return CliOutput.Failure(e.Message);
+                Console.Out.WriteLine("nothing to repair");
             }
+            else
+            {
+                foreach (var action in report.Actions)
+                {
+                    Console.Out.WriteLine($"repaired: {action}");
+                }
+            }
+
+            Console.Out.WriteLine($"OK: {report.Verification.Checkpoint.Size} entries verify");
+            return ExitCodes.Ok;
         }).ConfigureAwait(false));
         return command;
     }
 
-    /// <summary>Turns the library's typed failures into one-line messages and exit codes.</summary>
     /// <summary>
     /// Opens a log for writing, refusing at once when it is a node's log that <c>accord serve</c> holds (instead of
     /// waiting <see cref="LockTimeout"/> for its lock).
@@ -373,14 +363,15 @@ internal static class LogCommands
     private static Task<TransparencyLog> OpenLogAsync(string dir, CancellationToken ct)
     {
         var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(dir));
-        if (Path.GetFileName(full) == "log" && Path.GetDirectoryName(full) is { } node && CyberAccord.Cli.Node.NodeDirectory.IsNode(node))
+        if (Path.GetFileName(full) == "log" && Path.GetDirectoryName(full) is { } node && NodeDirectory.IsNode(node))
         {
-            CyberAccord.Cli.Node.NodeDirectory.RefuseIfServed(node);
+            NodeDirectory.RefuseIfServed(node);
         }
 
-        return LogDirectory.OpenAsync(dir, LockTimeout, ct, CyberAccord.Cli.Node.NodeDirectory.Sequencers);
+        return LogDirectory.OpenAsync(dir, LockTimeout, ct, NodeDirectory.Sequencers);
     }
 
+    /// <summary>Turns the library's typed failures into one-line messages and exit codes.</summary>
     internal static async Task<int> Run(Func<Task<int>> action)
     {
         try

@@ -55,7 +55,7 @@ public static class LogFsck
                 var unrepaired = await RepairAsync(storage, scan, copies, Note, cancellationToken).ConfigureAwait(false);
                 if (unrepaired.Count > 0)
                 {
-                    var what = string.Join("; ", unrepaired.Select(d => $"{d.Path}: {d.Problem}"));
+                    var what = DamagedFile.Describe(unrepaired);
                     throw new LogCorruptException($"cannot repair {what}. Nothing was integrated; restore the named files from a mirror or backup "
                         + $"(the damaged copies are kept where they are), then run fsck again", unrepaired[0].Path);
                 }

@@ -9,7 +9,11 @@ using CyberAccord.Log.Tiles;
 namespace CyberAccord.Log.Recovery;
 
 /// <summary>A stored file that does not hold what the signed checkpoint commits to; the path is relative to the log's root.</summary>
-public sealed record DamagedFile(string Path, string Problem);
+public sealed record DamagedFile(string Path, string Problem)
+{
+    /// <summary>One message naming every file of <paramref name="files"/> and what is wrong with it.</summary>
+    public static string Describe(IEnumerable<DamagedFile> files) => string.Join("; ", files.Select(d => $"{d.Path}: {d.Problem}"));
+}
 
 /// <summary>What a scan of a log's stored files against its published checkpoint found.</summary>
 /// <param name="LeavesProven">
@@ -21,7 +25,7 @@ public sealed record IntegrityReport(Checkpoint Checkpoint, IReadOnlyList<Damage
     public bool IsSound => Damaged.Count == 0;
 
     /// <summary>One message naming every damaged file.</summary>
-    public string Describe() => string.Join("; ", Damaged.Select(d => $"{d.Path}: {d.Problem}"));
+    public string Describe() => DamagedFile.Describe(Damaged);
 }
 
 /// <summary>
@@ -61,9 +65,9 @@ public static class LogIntegrity
         {
             var width = (int)Math.Min(TileId.FullWidth, size - (k * TileId.FullWidth));
             var slice = leaves.AsMemory((int)(k * TileId.FullWidth * Hash), width * Hash);
-            var bundle = await ReadCurrentAsync(storage, TileId.Entries(k, width), token).ConfigureAwait(false);
+            var bundle = await CurrentTile.ReadAsync(storage, TileId.Entries(k, width), token).ConfigureAwait(false);
             var bundleProblem = HashBundle(bundle.Data, width, bundle.Path, slice.Span);
-            var tile = await ReadCurrentAsync(storage, TileId.Hashes(0, k, width), token).ConfigureAwait(false);
+            var tile = await CurrentTile.ReadAsync(storage, TileId.Hashes(0, k, width), token).ConfigureAwait(false);
             var tileProblem = tile.Data is null ? "missing" : null;
             if (tileProblem is null && tile.Data!.Length < width * Hash)
             {
@@ -145,7 +149,7 @@ public static class LogIntegrity
             for (long n = 0; n * TileId.FullWidth < count; n++)
             {
                 var tile = TileLayout.TileHolding(size, level, n * TileId.FullWidth);
-                var read = await ReadCurrentAsync(storage, tile, cancellationToken).ConfigureAwait(false);
+                var read = await CurrentTile.ReadAsync(storage, tile, cancellationToken).ConfigureAwait(false);
                 var expected = upper[level].AsSpan((int)(n * TileId.FullWidth * Hash), tile.Width * Hash);
                 var problem = read.Data is null ? "missing"
                     : read.Data.Length < expected.Length ? $"is {read.Data.Length} bytes, expected {expected.Length} (truncated)"
@@ -208,7 +212,7 @@ public static class LogIntegrity
 
         if (d.Width == TileId.FullWidth)
         {
-            var parent = await ReadCurrentAsync(storage, TileLayout.TileHolding(size, 1, d.Index), cancellationToken).ConfigureAwait(false);
+            var parent = await CurrentTile.ReadAsync(storage, TileLayout.TileHolding(size, 1, d.Index), cancellationToken).ConfigureAwait(false);
             var offset = (int)(d.Index % TileId.FullWidth) * Hash;
             if (parent.Data is not null && parent.Data.Length >= offset + Hash)
             {
@@ -263,22 +267,6 @@ public static class LogIntegrity
         }
 
         return null;
-    }
-
-    /// <summary>
-    /// Reads the tile a tree of this size uses: the exact (partial) tile, or the full one a later, unpublished integration
-    /// already wrote, of which only the prefix counts.
-    /// </summary>
-    private static async Task<(byte[]? Data, string Path)> ReadCurrentAsync(ILogStorage storage, TileId tile, CancellationToken cancellationToken)
-    {
-        var data = await storage.ReadTileAsync(tile, cancellationToken).ConfigureAwait(false);
-        if (data is not null || !tile.IsPartial)
-        {
-            return (data, tile.Path);
-        }
-
-        var full = await storage.ReadTileAsync(tile.AsFull(), cancellationToken).ConfigureAwait(false);
-        return full is null ? (null, tile.Path) : (full, tile.AsFull().Path);
     }
 
     private static Func<long, byte[], int, CancellationToken, ValueTask<string?>> ComparingWith(IStoredHashReader stored) =>

@@ -40,7 +40,7 @@ public sealed class LogVerifier(ITileSource source, NoteVerifierSet trustedKeys,
             var width = (int)Math.Min(TileId.FullWidth, size - (k * TileId.FullWidth));
             var tileId = TileId.Hashes(0, k, width);
             var bundleId = TileId.Entries(k, width);
-            var tile = await ReadExactAsync(tileId, width * Rfc6962.HashSize, cancellationToken).ConfigureAwait(false);
+            var tile = await PublishedTiles.ReadHashTileAsync(source, tileId, cancellationToken).ConfigureAwait(false);
             var bundleBytes = await source.ReadAsync(bundleId.Path, cancellationToken).ConfigureAwait(false)
                 ?? throw Corrupt(bundleId.Path, $"{bundleId.Path} is missing");
             var bundle = EntryBundle.Decode(bundleBytes, width, bundleId.Path);
@@ -98,7 +98,7 @@ public sealed class LogVerifier(ITileSource source, NoteVerifierSet trustedKeys,
                 throw Corrupt(fault.Tile, fault.Message);
             }
 
-            return new LogVerification(checkpoint, size);
+            return new LogVerification(checkpoint);
         }
 
         if (fromTiles is not null && firstLeafMismatch is not null && CryptographicOperations.FixedTimeEquals(fromTiles.Root(), root))
@@ -138,18 +138,6 @@ public sealed class LogVerifier(ITileSource source, NoteVerifierSet trustedKeys,
         return checkpoint;
     }
 
-    private async Task<byte[]> ReadExactAsync(TileId tile, int length, CancellationToken cancellationToken)
-    {
-        var data = await source.ReadAsync(tile.Path, cancellationToken).ConfigureAwait(false)
-            ?? throw Corrupt(tile.Path, $"{tile.Path} is missing");
-        if (data.Length != length)
-        {
-            throw Corrupt(tile.Path, $"{tile.Path} is {data.Length} bytes, expected {length} (truncated or padded)");
-        }
-
-        return data;
-    }
-
     private static LogCorruptException Corrupt(string path, string message) => new(message, path);
 
     private sealed record Mismatch(string Tile, string? Bundle, string Message);
@@ -165,13 +153,7 @@ public sealed class LogVerifier(ITileSource source, NoteVerifierSet trustedKeys,
             if (!_current.TryGetValue(tileLevel, out var held) || held.Index != tileIndex)
             {
                 var tile = TileLayout.TileHolding(size, tileLevel, hashIndex);
-                var data = await source.ReadAsync(tile.Path, cancellationToken).ConfigureAwait(false)
-                    ?? throw Corrupt(tile.Path, $"{tile.Path} is missing");
-                if (data.Length != tile.Width * Rfc6962.HashSize)
-                {
-                    throw Corrupt(tile.Path, $"{tile.Path} is {data.Length} bytes, expected {tile.Width * Rfc6962.HashSize} (truncated or padded)");
-                }
-
+                var data = await PublishedTiles.ReadHashTileAsync(source, tile, cancellationToken).ConfigureAwait(false);
                 held = (tileIndex, data);
                 _current[tileLevel] = held;
             }
@@ -191,4 +173,4 @@ public sealed class LogVerifier(ITileSource source, NoteVerifierSet trustedKeys,
     }
 }
 
-public sealed record LogVerification(Checkpoint Checkpoint, long EntriesChecked);
+public sealed record LogVerification(Checkpoint Checkpoint);
