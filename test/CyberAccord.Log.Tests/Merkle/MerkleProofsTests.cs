@@ -4,32 +4,33 @@ namespace CyberAccord.Log.Tests.Merkle;
 
 public sealed class MerkleProofsTests
 {
-    private static readonly System.Text.Json.JsonElement Reference = TestData.Json("tlog/extracted/rfc6962-reference-tree.json");
-
     private static MemoryStoredHashes ReferenceTree(int size) =>
-        MemoryStoredHashes.Of(Reference.GetProperty("referenceTree").GetProperty("leafInputsHex").EnumerateArray().Take(size).Select(e => TestData.Hex(e.GetString()!)));
+        MemoryStoredHashes.Of(ReferenceProofs.Reference.GetProperty("referenceTree").GetProperty("leafInputsHex").EnumerateArray()
+            .Take(size).Select(e => TestData.Hex(e.GetString()!)));
 
-    [Fact]
-    public async Task Inclusion_proofs_equal_the_reference_proofs()
+    public static TheoryData<string> InclusionProofs() => NamedVectors.Names(ReferenceProofs.InclusionProofs, ReferenceProofs.InclusionName);
+
+    public static TheoryData<string> ConsistencyProofs() => NamedVectors.Names(ReferenceProofs.ConsistencyProofs, ReferenceProofs.ConsistencyName);
+
+    [Theory]
+    [MemberData(nameof(InclusionProofs))]
+    public async Task Inclusion_proof_equals_the_reference_proof(string vector)
     {
-        foreach (var vector in Reference.GetProperty("inclusionProofs").EnumerateArray())
-        {
-            var size = vector.GetProperty("treeSize").GetInt32();
-            var proof = await MerkleProofs.InclusionAsync(ReferenceTree(size), vector.GetProperty("leafIndex").GetInt64(), size, CancellationToken.None);
-            Assert.Equal(vector.GetProperty("proofHex").EnumerateArray().Select(e => e.GetString()), proof.Select(Convert.ToHexStringLower));
-        }
+        var expected = NamedVectors.Find(ReferenceProofs.InclusionProofs, ReferenceProofs.InclusionName, vector);
+        var size = expected.GetProperty("treeSize").GetInt32();
+        var proof = await MerkleProofs.InclusionAsync(ReferenceTree(size), expected.GetProperty("leafIndex").GetInt64(), size, CancellationToken.None);
+        Assert.Equal(expected.GetProperty("proofHex").EnumerateArray().Select(e => e.GetString()), proof.Select(Convert.ToHexStringLower));
     }
 
-    [Fact]
-    public async Task Consistency_proofs_equal_the_reference_proofs()
+    [Theory]
+    [MemberData(nameof(ConsistencyProofs))]
+    public async Task Consistency_proof_equals_the_reference_proof(string vector)
     {
-        foreach (var vector in Reference.GetProperty("consistencyProofs").EnumerateArray())
-        {
-            var size1 = vector.GetProperty("size1").GetInt64();
-            var size2 = vector.GetProperty("size2").GetInt32();
-            var proof = await MerkleProofs.ConsistencyAsync(ReferenceTree(size2), size1, size2, CancellationToken.None);
-            Assert.Equal(vector.GetProperty("proofHex").EnumerateArray().Select(e => e.GetString()), proof.Select(Convert.ToHexStringLower));
-        }
+        var expected = NamedVectors.Find(ReferenceProofs.ConsistencyProofs, ReferenceProofs.ConsistencyName, vector);
+        var size1 = expected.GetProperty("size1").GetInt64();
+        var size2 = expected.GetProperty("size2").GetInt32();
+        var proof = await MerkleProofs.ConsistencyAsync(ReferenceTree(size2), size1, size2, CancellationToken.None);
+        Assert.Equal(expected.GetProperty("proofHex").EnumerateArray().Select(e => e.GetString()), proof.Select(Convert.ToHexStringLower));
     }
 
     [Fact]

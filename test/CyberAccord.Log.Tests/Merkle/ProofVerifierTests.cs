@@ -58,15 +58,17 @@ public sealed class ProofVerifierTests
         Assert.True(ok == !json.GetProperty("wantErr").GetBoolean(), $"{json.GetProperty("desc").GetString()}: verified={ok} error={error}");
     }
 
-    [Fact]
-    public void Reference_tree_inclusion_proofs_verify()
+    public static TheoryData<string> ReferenceInclusionProofs() =>
+        NamedVectors.Names(ReferenceProofs.InclusionProofs, ReferenceProofs.InclusionName);
+
+    [Theory]
+    [MemberData(nameof(ReferenceInclusionProofs))]
+    public void Reference_tree_inclusion_proof_verifies(string vector)
     {
-        foreach (var vector in TestData.Json("tlog/extracted/rfc6962-reference-tree.json").GetProperty("inclusionProofs").EnumerateArray())
-        {
-            var proof = vector.GetProperty("proofHex").EnumerateArray().Select(e => TestData.Hex(e.GetString()!)).ToArray();
-            ProofVerifier.VerifyInclusion(vector.GetProperty("leafIndex").GetInt64(), vector.GetProperty("treeSize").GetInt64(),
-                TestData.Hex(vector.GetProperty("leafHashHex").GetString()!), proof, TestData.Hex(vector.GetProperty("rootHex").GetString()!));
-        }
+        var proof = NamedVectors.Find(ReferenceProofs.InclusionProofs, ReferenceProofs.InclusionName, vector);
+        var hashes = proof.GetProperty("proofHex").EnumerateArray().Select(e => TestData.Hex(e.GetString()!)).ToArray();
+        ProofVerifier.VerifyInclusion(proof.GetProperty("leafIndex").GetInt64(), proof.GetProperty("treeSize").GetInt64(),
+            TestData.Hex(proof.GetProperty("leafHashHex").GetString()!), hashes, TestData.Hex(proof.GetProperty("rootHex").GetString()!));
     }
 
     [Fact]
