@@ -111,13 +111,15 @@ internal sealed class Integrator
             Rfc6962.HashLeaf(_bundle[i].Span, leaf);
             if (!leaf.SequenceEqual(_levels[0][i]))
             {
-                throw new LogCorruptException($"{bundleTile}: entry {size - _bundle.Count + i} does not hash to its level-0 tile; run 'accord log fsck'", bundleTile);
+                throw new LogCorruptException(
+                    $"{bundleTile}: entry {size - _bundle.Count + i} does not hash to its level-0 tile; run 'accord log fsck'", bundleTile);
             }
         }
 
         if (!_frontier.Root().AsSpan().SequenceEqual(checkpointRoot))
         {
-            throw new LogCorruptException($"the partial tiles at size {size} do not fold to the checkpoint's root; run 'accord log fsck'", "tile");
+            throw new LogCorruptException(
+                $"the partial tiles at size {size} do not fold to the checkpoint's root; run 'accord log fsck'", "tile");
         }
     }
 
@@ -183,7 +185,8 @@ internal sealed class Integrator
             var list = _levels[level];
             if (list.Count > 0)
             {
-                edge.Add(new TileData(TileId.Hashes(level, TileLayout.HashesAtLevel(size, level) / TileId.FullWidth, list.Count), Concat(list)));
+                var tile = TileId.Hashes(level, TileLayout.HashesAtLevel(size, level) / TileId.FullWidth, list.Count);
+                edge.Add(new TileData(tile, Concat(list)));
             }
         }
 

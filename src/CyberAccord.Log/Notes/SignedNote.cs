@@ -104,7 +104,8 @@ public sealed record SignedNote(string Text, IReadOnlyList<NoteSignature> Signat
 
             if (!KeyNames.IsValid(name) || encoded.Length == 0 || decoded.Length < 5)
             {
-                throw new LogFormatException($"malformed note: signature line {lineNumber} has an invalid key name or a signature shorter than 5 bytes");
+                throw new LogFormatException(
+                    $"malformed note: signature line {lineNumber} has an invalid key name or a signature shorter than 5 bytes");
             }
 
             if (signatures.Count == MaxSignatures)

@@ -130,7 +130,8 @@ public static class LogIntegrity
             if (d.BundleLeaves is null || !authentic.SequenceEqual(d.BundleLeaves))
             {
                 damaged.Add(new DamagedFile(d.BundlePath, d.BundleProblem
-                    ?? $"entry {(d.Index * TileId.FullWidth) + FirstDifference(authentic, d.BundleLeaves)} does not hash to the leaf the checkpoint commits to"));
+                    ?? $"entry {(d.Index * TileId.FullWidth) + FirstDifference(authentic, d.BundleLeaves)} does not hash to the leaf "
+                        + "the checkpoint commits to"));
                 badBundles.Add(TileId.Entries(d.Index, d.Width));
             }
 
@@ -170,15 +171,16 @@ public static class LogIntegrity
         var stale = new List<TileId>();
         if (storage is FileLogStorage files)
         {
-            foreach (var (tile, problem) in await CheckOlderPartialsAsync(files, size, leaves, upper, cancellationToken).ConfigureAwait(false))
+            var olderPartials = await CheckOlderPartialsAsync(files, size, leaves, upper, cancellationToken).ConfigureAwait(false);
+            foreach (var (tile, problem) in olderPartials)
             {
                 damaged.Add(new DamagedFile(tile.Path, problem));
                 stale.Add(tile);
             }
         }
 
-        return new LogScan(new IntegrityReport(checkpoint, damaged, LeavesProven: true), leaves, upper, badBundles, [.. badTiles, .. stale.Where(t => !t.IsEntryBundle)],
-            fold.StoredProblem is not null, [.. stale.Where(t => t.IsEntryBundle)]);
+        return new LogScan(new IntegrityReport(checkpoint, damaged, LeavesProven: true), leaves, upper, badBundles,
+            [.. badTiles, .. stale.Where(t => !t.IsEntryBundle)], fold.StoredProblem is not null, [.. stale.Where(t => t.IsEntryBundle)]);
     }
 
     private static int FirstDifference(ReadOnlySpan<byte> expected, ReadOnlySpan<byte> actual)
@@ -212,7 +214,8 @@ public static class LogIntegrity
 
         if (d.Width == TileId.FullWidth)
         {
-            var parent = await CurrentTile.ReadAsync(storage, TileLayout.TileHolding(size, 1, d.Index), cancellationToken).ConfigureAwait(false);
+            var parentTile = TileLayout.TileHolding(size, 1, d.Index);
+            var parent = await CurrentTile.ReadAsync(storage, parentTile, cancellationToken).ConfigureAwait(false);
             var offset = (int)(d.Index % TileId.FullWidth) * Hash;
             if (parent.Data is not null && parent.Data.Length >= offset + Hash)
             {
@@ -293,7 +296,8 @@ public static class LogIntegrity
                 if (!read.AsSpan(i * Hash, Hash).SequenceEqual(hashes.AsSpan(i * Hash, Hash)))
                 {
                     var (level, index) = StoredHashes.Split(first + i);
-                    return $"hash {first + i} (level {level}, index {index}) is not the one the proven leaves give; proofs from it would fail";
+                    return $"hash {first + i} (level {level}, index {index}) is not the one the proven leaves give; "
+                        + "proofs from it would fail";
                 }
             }
 
@@ -304,8 +308,8 @@ public static class LogIntegrity
     /// Folds the leaves into the tree: its root, the hashes of every tile level above 0, and every stored hash in
     /// stored order, handed to <paramref name="storedChunk"/> a chunk at a time (it stops at the first problem it returns).
     /// </summary>
-    internal static async Task<Fold> FoldAsync(byte[] leaves, long size, Func<long, byte[], int, CancellationToken, ValueTask<string?>>? storedChunk,
-        CancellationToken cancellationToken)
+    internal static async Task<Fold> FoldAsync(byte[] leaves, long size,
+        Func<long, byte[], int, CancellationToken, ValueTask<string?>>? storedChunk, CancellationToken cancellationToken)
     {
         const int Chunk = 16_384;
         var upper = new List<byte[]>();
@@ -348,8 +352,8 @@ public static class LogIntegrity
     }
 
     /// <summary>Partial tiles of earlier sizes are still served: each must be the prefix of the tile that replaced it.</summary>
-    private static async Task<List<(TileId Tile, string Problem)>> CheckOlderPartialsAsync(FileLogStorage files, long size, byte[] leaves, List<byte[]> upper,
-        CancellationToken cancellationToken)
+    private static async Task<List<(TileId Tile, string Problem)>> CheckOlderPartialsAsync(FileLogStorage files, long size,
+        byte[] leaves, List<byte[]> upper, CancellationToken cancellationToken)
     {
         var found = new List<(TileId, string)>();
         foreach (var tile in files.ListPartialTiles())
@@ -401,8 +405,8 @@ public static class LogIntegrity
         None,
     }
 
-    private sealed record Disagreement(long Index, int Width, string BundlePath, string? BundleProblem, string TilePath, string? TileProblem,
-        byte[] TileHashes, byte[]? BundleLeaves);
+    private sealed record Disagreement(long Index, int Width, string BundlePath, string? BundleProblem, string TilePath,
+        string? TileProblem, byte[] TileHashes, byte[]? BundleLeaves);
 
     internal sealed record Fold(byte[] Root, List<byte[]> Upper, string? StoredProblem);
 }

@@ -53,12 +53,14 @@ public sealed class LogVerifier(ITileSource source, NoteVerifierSet trustedKeys,
             if (!leafSpan.SequenceEqual(tile))
             {
                 var i = 0;
-                while (leafSpan.Slice(i * Rfc6962.HashSize, Rfc6962.HashSize).SequenceEqual(tile.AsSpan(i * Rfc6962.HashSize, Rfc6962.HashSize)))
+                while (leafSpan.Slice(i * Rfc6962.HashSize, Rfc6962.HashSize)
+                    .SequenceEqual(tile.AsSpan(i * Rfc6962.HashSize, Rfc6962.HashSize)))
                 {
                     i++;
                 }
 
-                firstLeafMismatch ??= new Mismatch(tileId.Path, bundleId.Path, $"entry {(k * TileId.FullWidth) + i}: its hash in {tileId.Path} differs from the hash of its bytes in {bundleId.Path}");
+                firstLeafMismatch ??= new Mismatch(tileId.Path, bundleId.Path,
+                    $"entry {(k * TileId.FullWidth) + i}: its hash in {tileId.Path} differs from the hash of its bytes in {bundleId.Path}");
 
                 // From here on, fold the tiles' own hashes separately, to tell later which side the checkpoint backs.
                 fromTiles ??= entries.Clone();
@@ -78,7 +80,8 @@ public sealed class LogVerifier(ITileSource source, NoteVerifierSet trustedKeys,
                     if (!expected.AsSpan().SequenceEqual(hash))
                     {
                         var holder = TileLayout.TileHolding(size, level / TileId.Height, index);
-                        firstUpperMismatch = new Mismatch(holder.Path, null, $"{holder.Path}: hash {index % TileId.FullWidth} does not match the tiles below it");
+                        firstUpperMismatch = new Mismatch(holder.Path, null,
+                            $"{holder.Path}: hash {index % TileId.FullWidth} does not match the tiles below it");
                     }
                 }
             }
@@ -92,7 +95,9 @@ public sealed class LogVerifier(ITileSource source, NoteVerifierSet trustedKeys,
         if (CryptographicOperations.FixedTimeEquals(entries.Root(), root))
         {
             // The entries are authentic; any disagreeing tile is the damaged one.
-            var fault = firstLeafMismatch is not null ? firstLeafMismatch with { Message = $"{firstLeafMismatch.Tile}: {firstLeafMismatch.Message}" } : firstUpperMismatch;
+            var fault = firstLeafMismatch is not null
+                ? firstLeafMismatch with { Message = $"{firstLeafMismatch.Tile}: {firstLeafMismatch.Message}" }
+                : firstUpperMismatch;
             if (fault is not null)
             {
                 throw Corrupt(fault.Tile, fault.Message);
@@ -103,11 +108,15 @@ public sealed class LogVerifier(ITileSource source, NoteVerifierSet trustedKeys,
 
         if (fromTiles is not null && firstLeafMismatch is not null && CryptographicOperations.FixedTimeEquals(fromTiles.Root(), root))
         {
-            throw Corrupt(firstLeafMismatch.Bundle!, $"{firstLeafMismatch.Bundle}: {firstLeafMismatch.Message}; the tiles match the checkpoint, so the entry bundle was altered");
+            throw Corrupt(firstLeafMismatch.Bundle!,
+                $"{firstLeafMismatch.Bundle}: {firstLeafMismatch.Message}; the tiles match the checkpoint, "
+                + "so the entry bundle was altered");
         }
 
         var named = firstLeafMismatch?.Tile ?? firstUpperMismatch?.Tile;
-        throw Corrupt(named ?? "checkpoint", $"checkpoint: root {Convert.ToBase64String(root)} for size {size} matches neither the entries nor the tiles{(named is null ? string.Empty : $"; first disagreement in {named}")}");
+        var where = named is null ? string.Empty : $"; first disagreement in {named}";
+        throw Corrupt(named ?? "checkpoint",
+            $"checkpoint: root {Convert.ToBase64String(root)} for size {size} matches neither the entries nor the tiles{where}");
     }
 
     private async Task<Checkpoint> ReadCheckpointAsync(CancellationToken cancellationToken)

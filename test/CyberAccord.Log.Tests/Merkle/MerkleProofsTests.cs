@@ -8,9 +8,11 @@ public sealed class MerkleProofsTests
         MemoryStoredHashes.Of(ReferenceProofs.Reference.GetProperty("referenceTree").GetProperty("leafInputsHex").EnumerateArray()
             .Take(size).Select(e => TestData.Hex(e.GetString()!)));
 
-    public static TheoryData<string> InclusionProofs() => NamedVectors.Names(ReferenceProofs.InclusionProofs, ReferenceProofs.InclusionName);
+    public static TheoryData<string> InclusionProofs() =>
+        NamedVectors.Names(ReferenceProofs.InclusionProofs, ReferenceProofs.InclusionName);
 
-    public static TheoryData<string> ConsistencyProofs() => NamedVectors.Names(ReferenceProofs.ConsistencyProofs, ReferenceProofs.ConsistencyName);
+    public static TheoryData<string> ConsistencyProofs() =>
+        NamedVectors.Names(ReferenceProofs.ConsistencyProofs, ReferenceProofs.ConsistencyName);
 
     [Theory]
     [MemberData(nameof(InclusionProofs))]
@@ -18,7 +20,8 @@ public sealed class MerkleProofsTests
     {
         var expected = NamedVectors.Find(ReferenceProofs.InclusionProofs, ReferenceProofs.InclusionName, vector);
         var size = expected.GetProperty("treeSize").GetInt32();
-        var proof = await MerkleProofs.InclusionAsync(ReferenceTree(size), expected.GetProperty("leafIndex").GetInt64(), size, CancellationToken.None);
+        var proof = await MerkleProofs.InclusionAsync(ReferenceTree(size), expected.GetProperty("leafIndex").GetInt64(), size,
+            CancellationToken.None);
         Assert.Equal(expected.GetProperty("proofHex").EnumerateArray().Select(e => e.GetString()), proof.Select(Convert.ToHexStringLower));
     }
 
@@ -70,18 +73,23 @@ public sealed class MerkleProofsTests
         var tree300 = TestData.Json("tlog/derived/derived-vectors.json").GetProperty("tree300");
         var tree = MemoryStoredHashes.Of(Enumerable.Range(0, 300).Select(i => System.Text.Encoding.UTF8.GetBytes($"leaf {i}")));
         Assert.Equal(tree300.GetProperty("rootHex").GetString(), Convert.ToHexStringLower(tree.Root));
-        Assert.Equal(tree300.GetProperty("root256Hex").GetString(), Convert.ToHexStringLower(await MerkleProofs.TreeHashAsync(tree, 256, CancellationToken.None)));
+        Assert.Equal(tree300.GetProperty("root256Hex").GetString(),
+            Convert.ToHexStringLower(await MerkleProofs.TreeHashAsync(tree, 256, CancellationToken.None)));
         var inclusion = await MerkleProofs.InclusionAsync(tree, 257, 300, CancellationToken.None);
-        Assert.Equal(tree300.GetProperty("inclusion_index_257_size_300").EnumerateArray().Select(e => e.GetString()), inclusion.Select(Convert.ToHexStringLower));
+        Assert.Equal(tree300.GetProperty("inclusion_index_257_size_300").EnumerateArray().Select(e => e.GetString()),
+            inclusion.Select(Convert.ToHexStringLower));
         var consistency = await MerkleProofs.ConsistencyAsync(tree, 256, 300, CancellationToken.None);
-        Assert.Equal(tree300.GetProperty("consistency_256_to_300").EnumerateArray().Select(e => e.GetString()), consistency.Select(Convert.ToHexStringLower));
+        Assert.Equal(tree300.GetProperty("consistency_256_to_300").EnumerateArray().Select(e => e.GetString()),
+            consistency.Select(Convert.ToHexStringLower));
     }
 
     [Fact]
     public async Task Proof_requests_outside_the_tree_are_refused()
     {
         var tree = ReferenceTree(8);
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(async () => await MerkleProofs.InclusionAsync(tree, 8, 8, CancellationToken.None));
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(async () => await MerkleProofs.ConsistencyAsync(tree, 9, 8, CancellationToken.None));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(async () =>
+            await MerkleProofs.InclusionAsync(tree, 8, 8, CancellationToken.None));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(async () =>
+            await MerkleProofs.ConsistencyAsync(tree, 9, 8, CancellationToken.None));
     }
 }

@@ -44,7 +44,8 @@ public sealed class ProofVerifierTests
         var ok = ProofVerifier.TryVerifyInclusion(
             unchecked((long)json.GetProperty("leafIdx").GetUInt64()), unchecked((long)json.GetProperty("treeSize").GetUInt64()),
             Bytes(json.GetProperty("leafHash")), Hashes(json.GetProperty("proof")), Bytes(json.GetProperty("root")), out var error);
-        Assert.True(ok == !json.GetProperty("wantErr").GetBoolean(), $"{json.GetProperty("desc").GetString()}: verified={ok} error={error}");
+        Assert.True(ok == !json.GetProperty("wantErr").GetBoolean(),
+            $"{json.GetProperty("desc").GetString()}: verified={ok} error={error}");
     }
 
     [Theory]
@@ -53,9 +54,10 @@ public sealed class ProofVerifierTests
     {
         var json = TestData.Json($"{ProbeRoot}/consistency/{probe}");
         var ok = ProofVerifier.TryVerifyConsistency(
-            unchecked((long)json.GetProperty("size1").GetUInt64()), unchecked((long)json.GetProperty("size2").GetUInt64()), Hashes(json.GetProperty("proof")),
-            Bytes(json.GetProperty("root1")), Bytes(json.GetProperty("root2")), out var error);
-        Assert.True(ok == !json.GetProperty("wantErr").GetBoolean(), $"{json.GetProperty("desc").GetString()}: verified={ok} error={error}");
+            unchecked((long)json.GetProperty("size1").GetUInt64()), unchecked((long)json.GetProperty("size2").GetUInt64()),
+            Hashes(json.GetProperty("proof")), Bytes(json.GetProperty("root1")), Bytes(json.GetProperty("root2")), out var error);
+        Assert.True(ok == !json.GetProperty("wantErr").GetBoolean(),
+            $"{json.GetProperty("desc").GetString()}: verified={ok} error={error}");
     }
 
     public static TheoryData<string> ReferenceInclusionProofs() =>
@@ -93,7 +95,8 @@ public sealed class ProofVerifierTests
     public void Real_argon2020_ct_consistency_proof_verifies_and_a_wrong_old_root_does_not()
     {
         var sth = TestData.Json("tlog/golang-mod-sumdb/argon2020/sth.json");
-        var proof = TestData.Json("tlog/golang-mod-sumdb/argon2020/consistency.json").GetProperty("consistency").EnumerateArray().Select(e => TestData.B64(e.GetString()!)).ToArray();
+        var proof = TestData.Json("tlog/golang-mod-sumdb/argon2020/consistency.json").GetProperty("consistency").EnumerateArray()
+            .Select(e => TestData.B64(e.GetString()!)).ToArray();
         var oldRoot = TestData.B64("AuIZ5V6sDUj1vn3Y1K85oOaQ7y+FJJKtyRTl1edIKBQ=");
         var newRoot = TestData.B64(sth.GetProperty("sha256_root_hash").GetString()!);
         var newSize = sth.GetProperty("tree_size").GetInt64();

@@ -75,7 +75,8 @@ public sealed class SignedNoteTests
     [Fact]
     public void A_note_with_no_trusted_signature_is_refused()
     {
-        var keys = NoteVerifierSet.FromVerifierKeys([Vectors.GetProperty("testKeysFromTransparencyDevFormats").GetProperty("unknownVK").GetString()!]);
+        var unknown = Vectors.GetProperty("testKeysFromTransparencyDevFormats").GetProperty("unknownVK").GetString()!;
+        var keys = NoteVerifierSet.FromVerifierKeys([unknown]);
         var e = Assert.Throws<NoteVerificationException>(() => keys.Open(Encoding.UTF8.GetBytes(S(Ed[0], "signedNote"))));
         Assert.Contains("no verifiable signatures", e.Message, StringComparison.Ordinal);
     }
@@ -92,7 +93,8 @@ public sealed class SignedNoteTests
     public void A_failing_signature_by_a_known_key_rejects_the_note()
     {
         var note = S(Ed[0], "signedNote").Replace("your problem,", "your problems", StringComparison.Ordinal);
-        var e = Assert.Throws<NoteVerificationException>(() => NoteVerifierSet.FromVerifierKeys([S(Ed[0], "vkey")]).Open(Encoding.UTF8.GetBytes(note)));
+        var keys = NoteVerifierSet.FromVerifierKeys([S(Ed[0], "vkey")]);
+        var e = Assert.Throws<NoteVerificationException>(() => keys.Open(Encoding.UTF8.GetBytes(note)));
         Assert.Contains("invalid signature", e.Message, StringComparison.Ordinal);
     }
 
@@ -181,7 +183,8 @@ public sealed class SignedNoteTests
         using var ecdsa = EcdsaNoteSigner.Generate("example.org/log");
         using var ed25519 = Ed25519NoteSigner.Generate("example.org/log");
         var note = SignedNote.Sign("example.org/log\n0\n47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=\n", ed25519, ecdsa).ToBytes();
-        Assert.Equal(2, NoteVerifierSet.FromVerifierKeys([ecdsa.Verifier.VerifierKey, ed25519.Verifier.VerifierKey]).Open(note).Verified.Count);
+        var both = NoteVerifierSet.FromVerifierKeys([ecdsa.Verifier.VerifierKey, ed25519.Verifier.VerifierKey]);
+        Assert.Equal(2, both.Open(note).Verified.Count);
         using var other = EcdsaNoteSigner.Generate("example.org/log");
         Assert.Throws<NoteVerificationException>(() => NoteVerifierSet.FromVerifierKeys([other.Verifier.VerifierKey]).Open(note));
         using var reimported = EcdsaNoteSigner.ImportPkcs8Pem("example.org/log", ecdsa.ExportPkcs8Pem());
@@ -191,7 +194,8 @@ public sealed class SignedNoteTests
 
 public sealed class Rfc6962NoteVerifierTests
 {
-    private static readonly System.Text.Json.JsonElement Vectors = TestData.Json("tlog/extracted/ecdsa-note-vectors.json").GetProperty("type0x05_rfc6962TreeHeadSignature").GetProperty("vectors");
+    private static readonly System.Text.Json.JsonElement Vectors =
+        TestData.Json("tlog/extracted/ecdsa-note-vectors.json").GetProperty("type0x05_rfc6962TreeHeadSignature").GetProperty("vectors");
 
     [Fact]
     public void A_static_ct_checkpoint_verifies_and_carries_its_timestamp()
@@ -200,7 +204,8 @@ public sealed class Rfc6962NoteVerifierTests
         var keys = NoteVerifierSet.FromVerifierKeys([vector.GetProperty("vkey").GetString()!]);
         var note = vector.GetProperty("signedNote").GetString()!;
         var opened = keys.Open(Encoding.UTF8.GetBytes(note));
-        Assert.Equal((ulong)vector.GetProperty("expectedTimestampMs").GetInt64(), Rfc6962NoteVerifier.Timestamp(Assert.Single(opened.Verified).Signature));
+        Assert.Equal((ulong)vector.GetProperty("expectedTimestampMs").GetInt64(),
+            Rfc6962NoteVerifier.Timestamp(Assert.Single(opened.Verified).Signature));
 
         var altered = note.Replace("\n115474666\n", "\n115474667\n", StringComparison.Ordinal);
         Assert.Throws<NoteVerificationException>(() => keys.Open(Encoding.UTF8.GetBytes(altered)));
@@ -213,7 +218,8 @@ public sealed class Rfc6962NoteVerifierTests
         var sth = System.Text.Json.JsonDocument.Parse(vector.GetProperty("sthJson").GetString()!).RootElement;
         var signature = Convert.FromBase64String(sth.GetProperty("tree_head_signature").GetString()!);
         var verifier = Assert.IsType<Rfc6962NoteVerifier>(VerifierKeys.Parse(vector.GetProperty("vkey").GetString()!));
-        var text = $"ct.googleapis.com/logs/us1/argon2024\n{sth.GetProperty("tree_size").GetInt64()}\n{sth.GetProperty("sha256_root_hash").GetString()}\n";
+        var text = $"ct.googleapis.com/logs/us1/argon2024\n{sth.GetProperty("tree_size").GetInt64()}\n"
+            + $"{sth.GetProperty("sha256_root_hash").GetString()}\n";
         var timestamp = new byte[8];
         System.Buffers.Binary.BinaryPrimitives.WriteUInt64BigEndian(timestamp, (ulong)sth.GetProperty("timestamp").GetInt64());
         Assert.True(verifier.Verify(Encoding.UTF8.GetBytes(text), [.. timestamp, .. signature]));

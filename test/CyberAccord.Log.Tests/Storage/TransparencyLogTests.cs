@@ -10,7 +10,8 @@ public sealed class TransparencyLogTests
 {
     private static readonly System.Text.Json.JsonElement Derived = TestData.Json("tlog/derived/derived-vectors.json");
 
-    private static readonly System.Text.Json.JsonElement ReferenceTreeTiles = Derived.GetProperty("tilesFor8LeafReferenceTree").GetProperty("paths");
+    private static readonly System.Text.Json.JsonElement ReferenceTreeTiles =
+        Derived.GetProperty("tilesFor8LeafReferenceTree").GetProperty("paths");
 
     private static readonly System.Text.Json.JsonElement Tree300Tiles = Derived.GetProperty("tree300").GetProperty("tiles");
 
@@ -142,7 +143,8 @@ public sealed class TransparencyLogTests
         using var dir = new TempDir();
         await using var log = await LogFixture.OpenWithTestKeyAsync(dir.Path);
         Assert.Equal(0, await log.AppendAsync([new byte[65_535]], CancellationToken.None));
-        var e = await Assert.ThrowsAsync<LogFormatException>(() => log.AppendAsync([new byte[10], new byte[65_536]], CancellationToken.None));
+        var e = await Assert.ThrowsAsync<LogFormatException>(() =>
+            log.AppendAsync([new byte[10], new byte[65_536]], CancellationToken.None));
         Assert.Contains("entry 1", e.Message, StringComparison.Ordinal);
         Assert.Contains("65536", e.Message, StringComparison.Ordinal);
         Assert.Equal(1, log.SequencedSize);
@@ -167,7 +169,8 @@ public sealed class TransparencyLogTests
             Assert.Equal(2, log.Checkpoint.Size);
             Assert.Equal(5, await log.AppendAsync(LogFixture.Entries(["f"]), CancellationToken.None));
             var checkpoint = await log.IntegrateAsync(null, CancellationToken.None);
-            Assert.Equal(Rfc6962.RootFromLeafHashes(new[] { "a", "b", "c", "d", "e", "f" }.Select(s => Rfc6962.HashLeaf(Encoding.UTF8.GetBytes(s))).ToList()), checkpoint.RootHash);
+            var leaves = new[] { "a", "b", "c", "d", "e", "f" }.Select(s => Rfc6962.HashLeaf(Encoding.UTF8.GetBytes(s))).ToList();
+            Assert.Equal(Rfc6962.RootFromLeafHashes(leaves), checkpoint.RootHash);
         }
     }
 
@@ -202,7 +205,8 @@ public sealed class TransparencyLogTests
     {
         using var dir = new TempDir();
         await using var log = await LogFixture.OpenWithTestKeyAsync(dir.Path);
-        var e = await Assert.ThrowsAsync<LogStateException>(() => FileLogStorage.OpenAsync(dir.Path, TimeSpan.FromMilliseconds(50), CancellationToken.None));
+        var e = await Assert.ThrowsAsync<LogStateException>(() =>
+            FileLogStorage.OpenAsync(dir.Path, TimeSpan.FromMilliseconds(50), CancellationToken.None));
         Assert.Contains("locked", e.Message, StringComparison.Ordinal);
     }
 
@@ -217,12 +221,15 @@ public sealed class TransparencyLogTests
         Assert.IsType<EcdsaNoteVerifier>(VerifierKeys.Parse(config.VerifierKeys[1]));
         if (!OperatingSystem.IsWindows())
         {
-            foreach (var file in Directory.GetFiles(Path.Combine(root, "private"), "*.*").Where(f => f.EndsWith(".skey", StringComparison.Ordinal) || f.EndsWith(".pem", StringComparison.Ordinal)))
+            var keyFiles = Directory.GetFiles(Path.Combine(root, "private"), "*.*")
+                .Where(f => f.EndsWith(".skey", StringComparison.Ordinal) || f.EndsWith(".pem", StringComparison.Ordinal));
+            foreach (var file in keyFiles)
             {
                 Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
             }
 
-            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(Path.Combine(root, "private")));
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute,
+                File.GetUnixFileMode(Path.Combine(root, "private")));
         }
 
         var checkpoint = NoteVerifierSet.FromVerifierKeys(config.VerifierKeys).Open(File.ReadAllBytes(Path.Combine(root, "checkpoint")));

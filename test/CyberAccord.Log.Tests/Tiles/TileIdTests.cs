@@ -6,7 +6,8 @@ public sealed class TileIdTests
 {
     private static readonly System.Text.Json.JsonElement Vectors = TestData.Json("tlog/extracted/tiles-vectors.json");
 
-    private static System.Text.Json.JsonElement EncodingExamples => Vectors.GetProperty("c2spTlogTiles").GetProperty("pathEncodingExamples");
+    private static System.Text.Json.JsonElement EncodingExamples =>
+        Vectors.GetProperty("c2spTlogTiles").GetProperty("pathEncodingExamples");
 
     private static System.Text.Json.JsonElement GoSumdbCases => Vectors.GetProperty("goSumdbTilePaths").GetProperty("cases");
 
