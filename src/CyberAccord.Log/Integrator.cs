@@ -61,8 +61,7 @@ internal sealed class Integrator
         if (bundleWidth > 0)
         {
             var tile = TileId.Entries(size / TileId.FullWidth, bundleWidth);
-            var data = await storage.ReadTileAsync(tile, cancellationToken).ConfigureAwait(false)
-                ?? await storage.ReadTileAsync(tile.AsFull(), cancellationToken).ConfigureAwait(false)
+            var data = (await CurrentTile.ReadAsync(storage, tile, cancellationToken).ConfigureAwait(false)).Data
                 ?? throw new LogCorruptException($"{tile.Path} is missing: cannot extend the tree", tile.Path);
             var all = EntryBundle.Decode(data, path: tile.Path);
             if (all.Count < bundleWidth)
@@ -79,8 +78,7 @@ internal sealed class Integrator
     /// <summary>Reads a partial tile, or the same prefix of its full tile when a crashed integration already replaced it.</summary>
     private static async Task<byte[]> ReadPrefixAsync(ILogStorage storage, TileId tile, int length, CancellationToken cancellationToken)
     {
-        var data = await storage.ReadTileAsync(tile, cancellationToken).ConfigureAwait(false)
-            ?? await storage.ReadTileAsync(tile.AsFull(), cancellationToken).ConfigureAwait(false)
+        var data = (await CurrentTile.ReadAsync(storage, tile, cancellationToken).ConfigureAwait(false)).Data
             ?? throw new LogCorruptException($"{tile.Path} is missing: cannot extend the tree", tile.Path);
         if (data.Length < length || data.Length % Rfc6962.HashSize != 0)
         {
@@ -113,13 +111,15 @@ internal sealed class Integrator
             Rfc6962.HashLeaf(_bundle[i].Span, leaf);
             if (!leaf.SequenceEqual(_levels[0][i]))
             {
-                throw new LogCorruptException($"{bundleTile}: entry {size - _bundle.Count + i} does not hash to its level-0 tile; run 'accord log fsck'", bundleTile);
+                throw new LogCorruptException(
+                    $"{bundleTile}: entry {size - _bundle.Count + i} does not hash to its level-0 tile; run 'accord log fsck'", bundleTile);
             }
         }
 
         if (!_frontier.Root().AsSpan().SequenceEqual(checkpointRoot))
         {
-            throw new LogCorruptException($"the partial tiles at size {size} do not fold to the checkpoint's root; run 'accord log fsck'", "tile");
+            throw new LogCorruptException(
+                $"the partial tiles at size {size} do not fold to the checkpoint's root; run 'accord log fsck'", "tile");
         }
     }
 
@@ -185,7 +185,8 @@ internal sealed class Integrator
             var list = _levels[level];
             if (list.Count > 0)
             {
-                edge.Add(new TileData(TileId.Hashes(level, TileLayout.HashesAtLevel(size, level) / TileId.FullWidth, list.Count), Concat(list)));
+                var tile = TileId.Hashes(level, TileLayout.HashesAtLevel(size, level) / TileId.FullWidth, list.Count);
+                edge.Add(new TileData(tile, Concat(list)));
             }
         }
 

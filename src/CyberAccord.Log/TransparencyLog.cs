@@ -40,7 +40,8 @@ public sealed class TransparencyLog : IAsyncDisposable
     public ILogStorage Storage => _storage;
 
     /// <summary>Opens a log whose storage is already open; publishes the empty checkpoint for a new log.</summary>
-    public static async Task<TransparencyLog> OpenAsync(ILogStorage storage, string origin, IReadOnlyList<INoteSigner> signers, CancellationToken cancellationToken)
+    public static async Task<TransparencyLog> OpenAsync(ILogStorage storage, string origin, IReadOnlyList<INoteSigner> signers,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(storage);
         ArgumentNullException.ThrowIfNull(signers);
@@ -54,7 +55,8 @@ public sealed class TransparencyLog : IAsyncDisposable
         {
             var empty = new Checkpoint(origin, 0, Rfc6962.EmptyRoot.ToArray());
             var log = new TransparencyLog(storage, origin, signers, empty);
-            await storage.PublishCheckpointAsync(SignedNote.Sign(empty.ToText(), [.. signers]).ToBytes(), 0, cancellationToken).ConfigureAwait(false);
+            var signed = SignedNote.Sign(empty.ToText(), [.. signers]).ToBytes();
+            await storage.PublishCheckpointAsync(signed, 0, cancellationToken).ConfigureAwait(false);
             return log;
         }
 
@@ -75,7 +77,8 @@ public sealed class TransparencyLog : IAsyncDisposable
         {
             if (entries[i].Length > Tiles.EntryBundle.MaxEntrySize)
             {
-                throw new LogFormatException($"entry {i} of the batch is {entries[i].Length} bytes; entries are limited to {Tiles.EntryBundle.MaxEntrySize} bytes (64 KiB - 1) by the tlog-tiles bundle format");
+                throw new LogFormatException($"entry {i} of the batch is {entries[i].Length} bytes; entries are limited to "
+                    + $"{Tiles.EntryBundle.MaxEntrySize} bytes (64 KiB - 1) by the tlog-tiles bundle format");
             }
         }
 
@@ -108,7 +111,8 @@ public sealed class TransparencyLog : IAsyncDisposable
             integrator.RequireEdgeMatches(Checkpoint.RootHash, from);
             while (integrator.Size < target)
             {
-                var entries = await _storage.ReadSequencedAsync(integrator.Size, (int)Math.Min(IntegrationChunk, target - integrator.Size), cancellationToken).ConfigureAwait(false);
+                var chunk = (int)Math.Min(IntegrationChunk, target - integrator.Size);
+                var entries = await _storage.ReadSequencedAsync(integrator.Size, chunk, cancellationToken).ConfigureAwait(false);
                 if (entries.Count == 0)
                 {
                     throw new LogCorruptException($"sequenced entry {integrator.Size} cannot be read");
@@ -166,8 +170,9 @@ public sealed class TransparencyLog : IAsyncDisposable
             var report = await Recovery.LogIntegrity.ScanAsync(_storage, Checkpoint, cancellationToken).ConfigureAwait(false);
             if (!report.IsSound)
             {
-                throw new LogCorruptException($"the log's files are damaged and will not be served: {report.Describe()}. Run 'accord log fsck' "
-                    + "to rebuild them from the sound ones (damaged files are moved aside, never deleted)", report.Damaged[0].Path);
+                throw new LogCorruptException($"the log's files are damaged and will not be served: {report.Describe()}. "
+                    + "Run 'accord log fsck' to rebuild them from the sound ones (damaged files are moved aside, never deleted)",
+                    report.Damaged[0].Path);
             }
 
             _soundAtSize = Checkpoint.Size;
@@ -204,8 +209,11 @@ public sealed class TransparencyLog : IAsyncDisposable
         }
     }
 
-    /// <summary>Reads integrated entries [<paramref name="from"/>, <paramref name="from"/> + <paramref name="count"/>) from their bundles.</summary>
-    public async IAsyncEnumerable<ReadOnlyMemory<byte>> ReadEntriesAsync(long from, long count, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads integrated entries [<paramref name="from"/>, <paramref name="from"/> + <paramref name="count"/>) from their bundles.
+    /// </summary>
+    public async IAsyncEnumerable<ReadOnlyMemory<byte>> ReadEntriesAsync(long from, long count,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var size = Checkpoint.Size;
         var end = Math.Min(size, from + count);
@@ -214,8 +222,7 @@ public sealed class TransparencyLog : IAsyncDisposable
             var bundleIndex = index / Tiles.TileId.FullWidth;
             var width = (int)Math.Min(Tiles.TileId.FullWidth, size - (bundleIndex * Tiles.TileId.FullWidth));
             var tile = Tiles.TileId.Entries(bundleIndex, width);
-            var data = await _storage.ReadTileAsync(tile, cancellationToken).ConfigureAwait(false)
-                ?? await _storage.ReadTileAsync(tile.AsFull(), cancellationToken).ConfigureAwait(false)
+            var data = (await CurrentTile.ReadAsync(_storage, tile, cancellationToken).ConfigureAwait(false)).Data
                 ?? throw new LogCorruptException($"{tile.Path} is missing", tile.Path);
             var entries = Tiles.EntryBundle.Decode(data, path: tile.Path);
             for (var i = (int)(index % Tiles.TileId.FullWidth); i < width && index < end; i++, index++)
@@ -225,7 +232,9 @@ public sealed class TransparencyLog : IAsyncDisposable
         }
     }
 
-    /// <summary>The inclusion proof of entry <paramref name="index"/> in the published tree of <paramref name="treeSize"/> (default: current).</summary>
+    /// <summary>
+    /// The inclusion proof of entry <paramref name="index"/> in the published tree of <paramref name="treeSize"/> (default: current).
+    /// </summary>
     public ValueTask<byte[][]> ProveInclusionAsync(long index, long? treeSize, CancellationToken cancellationToken)
     {
         var size = treeSize ?? Checkpoint.Size;
@@ -262,7 +271,8 @@ public sealed class TransparencyLog : IAsyncDisposable
     {
         if (size < 0 || size > Checkpoint.Size)
         {
-            throw new ArgumentOutOfRangeException(nameof(size), $"tree size {size} is beyond the published checkpoint ({Checkpoint.Size}); run 'accord log checkpoint' first");
+            throw new ArgumentOutOfRangeException(nameof(size),
+                $"tree size {size} is beyond the published checkpoint ({Checkpoint.Size}); run 'accord log checkpoint' first");
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json.Nodes;
 using CyberAccord.Accord.Records;
 using CyberAccord.Accord.State;
@@ -19,13 +18,7 @@ public static class StixExport
     /// A stable id per record, so that re-exports update rather than duplicate objects in MISP or OpenCTI. The bits come
     /// from SHA-256 of the record id, indistinguishable from random, marked as version 4 as STIX asks of domain objects.
     /// </summary>
-    public static string StixId(string type, string recordId)
-    {
-        var hash = System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes("cyberaccord-stix-export|" + recordId));
-        hash[6] = (byte)((hash[6] & 0x0F) | 0x40);
-        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
-        return $"{type}--{new Guid(hash.AsSpan(0, 16), bigEndian: true)}";
-    }
+    public static string StixId(string type, string recordId) => $"{type}--{StableUuids.For("cyberaccord-stix-export", recordId)}";
 
     private static readonly Dictionary<string, string> TlpIds = new(StringComparer.Ordinal)
     {

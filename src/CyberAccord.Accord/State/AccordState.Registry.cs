@@ -6,6 +6,9 @@ namespace CyberAccord.Accord.State;
 /// <summary>The registry: parties (codes and names their own), accords, and critical-infrastructure lists, each versioned.</summary>
 public sealed partial class AccordState
 {
+    /// <summary>The code of party <paramref name="partyId"/>, for people to read; the id itself for a party this state does not hold.</summary>
+    public string CodeOf(string partyId) => Parties.TryGetValue(partyId, out var party) ? party.Code : partyId;
+
     private Action CheckParty(AccordRecord record, BodyReader body)
     {
         RequireIdPrefix(record);

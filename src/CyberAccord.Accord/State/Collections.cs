@@ -1,5 +1,5 @@
-using System.Security.Cryptography;
-using System.Text;
+using CyberAccord.Accord.Records;
+
 namespace CyberAccord.Accord.State;
 
 /// <summary>
@@ -105,11 +105,5 @@ public sealed partial record CollectionDescriptor(string Id, string Alias, strin
     private static partial System.Text.RegularExpressions.Regex PairAlias();
 
     /// <summary>A stable UUIDv4-shaped id per alias, so collection ids survive restarts and rebuilds.</summary>
-    public static string IdFor(string alias)
-    {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes("cyberaccord-taxii-collection|" + alias));
-        hash[6] = (byte)((hash[6] & 0x0F) | 0x40);
-        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
-        return new Guid(hash.AsSpan(0, 16), bigEndian: true).ToString();
-    }
+    public static string IdFor(string alias) => StableUuids.For("cyberaccord-taxii-collection", alias).ToString();
 }

@@ -509,7 +509,7 @@ internal static class AccordCommands
 
     private static string? Party(string? value) => value is null ? null : PartyIds.FromCodeOrId(value);
 
-    private static string Code(AccordState state, string party) => state.Parties.TryGetValue(party, out var p) ? p.Code : party;
+    private static string Code(AccordState state, string party) => state.CodeOf(party);
 
     private static string Describe(AccordState state, AccordRecord record) => record.Kind switch
     {

@@ -15,7 +15,7 @@ internal static class Summary
 
     private static string Render(AccordState state, AccordNode node, DateTime now)
     {
-        string Code(string party) => state.Parties.TryGetValue(party, out var p) ? p.Code : party;
+        string Code(string party) => state.CodeOf(party);
         var output = new StringBuilder();
         output.AppendLine(CultureInfo.InvariantCulture, $"Parties: {string.Join(", ", state.Parties.Values.Select(p => $"{p.Code} ({p.Kind})"))}");
         foreach (var accord in state.Accords.Values)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using CyberAccord.Cli.Node;
 using CyberAccord.Cli.Terminal;
 using CyberAccord.Hosting;
 using CyberAccord.Log.Merkle;
@@ -24,19 +25,37 @@ internal static class LogBench
                 + "(default: a new temporary directory).",
         };
         var entries = new Option<long>("--entries") { Description = "Entries to append.", DefaultValueFactory = _ => 200_000 };
-        var entrySize = new Option<int>("--entry-size") { Description = "Bytes per entry (at most 65535).", DefaultValueFactory = _ => 1024 };
-        var batch = new Option<int>("--batch") { Description = "Entries per durable batch (one fsync each).", DefaultValueFactory = _ => 1000 };
-        var checkpointEvery = new Option<long>("--checkpoint-every") { Description = "Integrate after this many entries (0: once at the end).", DefaultValueFactory = _ => 0 };
-        var proofs = new Option<int>("--proofs") { Description = "Inclusion proofs to time, at random indices.", DefaultValueFactory = _ => 100_000 };
+        var entrySize = new Option<int>("--entry-size")
+        {
+            Description = "Bytes per entry (at most 65535).",
+            DefaultValueFactory = _ => 1024,
+        };
+        var batch = new Option<int>("--batch")
+        {
+            Description = "Entries per durable batch (one fsync each).",
+            DefaultValueFactory = _ => 1000,
+        };
+        var checkpointEvery = new Option<long>("--checkpoint-every")
+        {
+            Description = "Integrate after this many entries (0: once at the end).",
+            DefaultValueFactory = _ => 0,
+        };
+        var proofs = new Option<int>("--proofs")
+        {
+            Description = "Inclusion proofs to time, at random indices.",
+            DefaultValueFactory = _ => 100_000,
+        };
         var skipVerify = new Option<bool>("--skip-verify") { Description = "Do not time 'verify' (it reads every entry)." };
         var keep = new Option<bool>("--keep") { Description = "Keep the benchmark log afterwards." };
-        var command = new Command("bench", "Measure the log on this machine: durable append (entries/s), integration (entries/s), inclusion-proof latency (median, p99) and end-to-end verify time.")
+        var command = new Command("bench", "Measure the log on this machine: durable append (entries/s), integration (entries/s), "
+            + "inclusion-proof latency (median, p99) and end-to-end verify time.")
         {
             dir, entries, entrySize, batch, checkpointEvery, proofs, skipVerify, keep,
         };
         command.SetAction(async (parse, ct) => await LogCommands.Run(async () =>
         {
-            var options = new BenchOptions(parse.GetValue(entries), parse.GetValue(entrySize), parse.GetValue(batch), parse.GetValue(checkpointEvery), parse.GetValue(proofs), parse.GetValue(skipVerify));
+            var options = new BenchOptions(parse.GetValue(entries), parse.GetValue(entrySize), parse.GetValue(batch),
+                parse.GetValue(checkpointEvery), parse.GetValue(proofs), parse.GetValue(skipVerify));
             if (options.Entries < 1 || options.EntrySize is < 0 or > 65_535 || options.Batch < 1 || options.Proofs < 0)
             {
                 return CliOutput.Error("--entries and --batch must be at least 1, --entry-size between 0 and 65535, --proofs not negative");
@@ -101,7 +120,8 @@ internal static class LogBench
         Random.Shared.NextBytes(payload);
         var appendTime = TimeSpan.Zero;
         var integrateTime = TimeSpan.Zero;
-        await using (var log = await LogDirectory.OpenAsync(root, TimeSpan.FromSeconds(5), ct, NodeDirectory.Sequencers).ConfigureAwait(false))
+        await using (var log = await LogDirectory.OpenAsync(root, TimeSpan.FromSeconds(5), ct, NodeDirectory.Sequencers)
+            .ConfigureAwait(false))
         {
             var progress = new TerminalProgress("appending", options.Entries);
             var sinceCheckpoint = 0L;
@@ -135,60 +155,63 @@ internal static class LogBench
             var integrationStart = Stopwatch.GetTimestamp();
             await log.IntegrateAsync(new TerminalProgress("integrating", sinceCheckpoint), ct).ConfigureAwait(false);
             integrateTime += Stopwatch.GetElapsedTime(integrationStart);
-            output.WriteLine(Row("durable append (sequencing, fsync per batch)", options.Entries / appendTime.TotalSeconds, "entries/s", appendTime));
-            output.WriteLine(Row("integration (tiles, bundles, signed checkpoint)", options.Entries / integrateTime.TotalSeconds, "entries/s", integrateTime));
+            output.WriteLine(Row("durable append (sequencing, fsync per batch)", options.Entries / appendTime.TotalSeconds, "entries/s",
+                appendTime));
+            output.WriteLine(Row("integration (tiles, bundles, signed checkpoint)", options.Entries / integrateTime.TotalSeconds,
+                "entries/s", integrateTime));
 
             if (options.Proofs > 0)
             {
                 var size = log.Checkpoint.Size;
                 var random = new Random(42);
-                for (var i = 0; i < Math.Min(10_000, options.Proofs); i++)
-                {
-                    await log.ProveInclusionAsync(random.NextInt64(size), size, ct).ConfigureAwait(false);
-                }
+                ValueTask<byte[][]> ServerProof(long index) => log.ProveInclusionAsync(index, size, ct);
 
-                var samples = new double[options.Proofs];
-                for (var i = 0; i < samples.Length; i++)
-                {
-                    var index = random.NextInt64(size);
-                    var started = Stopwatch.GetTimestamp();
-                    await log.ProveInclusionAsync(index, size, ct).ConfigureAwait(false);
-                    samples[i] = Stopwatch.GetElapsedTime(started).TotalMicroseconds;
-                }
-
+                // Warm-up, untimed.
+                _ = await TimeProofsAsync(Math.Min(10_000, options.Proofs), size, random, ServerProof).ConfigureAwait(false);
+                var samples = await TimeProofsAsync(options.Proofs, size, random, ServerProof).ConfigureAwait(false);
                 output.WriteLine(Latency($"inclusion proof (server, stored hashes), tree of {size:N0}", samples));
 
                 // The client's path: the same proofs computed from the public tiles alone.
                 var tiles = new TileHashReader(new DirectoryTileSource(root), size);
-                var clientSamples = new double[Math.Max(1, options.Proofs / 10)];
-                for (var i = 0; i < clientSamples.Length; i++)
-                {
-                    var index = random.NextInt64(size);
-                    var started = Stopwatch.GetTimestamp();
-                    await MerkleProofs.InclusionAsync(tiles, index, size, ct).ConfigureAwait(false);
-                    clientSamples[i] = Stopwatch.GetElapsedTime(started).TotalMicroseconds;
-                }
-
+                var clientSamples = await TimeProofsAsync(Math.Max(1, options.Proofs / 10), size, random,
+                    index => MerkleProofs.InclusionAsync(tiles, index, size, ct)).ConfigureAwait(false);
                 output.WriteLine(Latency($"inclusion proof (client, from tiles), tree of {size:N0}", clientSamples));
             }
         }
 
         if (!options.SkipVerify)
         {
-            var verifier = new LogVerifier(new DirectoryTileSource(root), NoteVerifierSet.FromVerifierKeys(config.VerifierKeys), config.Origin);
+            var verifier = new LogVerifier(new DirectoryTileSource(root), NoteVerifierSet.FromVerifierKeys(config.VerifierKeys),
+                config.Origin);
             var started = Stopwatch.GetTimestamp();
             var result = await verifier.VerifyAsync(new TerminalProgress("verifying", options.Entries), ct).ConfigureAwait(false);
             var elapsed = Stopwatch.GetElapsedTime(started);
-            output.WriteLine(Row($"verify end to end ({result.Checkpoint.Size:N0} entries)", result.Checkpoint.Size / elapsed.TotalSeconds, "entries/s", elapsed));
+            output.WriteLine(Row($"verify end to end ({result.Checkpoint.Size:N0} entries)", result.Checkpoint.Size / elapsed.TotalSeconds,
+                "entries/s", elapsed));
+        }
+    }
+
+    /// <summary>Times <paramref name="count"/> proofs, each of an entry drawn at random from the tree; microseconds each.</summary>
+    private static async Task<double[]> TimeProofsAsync(int count, long size, Random random, Func<long, ValueTask<byte[][]>> prove)
+    {
+        var samples = new double[count];
+        for (var i = 0; i < samples.Length; i++)
+        {
+            var index = random.NextInt64(size);
+            var started = Stopwatch.GetTimestamp();
+            await prove(index).ConfigureAwait(false);
+            samples[i] = Stopwatch.GetElapsedTime(started).TotalMicroseconds;
         }
 
+        return samples;
     }
 
     private static string Latency(string what, double[] samples)
     {
         Array.Sort(samples);
         return string.Create(CultureInfo.InvariantCulture,
-            $"{what,-52} median {samples[samples.Length / 2],8:F2} µs   p99 {samples[(int)(samples.Length * 0.99)],8:F2} µs   ({samples.Length:N0} proofs)");
+            $"{what,-52} median {samples[samples.Length / 2],8:F2} µs   p99 {samples[(int)(samples.Length * 0.99)],8:F2} µs   "
+                + $"({samples.Length:N0} proofs)");
     }
 
     private static string Row(string what, double rate, string unit, TimeSpan elapsed) =>

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
+using CyberAccord.Cli.Node;
 using CyberAccord.Cli.Terminal;
 using CyberAccord.Hosting;
 using CyberAccord.Log;
@@ -21,7 +22,8 @@ internal static class LogCommands
 
     public static Command Create()
     {
-        var log = new Command("log", "Create, append to, checkpoint, prove and verify a Merkle transparency log (RFC 6962 hashing, C2SP checkpoints and tiles).");
+        var log = new Command("log",
+            "Create, append to, checkpoint, prove and verify a Merkle transparency log (RFC 6962 hashing, C2SP checkpoints and tiles).");
         log.Subcommands.Add(Init());
         log.Subcommands.Add(Append());
         log.Subcommands.Add(CheckpointCommand());
@@ -37,13 +39,22 @@ internal static class LogCommands
     private static Command Init()
     {
         var dir = DirArgument("Directory to create the log in (created if missing; must not already hold a log).");
-        var origin = new Option<string>("--origin") { Description = "The log's origin line, a scheme-less URL such as example.org/accord/log; also the key name.", Required = true };
-        var command = new Command("init", "Create an empty log with new Ed25519 and ECDSA P-256 checkpoint keys. Prints the Ed25519 verifier key as the last line.") { dir, origin };
+        var origin = new Option<string>("--origin")
+        {
+            Description = "The log's origin line, a scheme-less URL such as example.org/accord/log; also the key name.",
+            Required = true,
+        };
+        var command = new Command("init",
+            "Create an empty log with new Ed25519 and ECDSA P-256 checkpoint keys. Prints the Ed25519 verifier key as the last line.")
+        {
+            dir, origin,
+        };
         command.SetAction(async (parse, ct) => await Run(async () =>
         {
             var config = await LogDirectory.InitAsync(parse.GetValue(dir)!, parse.GetValue(origin)!, ct).ConfigureAwait(false);
             Console.WriteLine($"created log '{config.Origin}' in {Path.GetFullPath(parse.GetValue(dir)!)}");
-            Console.WriteLine($"private keys are in {Path.Combine(Path.GetFullPath(parse.GetValue(dir)!), FileLogStorage.PrivateDirectory)}; publish only 'checkpoint', 'log.json' and 'tile/'");
+            var privateDir = Path.Combine(Path.GetFullPath(parse.GetValue(dir)!), FileLogStorage.PrivateDirectory);
+            Console.WriteLine($"private keys are in {privateDir}; publish only 'checkpoint', 'log.json' and 'tile/'");
             Console.WriteLine($"ECDSA P-256 verifier key: {config.VerifierKeys[1]}");
             Console.WriteLine(config.VerifierKeys[0]);
             return ExitCodes.Ok;
@@ -54,10 +65,23 @@ internal static class LogCommands
     private static Command Append()
     {
         var dir = DirArgument();
-        var files = new Argument<string[]>("files") { Description = "Files to append, each as one entry. Without files, standard input is one entry (or one per line with --lines).", Arity = ArgumentArity.ZeroOrMore };
+        var files = new Argument<string[]>("files")
+        {
+            Description = "Files to append, each as one entry. Without files, standard input is one entry "
+                + "(or one per line with --lines).",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
         var lines = new Option<bool>("--lines") { Description = "Append each line of standard input as one entry, without its newline." };
-        var batch = new Option<int>("--batch") { Description = "Entries per durable batch (one fsync each).", DefaultValueFactory = _ => 1024 };
-        var command = new Command("append", "Sequence entries durably. Each batch's indices are printed only after it is on disk. Run 'accord log checkpoint' to integrate them.") { dir, files, lines, batch };
+        var batch = new Option<int>("--batch")
+        {
+            Description = "Entries per durable batch (one fsync each).",
+            DefaultValueFactory = _ => 1024,
+        };
+        var command = new Command("append", "Sequence entries durably. Each batch's indices are printed only after it is on disk. "
+            + "Run 'accord log checkpoint' to integrate them.")
+        {
+            dir, files, lines, batch,
+        };
         command.SetAction(async (parse, ct) => await Run(async () =>
         {
             var batchSize = parse.GetValue(batch);
@@ -127,7 +151,8 @@ internal static class LogCommands
                     if (bytes.Length > EntryBundle.MaxEntrySize)
                     {
                         await Flush(pending).ConfigureAwait(false);
-                        return CliOutput.Error($"standard input line {lineNumber}: {bytes.Length} bytes; entries are limited to {EntryBundle.MaxEntrySize} bytes. Lines before it were sequenced; none after it.");
+                        return CliOutput.Error($"standard input line {lineNumber}: {bytes.Length} bytes; entries are limited to "
+                            + $"{EntryBundle.MaxEntrySize} bytes. Lines before it were sequenced; none after it.");
                     }
 
                     pending.Add(bytes);
@@ -143,14 +168,16 @@ internal static class LogCommands
                 await Console.OpenStandardInput().CopyToAsync(buffer, ct).ConfigureAwait(false);
                 if (buffer.Length > EntryBundle.MaxEntrySize)
                 {
-                    return CliOutput.Error($"standard input: {buffer.Length} bytes; entries are limited to {EntryBundle.MaxEntrySize} bytes (64 KiB - 1)");
+                    return CliOutput.Error(
+                        $"standard input: {buffer.Length} bytes; entries are limited to {EntryBundle.MaxEntrySize} bytes (64 KiB - 1)");
                 }
 
                 pending.Add(buffer.ToArray());
             }
 
             await Flush(pending).ConfigureAwait(false);
-            Console.Error.WriteLine($"{total} entries sequenced; {transparencyLog.SequencedSize - transparencyLog.Checkpoint.Size} await 'accord log checkpoint'");
+            var awaiting = transparencyLog.SequencedSize - transparencyLog.Checkpoint.Size;
+            Console.Error.WriteLine($"{total} entries sequenced; {awaiting} await 'accord log checkpoint'");
             return ExitCodes.Ok;
         }).ConfigureAwait(false));
         return command;
@@ -159,7 +186,11 @@ internal static class LogCommands
     private static Command CheckpointCommand()
     {
         var dir = DirArgument();
-        var command = new Command("checkpoint", "Integrate every sequenced entry into the tree, write its tiles and publish a signed checkpoint to DIR/checkpoint.") { dir };
+        var command = new Command("checkpoint",
+            "Integrate every sequenced entry into the tree, write its tiles and publish a signed checkpoint to DIR/checkpoint.")
+        {
+            dir,
+        };
         command.SetAction(async (parse, ct) => await Run(async () =>
         {
             await using var transparencyLog = await OpenLogAsync(parse.GetValue(dir)!, ct).ConfigureAwait(false);
@@ -177,10 +208,16 @@ internal static class LogCommands
     {
         var proof = new Command("proof", "Print Merkle proofs from a log's published tree.");
 
-        var location = new Argument<string>("location") { Description = "The log directory, or the http(s) URL of a published copy (the proof is then computed from its tiles)." };
+        var location = new Argument<string>("location")
+        {
+            Description = "The log directory, or the http(s) URL of a published copy (the proof is then computed from its tiles).",
+        };
         var index = new Option<long>("--index") { Description = "The entry's index (0-based).", Required = true };
         var size = new Option<long?>("--size") { Description = "Tree size to prove against (default: the published checkpoint's)." };
-        var inclusion = new Command("inclusion", "Print a C2SP tlog-proof: index, inclusion proof hashes, and the checkpoint.") { location, index, size };
+        var inclusion = new Command("inclusion", "Print a C2SP tlog-proof: index, inclusion proof hashes, and the checkpoint.")
+        {
+            location, index, size,
+        };
         inclusion.SetAction(async (parse, ct) => await Run(async () =>
         {
             var where = parse.GetValue(location)!;
@@ -197,14 +234,16 @@ internal static class LogCommands
                 var treeSize = parse.GetValue(size) ?? published.Size;
                 if (leafIndex < 0 || leafIndex >= treeSize || treeSize > published.Size)
                 {
-                    return CliOutput.Error($"index {leafIndex} is not in a published tree of size {treeSize} (checkpoint size {published.Size})");
+                    return CliOutput.Error(
+                        $"index {leafIndex} is not in a published tree of size {treeSize} (checkpoint size {published.Size})");
                 }
 
                 var reader = new TileHashReader(source, published.Size);
                 hashes = await MerkleProofs.InclusionAsync(reader, leafIndex, treeSize, ct).ConfigureAwait(false);
                 checkpointText = treeSize == published.Size
                     ? Encoding.UTF8.GetString(note)
-                    : new Checkpoint(published.Origin, treeSize, await MerkleProofs.TreeHashAsync(reader, treeSize, ct).ConfigureAwait(false)).ToText();
+                    : new Checkpoint(published.Origin, treeSize,
+                        await MerkleProofs.TreeHashAsync(reader, treeSize, ct).ConfigureAwait(false)).ToText();
             }
             else
             {
@@ -213,7 +252,8 @@ internal static class LogCommands
                 hashes = await transparencyLog.ProveInclusionAsync(leafIndex, treeSize, ct).ConfigureAwait(false);
                 checkpointText = treeSize == transparencyLog.Checkpoint.Size
                     ? Encoding.UTF8.GetString((await transparencyLog.Storage.ReadCheckpointAsync(ct).ConfigureAwait(false))!)
-                    : new Checkpoint(transparencyLog.Origin, treeSize, await transparencyLog.RootAsync(treeSize, ct).ConfigureAwait(false)).ToText();
+                    : new Checkpoint(transparencyLog.Origin, treeSize, await transparencyLog.RootAsync(treeSize, ct).ConfigureAwait(false))
+                        .ToText();
             }
 
             var output = new StringBuilder("c2sp.org/tlog-proof@v1\n");
@@ -231,11 +271,16 @@ internal static class LogCommands
         var dir2 = DirArgument();
         var oldSize = new Option<long>("--old") { Description = "The older tree size.", Required = true };
         var newSize = new Option<long?>("--new") { Description = "The newer tree size (default: the published checkpoint's)." };
-        var consistency = new Command("consistency", "Print the RFC 6962 consistency proof between two tree sizes, one base64 hash per line.") { dir2, oldSize, newSize };
+        var consistency = new Command("consistency",
+            "Print the RFC 6962 consistency proof between two tree sizes, one base64 hash per line.")
+        {
+            dir2, oldSize, newSize,
+        };
         consistency.SetAction(async (parse, ct) => await Run(async () =>
         {
             await using var transparencyLog = await OpenLogAsync(parse.GetValue(dir2)!, ct).ConfigureAwait(false);
-            var hashes = await transparencyLog.ProveConsistencyAsync(parse.GetValue(oldSize), parse.GetValue(newSize), ct).ConfigureAwait(false);
+            var hashes = await transparencyLog.ProveConsistencyAsync(parse.GetValue(oldSize), parse.GetValue(newSize), ct)
+                .ConfigureAwait(false);
             foreach (var hash in hashes)
             {
                 Console.Out.WriteLine(Convert.ToBase64String(hash));
@@ -251,11 +296,29 @@ internal static class LogCommands
 
     private static Command Verify()
     {
-        var location = new Argument<string>("location") { Description = "A log directory, or the http(s) URL under which a copy's checkpoint and tile/ are served." };
-        var vkeys = new Option<string[]>("--vkey") { Description = "A trusted verifier key (C2SP vkey). Repeatable. Default: the keys in the log's log.json.", AllowMultipleArgumentsPerToken = true };
-        var origin = new Option<string?>("--origin") { Description = "The origin the checkpoint must carry (default: log.json's, when read)." };
-        var token = new Option<string?>("--token") { Description = "For a node's /log/ URL: your API token, since entry bundles are served only to parties entitled to their records." };
-        var command = new Command("verify", "Check a log end to end: checkpoint signatures, every entry bundle and tile, and the root. Exit 0 when sound, 1 with the first fault named when not.") { location, vkeys, origin, token };
+        var location = new Argument<string>("location")
+        {
+            Description = "A log directory, or the http(s) URL under which a copy's checkpoint and tile/ are served.",
+        };
+        var vkeys = new Option<string[]>("--vkey")
+        {
+            Description = "A trusted verifier key (C2SP vkey). Repeatable. Default: the keys in the log's log.json.",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var origin = new Option<string?>("--origin")
+        {
+            Description = "The origin the checkpoint must carry (default: log.json's, when read).",
+        };
+        var token = new Option<string?>("--token")
+        {
+            Description = "For a node's /log/ URL: your API token, since entry bundles are served only to parties entitled to "
+                + "their records.",
+        };
+        var command = new Command("verify", "Check a log end to end: checkpoint signatures, every entry bundle and tile, and the root. "
+            + "Exit 0 when sound, 1 with the first fault named when not.")
+        {
+            location, vkeys, origin, token,
+        };
         command.SetAction(async (parse, ct) => await Run(async () =>
         {
             var where = parse.GetValue(location)!;
@@ -288,18 +351,13 @@ internal static class LogCommands
                 }
             }
 
+            // A fault found is a LogCorruptException, which Run reports as a failure naming it.
             var verifier = new LogVerifier(source, NoteVerifierSet.FromVerifierKeys(keys), expectedOrigin);
-            try
-            {
-                var total = await PeekSizeAsync(source, ct).ConfigureAwait(false);
-                var result = await verifier.VerifyAsync(new TerminalProgress("verifying", total), ct).ConfigureAwait(false);
-                Console.Out.WriteLine($"OK: log '{result.Checkpoint.Origin}' of {result.Checkpoint.Size} entries verifies; root {Convert.ToBase64String(result.Checkpoint.RootHash)}");
-                return ExitCodes.Ok;
-            }
-            catch (LogCorruptException e)
-            {
-                return CliOutput.Failure(e.Message);
-            }
+            var total = await PeekSizeAsync(source, ct).ConfigureAwait(false);
+            var result = await verifier.VerifyAsync(new TerminalProgress("verifying", total), ct).ConfigureAwait(false);
+            Console.Out.WriteLine($"OK: log '{result.Checkpoint.Origin}' of {result.Checkpoint.Size} entries verifies; "
+                + $"root {Convert.ToBase64String(result.Checkpoint.RootHash)}");
+            return ExitCodes.Ok;
         }).ConfigureAwait(false));
         return command;
     }
@@ -318,7 +376,9 @@ internal static class LogCommands
     }
 
     private static Uri? AsHttpUrl(string location) =>
-        Uri.TryCreate(location, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) ? uri : null;
+        Uri.TryCreate(location, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+            ? uri
+            : null;
 
     /// <summary>A node directory keeps its log in <c>log/</c>; accept either.</summary>
     internal static string ResolveLogRoot(string dir) =>
@@ -329,44 +389,44 @@ internal static class LogCommands
     private static Command Fsck()
     {
         var dir = DirArgument();
-        var command = new Command("fsck", "Recover after a crash or damage: drop never-acknowledged torn batches, rewrite damaged tiles, bundles and the proof index from sound, hash-proven sources (damaged files are moved to private/damaged/, never deleted), finish an interrupted integration, then verify. DIR is a log or a node directory.") { dir };
+        var command = new Command("fsck", "Recover after a crash or damage: drop never-acknowledged torn batches, rewrite damaged tiles, "
+            + "bundles and the proof index from sound, hash-proven sources (damaged files are moved to private/damaged/, never deleted), "
+            + "finish an interrupted integration, then verify. DIR is a log or a node directory.")
+        {
+            dir,
+        };
         command.SetAction(async (parse, ct) => await Run(async () =>
         {
-            try
-            {
-                // A node's log may rebuild a damaged entry bundle from the entries its SQLite projection keeps.
-                var given = parse.GetValue(dir)!;
-                var logRoot = ResolveLogRoot(given);
-                var nodeRoot = logRoot != given ? given : Path.GetDirectoryName(Path.GetFullPath(logRoot));
-                await using var copies = nodeRoot is not null && NodeDirectory.IsNode(nodeRoot) && NodeDirectory.Store(nodeRoot) is null
-                    ? new CyberAccord.Cli.Node.ProjectionEntryCopies(Path.Combine(nodeRoot, NodeDirectory.ProjectionFile))
-                    : null;
-                var report = await LogFsck.RunAsync(logRoot, new Progress<string>(Console.Error.WriteLine), ct, NodeDirectory.Sequencers, copies)
-                    .ConfigureAwait(false);
-                if (report.Actions.Count == 0)
-                {
-                    Console.Out.WriteLine("nothing to repair");
-                }
-                else
-                {
-                    foreach (var action in report.Actions)
-                    {
-                        Console.Out.WriteLine($"repaired: {action}");
-                    }
-                }
+            // A node's log may rebuild a damaged entry bundle from the entries its SQLite projection keeps.
+            var given = parse.GetValue(dir)!;
+            var logRoot = ResolveLogRoot(given);
+            var nodeRoot = logRoot != given ? given : Path.GetDirectoryName(Path.GetFullPath(logRoot));
+            await using var copies = nodeRoot is not null && NodeDirectory.IsNode(nodeRoot) && NodeDirectory.Store(nodeRoot) is null
+                ? new ProjectionEntryCopies(Path.Combine(nodeRoot, NodeDirectory.ProjectionFile))
+                : null;
 
-                Console.Out.WriteLine($"OK: {report.Verification.Checkpoint.Size} entries verify");
-                return ExitCodes.Ok;
-            }
-            catch (LogCorruptException e)
+            // What cannot be repaired is a LogCorruptException, which Run reports as a failure naming it.
+            var progress = new Progress<string>(Console.Error.WriteLine);
+            var report = await LogFsck.RunAsync(logRoot, progress, ct, NodeDirectory.Sequencers, copies)
+                .ConfigureAwait(false);
+            if (report.Actions.Count == 0)
             {
-                return CliOutput.Failure(e.Message);
+                Console.Out.WriteLine("nothing to repair");
             }
+            else
+            {
+                foreach (var action in report.Actions)
+                {
+                    Console.Out.WriteLine($"repaired: {action}");
+                }
+            }
+
+            Console.Out.WriteLine($"OK: {report.Verification.Checkpoint.Size} entries verify");
+            return ExitCodes.Ok;
         }).ConfigureAwait(false));
         return command;
     }
 
-    /// <summary>Turns the library's typed failures into one-line messages and exit codes.</summary>
     /// <summary>
     /// Opens a log for writing, refusing at once when it is a node's log that <c>accord serve</c> holds (instead of
     /// waiting <see cref="LockTimeout"/> for its lock).
@@ -382,6 +442,7 @@ internal static class LogCommands
         return LogDirectory.OpenAsync(dir, LockTimeout, ct, NodeDirectory.Sequencers);
     }
 
+    /// <summary>Turns the library's typed failures into one-line messages and exit codes.</summary>
     internal static async Task<int> Run(Func<Task<int>> action)
     {
         try
@@ -398,9 +459,12 @@ internal static class LogCommands
         }
         catch (Exception e) when (CyberAccord.Storage.Sqlite.SqliteAccordStore.IsDamage(e))
         {
-            return CliOutput.Failure($"the projection database is damaged ({e.Message}); the next open of the node moves it aside and rebuilds it from the log");
+            return CliOutput.Failure($"the projection database is damaged ({e.Message}); "
+                + "the next open of the node moves it aside and rebuilds it from the log");
         }
-        catch (Exception e) when (e is LogFormatException or LogStateException or ArgumentException or IOException or UnauthorizedAccessException or NoteVerificationException or PlatformNotSupportedException or System.Text.Json.JsonException or HttpRequestException)
+        catch (Exception e) when (e is LogFormatException or LogStateException or ArgumentException or IOException
+            or UnauthorizedAccessException or NoteVerificationException or PlatformNotSupportedException
+            or System.Text.Json.JsonException or HttpRequestException)
         {
             return CliOutput.Error(e.Message);
         }

@@ -53,15 +53,7 @@ public sealed record Checkpoint(string Origin, long Size, byte[] RootHash, IRead
             throw new LogFormatException($"checkpoint line 2: tree size '{sizeText}' is not a decimal number without leading zeros");
         }
 
-        byte[] root;
-        try
-        {
-            root = Convert.FromBase64String(lines[2]);
-        }
-        catch (FormatException)
-        {
-            throw new LogFormatException("checkpoint line 3: root hash is not valid base64");
-        }
+        var root = StrictBase64.Decode(lines[2], "checkpoint line 3: root hash is not valid base64");
 
         if (root.Length != Rfc6962.HashSize)
         {

@@ -44,7 +44,10 @@ public sealed class MerkleFrontier
     public MerkleFrontier Clone() => new(Size, _levels);
 
     /// <summary>Appends a leaf hash.</summary>
-    /// <param name="onCompleted">Called with (level, index, hash) for the leaf and for every subtree it completes, in that order; each hash array is the caller's to keep.</param>
+    /// <param name="onCompleted">
+    /// Called with (level, index, hash) for the leaf and for every subtree it completes, in that order; each hash array is the
+    /// caller's to keep.
+    /// </param>
     public void Append(ReadOnlySpan<byte> leafHash, Action<int, long, byte[]>? onCompleted = null)
     {
         var hash = leafHash.ToArray();

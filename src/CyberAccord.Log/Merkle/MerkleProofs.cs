@@ -9,7 +9,8 @@ namespace CyberAccord.Log.Merkle;
 /// </summary>
 public static class MerkleProofs
 {
-    public static async ValueTask<byte[][]> InclusionAsync(IStoredHashReader reader, long index, long treeSize, CancellationToken cancellationToken)
+    public static async ValueTask<byte[][]> InclusionAsync(IStoredHashReader reader, long index, long treeSize,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reader);
         if (index < 0 || treeSize <= 0 || index >= treeSize)
@@ -26,7 +27,8 @@ public static class MerkleProofs
         return [.. proof];
     }
 
-    public static async ValueTask<byte[][]> ConsistencyAsync(IStoredHashReader reader, long oldSize, long newSize, CancellationToken cancellationToken)
+    public static async ValueTask<byte[][]> ConsistencyAsync(IStoredHashReader reader, long oldSize, long newSize,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reader);
         if (oldSize < 0 || oldSize > newSize)

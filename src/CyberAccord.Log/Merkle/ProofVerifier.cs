@@ -10,16 +10,19 @@ namespace CyberAccord.Log.Merkle;
 /// </summary>
 public static class ProofVerifier
 {
-    public static void VerifyInclusion(long index, long treeSize, ReadOnlySpan<byte> leafHash, IReadOnlyList<byte[]> proof, ReadOnlySpan<byte> root)
+    public static void VerifyInclusion(long index, long treeSize, ReadOnlySpan<byte> leafHash, IReadOnlyList<byte[]> proof,
+        ReadOnlySpan<byte> root)
     {
         var computed = RootFromInclusionProof(index, treeSize, leafHash, proof);
         if (!CryptographicOperations.FixedTimeEquals(computed, root))
         {
-            throw new ProofException($"inclusion proof for index {index} in tree size {treeSize} leads to root {Convert.ToBase64String(computed)}, not {Convert.ToBase64String(root)}");
+            throw new ProofException($"inclusion proof for index {index} in tree size {treeSize} leads to root "
+                + $"{Convert.ToBase64String(computed)}, not {Convert.ToBase64String(root)}");
         }
     }
 
-    public static bool TryVerifyInclusion(long index, long treeSize, ReadOnlySpan<byte> leafHash, IReadOnlyList<byte[]> proof, ReadOnlySpan<byte> root, out string? error)
+    public static bool TryVerifyInclusion(long index, long treeSize, ReadOnlySpan<byte> leafHash, IReadOnlyList<byte[]> proof,
+        ReadOnlySpan<byte> root, out string? error)
     {
         try
         {
@@ -65,7 +68,8 @@ public static class ProofVerifier
         return hash;
     }
 
-    public static void VerifyConsistency(long oldSize, long newSize, IReadOnlyList<byte[]> proof, ReadOnlySpan<byte> oldRoot, ReadOnlySpan<byte> newRoot)
+    public static void VerifyConsistency(long oldSize, long newSize, IReadOnlyList<byte[]> proof, ReadOnlySpan<byte> oldRoot,
+        ReadOnlySpan<byte> newRoot)
     {
         ArgumentNullException.ThrowIfNull(proof);
         if (oldSize < 0 || newSize < oldSize)
@@ -135,7 +139,8 @@ public static class ProofVerifier
         RequireMatch(hash2, newRoot, "computed new root", "new root");
     }
 
-    public static bool TryVerifyConsistency(long oldSize, long newSize, IReadOnlyList<byte[]> proof, ReadOnlySpan<byte> oldRoot, ReadOnlySpan<byte> newRoot, out string? error)
+    public static bool TryVerifyConsistency(long oldSize, long newSize, IReadOnlyList<byte[]> proof, ReadOnlySpan<byte> oldRoot,
+        ReadOnlySpan<byte> newRoot, out string? error)
     {
         try
         {
@@ -165,7 +170,8 @@ public static class ProofVerifier
     {
         if (!CryptographicOperations.FixedTimeEquals(computed, expected))
         {
-            throw new ProofException($"{computedName} {Convert.ToBase64String(computed)} does not match {expectedName} {Convert.ToBase64String(expected)}");
+            throw new ProofException(
+                $"{computedName} {Convert.ToBase64String(computed)} does not match {expectedName} {Convert.ToBase64String(expected)}");
         }
     }
 

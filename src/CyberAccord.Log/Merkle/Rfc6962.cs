@@ -74,7 +74,8 @@ public static class Rfc6962
         var count = hashes.Length / HashSize;
         if (count == 0 || hashes.Length % HashSize != 0 || (count & (count - 1)) != 0)
         {
-            throw new ArgumentException($"a complete subtree needs a power-of-two number of 32-byte hashes, not {hashes.Length} bytes", nameof(hashes));
+            throw new ArgumentException(
+                $"a complete subtree needs a power-of-two number of 32-byte hashes, not {hashes.Length} bytes", nameof(hashes));
         }
 
         var level = hashes.ToArray();
@@ -82,7 +83,10 @@ public static class Rfc6962
         {
             for (var i = 0; i < count / 2; i++)
             {
-                HashChildren(level.AsSpan(2 * i * HashSize, HashSize), level.AsSpan(((2 * i) + 1) * HashSize, HashSize), level.AsSpan(i * HashSize, HashSize));
+                HashChildren(
+                    level.AsSpan(2 * i * HashSize, HashSize),
+                    level.AsSpan(((2 * i) + 1) * HashSize, HashSize),
+                    level.AsSpan(i * HashSize, HashSize));
             }
         }
 

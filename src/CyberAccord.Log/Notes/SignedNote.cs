@@ -100,19 +100,12 @@ public sealed record SignedNote(string Text, IReadOnlyList<NoteSignature> Signat
             var space = rest.IndexOf(' ', StringComparison.Ordinal);
             var name = space < 0 ? rest : rest[..space];
             var encoded = space < 0 ? string.Empty : rest[(space + 1)..];
-            byte[] decoded;
-            try
-            {
-                decoded = Convert.FromBase64String(encoded);
-            }
-            catch (FormatException)
-            {
-                throw new LogFormatException($"malformed note: signature on line {lineNumber} is not valid base64");
-            }
+            var decoded = StrictBase64.Decode(encoded, $"malformed note: signature on line {lineNumber} is not valid base64");
 
             if (!KeyNames.IsValid(name) || encoded.Length == 0 || decoded.Length < 5)
             {
-                throw new LogFormatException($"malformed note: signature line {lineNumber} has an invalid key name or a signature shorter than 5 bytes");
+                throw new LogFormatException(
+                    $"malformed note: signature line {lineNumber} has an invalid key name or a signature shorter than 5 bytes");
             }
 
             if (signatures.Count == MaxSignatures)

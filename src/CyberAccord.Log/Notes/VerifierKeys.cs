@@ -49,15 +49,7 @@ public static class VerifierKeys
             throw new LogFormatException($"{what} '{name}': key ID '{id}' is not 8 hex digits");
         }
 
-        byte[] typed;
-        try
-        {
-            typed = Convert.FromBase64String(encoded);
-        }
-        catch (FormatException)
-        {
-            throw new LogFormatException($"{what} '{name}': key is not valid base64");
-        }
+        var typed = StrictBase64.Decode(encoded, $"{what} '{name}': key is not valid base64");
 
         if (typed.Length < 2)
         {

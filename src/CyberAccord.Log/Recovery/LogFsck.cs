@@ -23,8 +23,8 @@ namespace CyberAccord.Log.Recovery;
 /// </remarks>
 public static class LogFsck
 {
-    public static async Task<FsckReport> RunAsync(string root, IProgress<string>? log, CancellationToken cancellationToken, ISequencerFactory? sequencers = null,
-        IEntryCopies? copies = null)
+    public static async Task<FsckReport> RunAsync(string root, IProgress<string>? log, CancellationToken cancellationToken,
+        ISequencerFactory? sequencers = null, IEntryCopies? copies = null)
     {
         var actions = new List<string>();
         void Note(string action)
@@ -34,7 +34,8 @@ public static class LogFsck
         }
 
         var config = LogDirectory.ReadConfig(root);
-        await using (var transparencyLog = await LogDirectory.OpenAsync(root, TimeSpan.FromSeconds(30), cancellationToken, sequencers).ConfigureAwait(false))
+        await using (var transparencyLog = await LogDirectory.OpenAsync(root, TimeSpan.FromSeconds(30), cancellationToken, sequencers)
+            .ConfigureAwait(false))
         {
             var storage = (FileLogStorage)transparencyLog.Storage;
             foreach (var repair in storage.Repairs)
@@ -55,9 +56,9 @@ public static class LogFsck
                 var unrepaired = await RepairAsync(storage, scan, copies, Note, cancellationToken).ConfigureAwait(false);
                 if (unrepaired.Count > 0)
                 {
-                    var what = string.Join("; ", unrepaired.Select(d => $"{d.Path}: {d.Problem}"));
-                    throw new LogCorruptException($"cannot repair {what}. Nothing was integrated; restore the named files from a mirror or backup "
-                        + $"(the damaged copies are kept where they are), then run fsck again", unrepaired[0].Path);
+                    var what = DamagedFile.Describe(unrepaired);
+                    throw new LogCorruptException($"cannot repair {what}. Nothing was integrated; restore the named files from a mirror or "
+                        + "backup (the damaged copies are kept where they are), then run fsck again", unrepaired[0].Path);
                 }
             }
 
@@ -83,8 +84,8 @@ public static class LogFsck
     }
 
     /// <summary>Rewrites what the proven leaves or hash-proven entries allow; returns what it could not.</summary>
-    private static async Task<List<DamagedFile>> RepairAsync(FileLogStorage storage, LogScan scan, IEntryCopies? copies, Action<string> note,
-        CancellationToken cancellationToken)
+    private static async Task<List<DamagedFile>> RepairAsync(FileLogStorage storage, LogScan scan, IEntryCopies? copies,
+        Action<string> note, CancellationToken cancellationToken)
     {
         if (!scan.Report.LeavesProven)
         {
@@ -101,17 +102,20 @@ public static class LogFsck
 
         foreach (var bundle in scan.DamagedBundles.Concat(scan.DamagedOlderBundles ?? []))
         {
-            var entries = await FindEntriesAsync(storage, bundle, scan.ExpectedLeaves(bundle), copies, cancellationToken).ConfigureAwait(false);
+            var entries = await FindEntriesAsync(storage, bundle, scan.ExpectedLeaves(bundle), copies, cancellationToken)
+                .ConfigureAwait(false);
             if (entries.Missing.Count > 0)
             {
                 var first = (bundle.Index * TileId.FullWidth) + entries.Missing[0];
-                unrepaired.Add(new DamagedFile(bundle.Path, $"{entries.Missing.Count} of its {bundle.Width} entries (the first is entry {first}) are in no sound "
-                    + $"copy (older bundles, the sequencing journal{(copies is null ? string.Empty : ", " + copies.Description)})"));
+                var elsewhere = copies is null ? string.Empty : ", " + copies.Description;
+                unrepaired.Add(new DamagedFile(bundle.Path, $"{entries.Missing.Count} of its {bundle.Width} entries (the first is entry "
+                    + $"{first}) are in no sound copy (older bundles, the sequencing journal{elsewhere})"));
                 continue;
             }
 
             var aside = storage.ReplaceDamaged(bundle, EntryBundle.Encode(entries.Found!));
-            note($"rewrote {bundle.Path} from entries hash-proven against the checkpoint ({string.Join(", ", entries.Sources)}){Kept(aside)}");
+            note($"rewrote {bundle.Path} from entries hash-proven against the checkpoint ({string.Join(", ", entries.Sources)})"
+                + Kept(aside));
         }
 
         if (scan.StoredHashesDamaged)
@@ -132,9 +136,12 @@ public static class LogFsck
 
     private static string Kept(string? aside) => aside is null ? string.Empty : $"; the damaged copy is kept as {aside}";
 
-    /// <summary>Finds each entry of a bundle in a copy whose leaf hash is the proven one: other bundle files, the journal, the caller's copies.</summary>
-    private static async Task<(List<ReadOnlyMemory<byte>>? Found, List<int> Missing, List<string> Sources)> FindEntriesAsync(FileLogStorage storage, TileId bundle,
-        ReadOnlyMemory<byte> expected, IEntryCopies? copies, CancellationToken cancellationToken)
+    /// <summary>
+    /// Finds each entry of a bundle in a copy whose leaf hash is the proven one: other bundle files, the journal, the caller's
+    /// copies.
+    /// </summary>
+    private static async Task<(List<ReadOnlyMemory<byte>>? Found, List<int> Missing, List<string> Sources)> FindEntriesAsync(
+        FileLogStorage storage, TileId bundle, ReadOnlyMemory<byte> expected, IEntryCopies? copies, CancellationToken cancellationToken)
     {
         var found = new ReadOnlyMemory<byte>?[bundle.Width];
         var sources = new List<string>();
@@ -156,7 +163,10 @@ public static class LogFsck
         }
 
         // Any other file of the same bundle (a partial of another width, or the full one) may hold the entries intact.
-        var others = storage.ListPartialTiles().Where(t => t.IsEntryBundle && t.Index == bundle.Index && t != bundle).Append(bundle.AsFull()).Where(t => t != bundle);
+        var others = storage.ListPartialTiles()
+            .Where(t => t.IsEntryBundle && t.Index == bundle.Index && t != bundle)
+            .Append(bundle.AsFull())
+            .Where(t => t != bundle);
         foreach (var other in others)
         {
             var data = await storage.ReadTileAsync(other, cancellationToken).ConfigureAwait(false);

@@ -9,7 +9,11 @@ using CyberAccord.Log.Tiles;
 namespace CyberAccord.Log.Recovery;
 
 /// <summary>A stored file that does not hold what the signed checkpoint commits to; the path is relative to the log's root.</summary>
-public sealed record DamagedFile(string Path, string Problem);
+public sealed record DamagedFile(string Path, string Problem)
+{
+    /// <summary>One message naming every file of <paramref name="files"/> and what is wrong with it.</summary>
+    public static string Describe(IEnumerable<DamagedFile> files) => string.Join("; ", files.Select(d => $"{d.Path}: {d.Problem}"));
+}
 
 /// <summary>What a scan of a log's stored files against its published checkpoint found.</summary>
 /// <param name="LeavesProven">
@@ -21,7 +25,7 @@ public sealed record IntegrityReport(Checkpoint Checkpoint, IReadOnlyList<Damage
     public bool IsSound => Damaged.Count == 0;
 
     /// <summary>One message naming every damaged file.</summary>
-    public string Describe() => string.Join("; ", Damaged.Select(d => $"{d.Path}: {d.Problem}"));
+    public string Describe() => DamagedFile.Describe(Damaged);
 }
 
 /// <summary>
@@ -61,9 +65,9 @@ public static class LogIntegrity
         {
             var width = (int)Math.Min(TileId.FullWidth, size - (k * TileId.FullWidth));
             var slice = leaves.AsMemory((int)(k * TileId.FullWidth * Hash), width * Hash);
-            var bundle = await ReadCurrentAsync(storage, TileId.Entries(k, width), token).ConfigureAwait(false);
+            var bundle = await CurrentTile.ReadAsync(storage, TileId.Entries(k, width), token).ConfigureAwait(false);
             var bundleProblem = HashBundle(bundle.Data, width, bundle.Path, slice.Span);
-            var tile = await ReadCurrentAsync(storage, TileId.Hashes(0, k, width), token).ConfigureAwait(false);
+            var tile = await CurrentTile.ReadAsync(storage, TileId.Hashes(0, k, width), token).ConfigureAwait(false);
             var tileProblem = tile.Data is null ? "missing" : null;
             if (tileProblem is null && tile.Data!.Length < width * Hash)
             {
@@ -126,7 +130,8 @@ public static class LogIntegrity
             if (d.BundleLeaves is null || !authentic.SequenceEqual(d.BundleLeaves))
             {
                 damaged.Add(new DamagedFile(d.BundlePath, d.BundleProblem
-                    ?? $"entry {(d.Index * TileId.FullWidth) + FirstDifference(authentic, d.BundleLeaves)} does not hash to the leaf the checkpoint commits to"));
+                    ?? $"entry {(d.Index * TileId.FullWidth) + FirstDifference(authentic, d.BundleLeaves)} does not hash to the leaf "
+                        + "the checkpoint commits to"));
                 badBundles.Add(TileId.Entries(d.Index, d.Width));
             }
 
@@ -145,7 +150,7 @@ public static class LogIntegrity
             for (long n = 0; n * TileId.FullWidth < count; n++)
             {
                 var tile = TileLayout.TileHolding(size, level, n * TileId.FullWidth);
-                var read = await ReadCurrentAsync(storage, tile, cancellationToken).ConfigureAwait(false);
+                var read = await CurrentTile.ReadAsync(storage, tile, cancellationToken).ConfigureAwait(false);
                 var expected = upper[level].AsSpan((int)(n * TileId.FullWidth * Hash), tile.Width * Hash);
                 var problem = read.Data is null ? "missing"
                     : read.Data.Length < expected.Length ? $"is {read.Data.Length} bytes, expected {expected.Length} (truncated)"
@@ -166,15 +171,16 @@ public static class LogIntegrity
         var stale = new List<TileId>();
         if (storage is FileLogStorage files)
         {
-            foreach (var (tile, problem) in await CheckOlderPartialsAsync(files, size, leaves, upper, cancellationToken).ConfigureAwait(false))
+            var olderPartials = await CheckOlderPartialsAsync(files, size, leaves, upper, cancellationToken).ConfigureAwait(false);
+            foreach (var (tile, problem) in olderPartials)
             {
                 damaged.Add(new DamagedFile(tile.Path, problem));
                 stale.Add(tile);
             }
         }
 
-        return new LogScan(new IntegrityReport(checkpoint, damaged, LeavesProven: true), leaves, upper, badBundles, [.. badTiles, .. stale.Where(t => !t.IsEntryBundle)],
-            fold.StoredProblem is not null, [.. stale.Where(t => t.IsEntryBundle)]);
+        return new LogScan(new IntegrityReport(checkpoint, damaged, LeavesProven: true), leaves, upper, badBundles,
+            [.. badTiles, .. stale.Where(t => !t.IsEntryBundle)], fold.StoredProblem is not null, [.. stale.Where(t => t.IsEntryBundle)]);
     }
 
     private static int FirstDifference(ReadOnlySpan<byte> expected, ReadOnlySpan<byte> actual)
@@ -208,7 +214,8 @@ public static class LogIntegrity
 
         if (d.Width == TileId.FullWidth)
         {
-            var parent = await ReadCurrentAsync(storage, TileLayout.TileHolding(size, 1, d.Index), cancellationToken).ConfigureAwait(false);
+            var parentTile = TileLayout.TileHolding(size, 1, d.Index);
+            var parent = await CurrentTile.ReadAsync(storage, parentTile, cancellationToken).ConfigureAwait(false);
             var offset = (int)(d.Index % TileId.FullWidth) * Hash;
             if (parent.Data is not null && parent.Data.Length >= offset + Hash)
             {
@@ -265,22 +272,6 @@ public static class LogIntegrity
         return null;
     }
 
-    /// <summary>
-    /// Reads the tile a tree of this size uses: the exact (partial) tile, or the full one a later, unpublished integration
-    /// already wrote, of which only the prefix counts.
-    /// </summary>
-    private static async Task<(byte[]? Data, string Path)> ReadCurrentAsync(ILogStorage storage, TileId tile, CancellationToken cancellationToken)
-    {
-        var data = await storage.ReadTileAsync(tile, cancellationToken).ConfigureAwait(false);
-        if (data is not null || !tile.IsPartial)
-        {
-            return (data, tile.Path);
-        }
-
-        var full = await storage.ReadTileAsync(tile.AsFull(), cancellationToken).ConfigureAwait(false);
-        return full is null ? (null, tile.Path) : (full, tile.AsFull().Path);
-    }
-
     private static Func<long, byte[], int, CancellationToken, ValueTask<string?>> ComparingWith(IStoredHashReader stored) =>
         async (first, hashes, count, cancellationToken) =>
         {
@@ -305,7 +296,8 @@ public static class LogIntegrity
                 if (!read.AsSpan(i * Hash, Hash).SequenceEqual(hashes.AsSpan(i * Hash, Hash)))
                 {
                     var (level, index) = StoredHashes.Split(first + i);
-                    return $"hash {first + i} (level {level}, index {index}) is not the one the proven leaves give; proofs from it would fail";
+                    return $"hash {first + i} (level {level}, index {index}) is not the one the proven leaves give; "
+                        + "proofs from it would fail";
                 }
             }
 
@@ -316,8 +308,8 @@ public static class LogIntegrity
     /// Folds the leaves into the tree: its root, the hashes of every tile level above 0, and every stored hash in
     /// stored order, handed to <paramref name="storedChunk"/> a chunk at a time (it stops at the first problem it returns).
     /// </summary>
-    internal static async Task<Fold> FoldAsync(byte[] leaves, long size, Func<long, byte[], int, CancellationToken, ValueTask<string?>>? storedChunk,
-        CancellationToken cancellationToken)
+    internal static async Task<Fold> FoldAsync(byte[] leaves, long size,
+        Func<long, byte[], int, CancellationToken, ValueTask<string?>>? storedChunk, CancellationToken cancellationToken)
     {
         const int Chunk = 16_384;
         var upper = new List<byte[]>();
@@ -360,8 +352,8 @@ public static class LogIntegrity
     }
 
     /// <summary>Partial tiles of earlier sizes are still served: each must be the prefix of the tile that replaced it.</summary>
-    private static async Task<List<(TileId Tile, string Problem)>> CheckOlderPartialsAsync(FileLogStorage files, long size, byte[] leaves, List<byte[]> upper,
-        CancellationToken cancellationToken)
+    private static async Task<List<(TileId Tile, string Problem)>> CheckOlderPartialsAsync(FileLogStorage files, long size,
+        byte[] leaves, List<byte[]> upper, CancellationToken cancellationToken)
     {
         var found = new List<(TileId, string)>();
         foreach (var tile in files.ListPartialTiles())
@@ -413,8 +405,8 @@ public static class LogIntegrity
         None,
     }
 
-    private sealed record Disagreement(long Index, int Width, string BundlePath, string? BundleProblem, string TilePath, string? TileProblem,
-        byte[] TileHashes, byte[]? BundleLeaves);
+    private sealed record Disagreement(long Index, int Width, string BundlePath, string? BundleProblem, string TilePath,
+        string? TileProblem, byte[] TileHashes, byte[]? BundleLeaves);
 
     internal sealed record Fold(byte[] Root, List<byte[]> Upper, string? StoredProblem);
 }

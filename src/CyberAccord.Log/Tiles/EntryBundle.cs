@@ -27,7 +27,8 @@ public static class EntryBundle
     {
         if (entry.Length > MaxEntrySize)
         {
-            throw new LogFormatException($"entry of {entry.Length} bytes exceeds the {MaxEntrySize}-byte limit of tlog-tiles entry bundles");
+            throw new LogFormatException(
+                $"entry of {entry.Length} bytes exceeds the {MaxEntrySize}-byte limit of tlog-tiles entry bundles");
         }
 
         BinaryPrimitives.WriteUInt16BigEndian(destination, (ushort)entry.Length);
@@ -52,7 +53,8 @@ public static class EntryBundle
             offset += 2;
             if (span.Length - offset < length)
             {
-                throw new LogCorruptException($"{path ?? "entry bundle"}: entry {entries.Count} claims {length} bytes but only {span.Length - offset} remain", path);
+                throw new LogCorruptException(
+                    $"{path ?? "entry bundle"}: entry {entries.Count} claims {length} bytes but only {span.Length - offset} remain", path);
             }
 
             entries.Add(bundle.Slice(offset, length));

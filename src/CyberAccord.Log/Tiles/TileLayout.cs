@@ -40,7 +40,9 @@ public static class TileLayout
         }
     }
 
-    /// <summary>The tile at <paramref name="tileLevel"/> that holds hash <paramref name="hashIndex"/> of that level, sized for the tree.</summary>
+    /// <summary>
+    /// The tile at <paramref name="tileLevel"/> that holds hash <paramref name="hashIndex"/> of that level, sized for the tree.
+    /// </summary>
     public static TileId TileHolding(long treeSize, int tileLevel, long hashIndex)
     {
         var tileIndex = hashIndex / TileId.FullWidth;

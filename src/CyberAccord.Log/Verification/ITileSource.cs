@@ -19,7 +19,8 @@ public sealed class DirectoryTileSource(string root) : ITileSource
         ArgumentNullException.ThrowIfNull(path);
         try
         {
-            return await File.ReadAllBytesAsync(Path.Combine(Location, path.Replace('/', Path.DirectorySeparatorChar)), cancellationToken).ConfigureAwait(false);
+            var file = Path.Combine(Location, path.Replace('/', Path.DirectorySeparatorChar));
+            return await File.ReadAllBytesAsync(file, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {

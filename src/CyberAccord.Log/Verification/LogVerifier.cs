@@ -40,7 +40,7 @@ public sealed class LogVerifier(ITileSource source, NoteVerifierSet trustedKeys,
             var width = (int)Math.Min(TileId.FullWidth, size - (k * TileId.FullWidth));
             var tileId = TileId.Hashes(0, k, width);
             var bundleId = TileId.Entries(k, width);
-            var tile = await ReadExactAsync(tileId, width * Rfc6962.HashSize, cancellationToken).ConfigureAwait(false);
+            var tile = await PublishedTiles.ReadHashTileAsync(source, tileId, cancellationToken).ConfigureAwait(false);
             var bundleBytes = await source.ReadAsync(bundleId.Path, cancellationToken).ConfigureAwait(false)
                 ?? throw Corrupt(bundleId.Path, $"{bundleId.Path} is missing");
             var bundle = EntryBundle.Decode(bundleBytes, width, bundleId.Path);
@@ -53,12 +53,14 @@ public sealed class LogVerifier(ITileSource source, NoteVerifierSet trustedKeys,
             if (!leafSpan.SequenceEqual(tile))
             {
                 var i = 0;
-                while (leafSpan.Slice(i * Rfc6962.HashSize, Rfc6962.HashSize).SequenceEqual(tile.AsSpan(i * Rfc6962.HashSize, Rfc6962.HashSize)))
+                while (leafSpan.Slice(i * Rfc6962.HashSize, Rfc6962.HashSize)
+                    .SequenceEqual(tile.AsSpan(i * Rfc6962.HashSize, Rfc6962.HashSize)))
                 {
                     i++;
                 }
 
-                firstLeafMismatch ??= new Mismatch(tileId.Path, bundleId.Path, $"entry {(k * TileId.FullWidth) + i}: its hash in {tileId.Path} differs from the hash of its bytes in {bundleId.Path}");
+                firstLeafMismatch ??= new Mismatch(tileId.Path, bundleId.Path,
+                    $"entry {(k * TileId.FullWidth) + i}: its hash in {tileId.Path} differs from the hash of its bytes in {bundleId.Path}");
 
                 // From here on, fold the tiles' own hashes separately, to tell later which side the checkpoint backs.
                 fromTiles ??= entries.Clone();
@@ -78,7 +80,8 @@ public sealed class LogVerifier(ITileSource source, NoteVerifierSet trustedKeys,
                     if (!expected.AsSpan().SequenceEqual(hash))
                     {
                         var holder = TileLayout.TileHolding(size, level / TileId.Height, index);
-                        firstUpperMismatch = new Mismatch(holder.Path, null, $"{holder.Path}: hash {index % TileId.FullWidth} does not match the tiles below it");
+                        firstUpperMismatch = new Mismatch(holder.Path, null,
+                            $"{holder.Path}: hash {index % TileId.FullWidth} does not match the tiles below it");
                     }
                 }
             }
@@ -92,22 +95,28 @@ public sealed class LogVerifier(ITileSource source, NoteVerifierSet trustedKeys,
         if (CryptographicOperations.FixedTimeEquals(entries.Root(), root))
         {
             // The entries are authentic; any disagreeing tile is the damaged one.
-            var fault = firstLeafMismatch is not null ? firstLeafMismatch with { Message = $"{firstLeafMismatch.Tile}: {firstLeafMismatch.Message}" } : firstUpperMismatch;
+            var fault = firstLeafMismatch is not null
+                ? firstLeafMismatch with { Message = $"{firstLeafMismatch.Tile}: {firstLeafMismatch.Message}" }
+                : firstUpperMismatch;
             if (fault is not null)
             {
                 throw Corrupt(fault.Tile, fault.Message);
             }
 
-            return new LogVerification(checkpoint, size);
+            return new LogVerification(checkpoint);
         }
 
         if (fromTiles is not null && firstLeafMismatch is not null && CryptographicOperations.FixedTimeEquals(fromTiles.Root(), root))
         {
-            throw Corrupt(firstLeafMismatch.Bundle!, $"{firstLeafMismatch.Bundle}: {firstLeafMismatch.Message}; the tiles match the checkpoint, so the entry bundle was altered");
+            throw Corrupt(firstLeafMismatch.Bundle!,
+                $"{firstLeafMismatch.Bundle}: {firstLeafMismatch.Message}; the tiles match the checkpoint, "
+                + "so the entry bundle was altered");
         }
 
         var named = firstLeafMismatch?.Tile ?? firstUpperMismatch?.Tile;
-        throw Corrupt(named ?? "checkpoint", $"checkpoint: root {Convert.ToBase64String(root)} for size {size} matches neither the entries nor the tiles{(named is null ? string.Empty : $"; first disagreement in {named}")}");
+        var where = named is null ? string.Empty : $"; first disagreement in {named}";
+        throw Corrupt(named ?? "checkpoint",
+            $"checkpoint: root {Convert.ToBase64String(root)} for size {size} matches neither the entries nor the tiles{where}");
     }
 
     private async Task<Checkpoint> ReadCheckpointAsync(CancellationToken cancellationToken)
@@ -138,18 +147,6 @@ public sealed class LogVerifier(ITileSource source, NoteVerifierSet trustedKeys,
         return checkpoint;
     }
 
-    private async Task<byte[]> ReadExactAsync(TileId tile, int length, CancellationToken cancellationToken)
-    {
-        var data = await source.ReadAsync(tile.Path, cancellationToken).ConfigureAwait(false)
-            ?? throw Corrupt(tile.Path, $"{tile.Path} is missing");
-        if (data.Length != length)
-        {
-            throw Corrupt(tile.Path, $"{tile.Path} is {data.Length} bytes, expected {length} (truncated or padded)");
-        }
-
-        return data;
-    }
-
     private static LogCorruptException Corrupt(string path, string message) => new(message, path);
 
     private sealed record Mismatch(string Tile, string? Bundle, string Message);
@@ -165,13 +162,7 @@ public sealed class LogVerifier(ITileSource source, NoteVerifierSet trustedKeys,
             if (!_current.TryGetValue(tileLevel, out var held) || held.Index != tileIndex)
             {
                 var tile = TileLayout.TileHolding(size, tileLevel, hashIndex);
-                var data = await source.ReadAsync(tile.Path, cancellationToken).ConfigureAwait(false)
-                    ?? throw Corrupt(tile.Path, $"{tile.Path} is missing");
-                if (data.Length != tile.Width * Rfc6962.HashSize)
-                {
-                    throw Corrupt(tile.Path, $"{tile.Path} is {data.Length} bytes, expected {tile.Width * Rfc6962.HashSize} (truncated or padded)");
-                }
-
+                var data = await PublishedTiles.ReadHashTileAsync(source, tile, cancellationToken).ConfigureAwait(false);
                 held = (tileIndex, data);
                 _current[tileLevel] = held;
             }
@@ -191,4 +182,4 @@ public sealed class LogVerifier(ITileSource source, NoteVerifierSet trustedKeys,
     }
 }
 
-public sealed record LogVerification(Checkpoint Checkpoint, long EntriesChecked);
+public sealed record LogVerification(Checkpoint Checkpoint);

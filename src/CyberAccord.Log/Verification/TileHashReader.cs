@@ -48,13 +48,7 @@ public sealed class TileHashReader(ITileSource source, long treeSize, int cached
             return cached;
         }
 
-        var data = await source.ReadAsync(tile.Path, cancellationToken).ConfigureAwait(false)
-            ?? throw new LogCorruptException($"{tile.Path} is missing", tile.Path);
-        if (data.Length != tile.Width * Rfc6962.HashSize)
-        {
-            throw new LogCorruptException($"{tile.Path} is {data.Length} bytes, expected {tile.Width * Rfc6962.HashSize}", tile.Path);
-        }
-
+        var data = await PublishedTiles.ReadHashTileAsync(source, tile, cancellationToken).ConfigureAwait(false);
         if (_order.Count >= cachedTiles)
         {
             _cache.Remove(_order.Dequeue());

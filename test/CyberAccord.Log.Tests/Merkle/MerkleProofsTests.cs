@@ -4,32 +4,36 @@ namespace CyberAccord.Log.Tests.Merkle;
 
 public sealed class MerkleProofsTests
 {
-    private static readonly System.Text.Json.JsonElement Reference = TestData.Json("tlog/extracted/rfc6962-reference-tree.json");
-
     private static MemoryStoredHashes ReferenceTree(int size) =>
-        MemoryStoredHashes.Of(Reference.GetProperty("referenceTree").GetProperty("leafInputsHex").EnumerateArray().Take(size).Select(e => TestData.Hex(e.GetString()!)));
+        MemoryStoredHashes.Of(ReferenceProofs.Reference.GetProperty("referenceTree").GetProperty("leafInputsHex").EnumerateArray()
+            .Take(size).Select(e => TestData.Hex(e.GetString()!)));
 
-    [Fact]
-    public async Task Inclusion_proofs_equal_the_reference_proofs()
+    public static TheoryData<string> InclusionProofs() =>
+        NamedVectors.Names(ReferenceProofs.InclusionProofs, ReferenceProofs.InclusionName);
+
+    public static TheoryData<string> ConsistencyProofs() =>
+        NamedVectors.Names(ReferenceProofs.ConsistencyProofs, ReferenceProofs.ConsistencyName);
+
+    [Theory]
+    [MemberData(nameof(InclusionProofs))]
+    public async Task Inclusion_proof_equals_the_reference_proof(string vector)
     {
-        foreach (var vector in Reference.GetProperty("inclusionProofs").EnumerateArray())
-        {
-            var size = vector.GetProperty("treeSize").GetInt32();
-            var proof = await MerkleProofs.InclusionAsync(ReferenceTree(size), vector.GetProperty("leafIndex").GetInt64(), size, CancellationToken.None);
-            Assert.Equal(vector.GetProperty("proofHex").EnumerateArray().Select(e => e.GetString()), proof.Select(Convert.ToHexStringLower));
-        }
+        var expected = NamedVectors.Find(ReferenceProofs.InclusionProofs, ReferenceProofs.InclusionName, vector);
+        var size = expected.GetProperty("treeSize").GetInt32();
+        var proof = await MerkleProofs.InclusionAsync(ReferenceTree(size), expected.GetProperty("leafIndex").GetInt64(), size,
+            CancellationToken.None);
+        Assert.Equal(expected.GetProperty("proofHex").EnumerateArray().Select(e => e.GetString()), proof.Select(Convert.ToHexStringLower));
     }
 
-    [Fact]
-    public async Task Consistency_proofs_equal_the_reference_proofs()
+    [Theory]
+    [MemberData(nameof(ConsistencyProofs))]
+    public async Task Consistency_proof_equals_the_reference_proof(string vector)
     {
-        foreach (var vector in Reference.GetProperty("consistencyProofs").EnumerateArray())
-        {
-            var size1 = vector.GetProperty("size1").GetInt64();
-            var size2 = vector.GetProperty("size2").GetInt32();
-            var proof = await MerkleProofs.ConsistencyAsync(ReferenceTree(size2), size1, size2, CancellationToken.None);
-            Assert.Equal(vector.GetProperty("proofHex").EnumerateArray().Select(e => e.GetString()), proof.Select(Convert.ToHexStringLower));
-        }
+        var expected = NamedVectors.Find(ReferenceProofs.ConsistencyProofs, ReferenceProofs.ConsistencyName, vector);
+        var size1 = expected.GetProperty("size1").GetInt64();
+        var size2 = expected.GetProperty("size2").GetInt32();
+        var proof = await MerkleProofs.ConsistencyAsync(ReferenceTree(size2), size1, size2, CancellationToken.None);
+        Assert.Equal(expected.GetProperty("proofHex").EnumerateArray().Select(e => e.GetString()), proof.Select(Convert.ToHexStringLower));
     }
 
     [Fact]
@@ -69,18 +73,23 @@ public sealed class MerkleProofsTests
         var tree300 = TestData.Json("tlog/derived/derived-vectors.json").GetProperty("tree300");
         var tree = MemoryStoredHashes.Of(Enumerable.Range(0, 300).Select(i => System.Text.Encoding.UTF8.GetBytes($"leaf {i}")));
         Assert.Equal(tree300.GetProperty("rootHex").GetString(), Convert.ToHexStringLower(tree.Root));
-        Assert.Equal(tree300.GetProperty("root256Hex").GetString(), Convert.ToHexStringLower(await MerkleProofs.TreeHashAsync(tree, 256, CancellationToken.None)));
+        Assert.Equal(tree300.GetProperty("root256Hex").GetString(),
+            Convert.ToHexStringLower(await MerkleProofs.TreeHashAsync(tree, 256, CancellationToken.None)));
         var inclusion = await MerkleProofs.InclusionAsync(tree, 257, 300, CancellationToken.None);
-        Assert.Equal(tree300.GetProperty("inclusion_index_257_size_300").EnumerateArray().Select(e => e.GetString()), inclusion.Select(Convert.ToHexStringLower));
+        Assert.Equal(tree300.GetProperty("inclusion_index_257_size_300").EnumerateArray().Select(e => e.GetString()),
+            inclusion.Select(Convert.ToHexStringLower));
         var consistency = await MerkleProofs.ConsistencyAsync(tree, 256, 300, CancellationToken.None);
-        Assert.Equal(tree300.GetProperty("consistency_256_to_300").EnumerateArray().Select(e => e.GetString()), consistency.Select(Convert.ToHexStringLower));
+        Assert.Equal(tree300.GetProperty("consistency_256_to_300").EnumerateArray().Select(e => e.GetString()),
+            consistency.Select(Convert.ToHexStringLower));
     }
 
     [Fact]
     public async Task Proof_requests_outside_the_tree_are_refused()
     {
         var tree = ReferenceTree(8);
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(async () => await MerkleProofs.InclusionAsync(tree, 8, 8, CancellationToken.None));
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(async () => await MerkleProofs.ConsistencyAsync(tree, 9, 8, CancellationToken.None));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(async () =>
+            await MerkleProofs.InclusionAsync(tree, 8, 8, CancellationToken.None));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(async () =>
+            await MerkleProofs.ConsistencyAsync(tree, 9, 8, CancellationToken.None));
     }
 }

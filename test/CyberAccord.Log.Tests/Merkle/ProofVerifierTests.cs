@@ -44,7 +44,8 @@ public sealed class ProofVerifierTests
         var ok = ProofVerifier.TryVerifyInclusion(
             unchecked((long)json.GetProperty("leafIdx").GetUInt64()), unchecked((long)json.GetProperty("treeSize").GetUInt64()),
             Bytes(json.GetProperty("leafHash")), Hashes(json.GetProperty("proof")), Bytes(json.GetProperty("root")), out var error);
-        Assert.True(ok == !json.GetProperty("wantErr").GetBoolean(), $"{json.GetProperty("desc").GetString()}: verified={ok} error={error}");
+        Assert.True(ok == !json.GetProperty("wantErr").GetBoolean(),
+            $"{json.GetProperty("desc").GetString()}: verified={ok} error={error}");
     }
 
     [Theory]
@@ -53,20 +54,23 @@ public sealed class ProofVerifierTests
     {
         var json = TestData.Json($"{ProbeRoot}/consistency/{probe}");
         var ok = ProofVerifier.TryVerifyConsistency(
-            unchecked((long)json.GetProperty("size1").GetUInt64()), unchecked((long)json.GetProperty("size2").GetUInt64()), Hashes(json.GetProperty("proof")),
-            Bytes(json.GetProperty("root1")), Bytes(json.GetProperty("root2")), out var error);
-        Assert.True(ok == !json.GetProperty("wantErr").GetBoolean(), $"{json.GetProperty("desc").GetString()}: verified={ok} error={error}");
+            unchecked((long)json.GetProperty("size1").GetUInt64()), unchecked((long)json.GetProperty("size2").GetUInt64()),
+            Hashes(json.GetProperty("proof")), Bytes(json.GetProperty("root1")), Bytes(json.GetProperty("root2")), out var error);
+        Assert.True(ok == !json.GetProperty("wantErr").GetBoolean(),
+            $"{json.GetProperty("desc").GetString()}: verified={ok} error={error}");
     }
 
-    [Fact]
-    public void Reference_tree_inclusion_proofs_verify()
+    public static TheoryData<string> ReferenceInclusionProofs() =>
+        NamedVectors.Names(ReferenceProofs.InclusionProofs, ReferenceProofs.InclusionName);
+
+    [Theory]
+    [MemberData(nameof(ReferenceInclusionProofs))]
+    public void Reference_tree_inclusion_proof_verifies(string vector)
     {
-        foreach (var vector in TestData.Json("tlog/extracted/rfc6962-reference-tree.json").GetProperty("inclusionProofs").EnumerateArray())
-        {
-            var proof = vector.GetProperty("proofHex").EnumerateArray().Select(e => TestData.Hex(e.GetString()!)).ToArray();
-            ProofVerifier.VerifyInclusion(vector.GetProperty("leafIndex").GetInt64(), vector.GetProperty("treeSize").GetInt64(),
-                TestData.Hex(vector.GetProperty("leafHashHex").GetString()!), proof, TestData.Hex(vector.GetProperty("rootHex").GetString()!));
-        }
+        var proof = NamedVectors.Find(ReferenceProofs.InclusionProofs, ReferenceProofs.InclusionName, vector);
+        var hashes = proof.GetProperty("proofHex").EnumerateArray().Select(e => TestData.Hex(e.GetString()!)).ToArray();
+        ProofVerifier.VerifyInclusion(proof.GetProperty("leafIndex").GetInt64(), proof.GetProperty("treeSize").GetInt64(),
+            TestData.Hex(proof.GetProperty("leafHashHex").GetString()!), hashes, TestData.Hex(proof.GetProperty("rootHex").GetString()!));
     }
 
     [Fact]
@@ -91,7 +95,8 @@ public sealed class ProofVerifierTests
     public void Real_argon2020_ct_consistency_proof_verifies_and_a_wrong_old_root_does_not()
     {
         var sth = TestData.Json("tlog/golang-mod-sumdb/argon2020/sth.json");
-        var proof = TestData.Json("tlog/golang-mod-sumdb/argon2020/consistency.json").GetProperty("consistency").EnumerateArray().Select(e => TestData.B64(e.GetString()!)).ToArray();
+        var proof = TestData.Json("tlog/golang-mod-sumdb/argon2020/consistency.json").GetProperty("consistency").EnumerateArray()
+            .Select(e => TestData.B64(e.GetString()!)).ToArray();
         var oldRoot = TestData.B64("AuIZ5V6sDUj1vn3Y1K85oOaQ7y+FJJKtyRTl1edIKBQ=");
         var newRoot = TestData.B64(sth.GetProperty("sha256_root_hash").GetString()!);
         var newSize = sth.GetProperty("tree_size").GetInt64();

@@ -6,20 +6,36 @@ public sealed class Rfc6962Tests
 {
     private static readonly System.Text.Json.JsonElement Vectors = TestData.Json("tlog/extracted/rfc6962-reference-tree.json");
 
-    [Fact]
-    public void Empty_tree_root_is_sha256_of_nothing()
-    {
-        Assert.Equal(Vectors.GetProperty("hasherVectors")[0].GetProperty("expectedHex").GetString(), Convert.ToHexStringLower(Rfc6962.EmptyRoot));
-    }
+    private static System.Text.Json.JsonElement HasherVectors => Vectors.GetProperty("hasherVectors");
 
-    [Fact]
-    public void Leaf_and_node_hashes_match_the_hasher_vectors()
+    private static System.Text.Json.JsonElement ReferenceTree => Vectors.GetProperty("referenceTree");
+
+    public static TheoryData<string> HasherVectorNames() => NamedVectors.Names(HasherVectors, NamedVectors.Desc);
+
+    public static TheoryData<string> ReferenceTreeSizes() => NamedVectors.PropertyNames(ReferenceTree.GetProperty("rootHexBySize"));
+
+    /// <summary>The empty tree's root, a leaf's hash or a node's hash, by what the vector gives: children, a leaf, or nothing.</summary>
+    [Theory]
+    [MemberData(nameof(HasherVectorNames))]
+    public void Hasher_vector_holds(string vector)
     {
-        var vectors = Vectors.GetProperty("hasherVectors");
-        Assert.Equal(vectors[1].GetProperty("expectedHex").GetString(), Convert.ToHexStringLower(Rfc6962.HashLeaf([])));
-        Assert.Equal(vectors[2].GetProperty("expectedHex").GetString(), Convert.ToHexStringLower(Rfc6962.HashLeaf(TestData.Hex(vectors[2].GetProperty("leafInputHex").GetString()!))));
-        var node = Rfc6962.HashChildren(TestData.Hex(vectors[3].GetProperty("leftHex").GetString()!), TestData.Hex(vectors[3].GetProperty("rightHex").GetString()!));
-        Assert.Equal(vectors[3].GetProperty("expectedHex").GetString(), Convert.ToHexStringLower(node));
+        var hasher = NamedVectors.Find(HasherVectors, NamedVectors.Desc, vector);
+        string actual;
+        if (hasher.TryGetProperty("leftHex", out var left))
+        {
+            var right = hasher.GetProperty("rightHex");
+            actual = Convert.ToHexStringLower(Rfc6962.HashChildren(TestData.Hex(left.GetString()!), TestData.Hex(right.GetString()!)));
+        }
+        else if (hasher.TryGetProperty("leafInputHex", out var input))
+        {
+            actual = Convert.ToHexStringLower(Rfc6962.HashLeaf(TestData.Hex(input.GetString()!)));
+        }
+        else
+        {
+            actual = Convert.ToHexStringLower(Rfc6962.EmptyRoot);
+        }
+
+        Assert.Equal(hasher.GetProperty("expectedHex").GetString(), actual);
     }
 
     [Fact]
@@ -40,18 +56,24 @@ public sealed class Rfc6962Tests
     }
 
     [Fact]
-    public void Frontier_roots_match_the_reference_tree_for_every_size()
+    public void The_reference_tree_gives_a_root_for_every_size_from_0_to_its_8_leaves()
     {
-        var tree = Vectors.GetProperty("referenceTree");
-        var inputs = tree.GetProperty("leafInputsHex").EnumerateArray().Select(e => TestData.Hex(e.GetString()!)).ToArray();
-        var roots = tree.GetProperty("rootHexBySize");
+        Assert.Equal(Enumerable.Range(0, 9).Select(size => size.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ReferenceTreeSizes().Select((object[] row) => (string)row[0]));
+    }
+
+    [Theory]
+    [MemberData(nameof(ReferenceTreeSizes))]
+    public void Frontier_root_matches_the_reference_tree_of_that_size(string size)
+    {
+        var inputs = ReferenceTree.GetProperty("leafInputsHex").EnumerateArray().Select(e => TestData.Hex(e.GetString()!));
         var frontier = new MerkleFrontier();
-        Assert.Equal(roots.GetProperty("0").GetString(), Convert.ToHexStringLower(frontier.Root()));
-        for (var size = 1; size <= inputs.Length; size++)
+        foreach (var input in inputs.Take(int.Parse(size, System.Globalization.CultureInfo.InvariantCulture)))
         {
-            frontier.Append(Rfc6962.HashLeaf(inputs[size - 1]));
-            Assert.Equal(roots.GetProperty(size.ToString(System.Globalization.CultureInfo.InvariantCulture)).GetString(), Convert.ToHexStringLower(frontier.Root()));
+            frontier.Append(Rfc6962.HashLeaf(input));
         }
+
+        Assert.Equal(ReferenceTree.GetProperty("rootHexBySize").GetProperty(size).GetString(), Convert.ToHexStringLower(frontier.Root()));
     }
 
     [Fact]

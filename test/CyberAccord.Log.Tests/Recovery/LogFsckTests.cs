@@ -46,7 +46,8 @@ public sealed class LogFsckTests : IDisposable
         Assert.Contains(report.Actions, a => a.Contains("006.tmp", StringComparison.Ordinal));
         Assert.False(File.Exists(Path.Combine(root, "tile", "0", "006.tmp")));
         Assert.Equal(
-            Rfc6962.RootFromLeafHashes(Enumerable.Range(0, 1700).Select(i => Rfc6962.HashLeaf(System.Text.Encoding.UTF8.GetBytes($"e{i}"))).ToList()),
+            Rfc6962.RootFromLeafHashes(
+                Enumerable.Range(0, 1700).Select(i => Rfc6962.HashLeaf(System.Text.Encoding.UTF8.GetBytes($"e{i}"))).ToList()),
             report.Verification.Checkpoint.RootHash);
     }
 

@@ -16,7 +16,9 @@ public sealed class TamperedFilesTests : IDisposable
     private const int Size = 600;
     private readonly TempDir _dir = new();
 
-    /// <summary>600 entries integrated at 550 and then 600: tiles 0/000-001 full, 0/002.p/88 (and 002.p/38 of the earlier size), 1/000.p/2.</summary>
+    /// <summary>
+    /// 600 entries integrated at 550 and then 600: tiles 0/000-001 full, 0/002.p/88 (and 002.p/38 of the earlier size), 1/000.p/2.
+    /// </summary>
     private async Task<string> LogAsync()
     {
         var root = _dir.Sub("log");
@@ -88,7 +90,8 @@ public sealed class TamperedFilesTests : IDisposable
         Assert.Contains("accord log fsck", refused.Message, StringComparison.Ordinal);
 
         var report = await LogFsck.RunAsync(root, null, CancellationToken.None);
-        Assert.Contains(report.Actions, a => a.StartsWith($"rewrote {bundle} from entries hash-proven", StringComparison.Ordinal) && a.Contains("journal", StringComparison.Ordinal));
+        Assert.Contains(report.Actions, a => a.StartsWith($"rewrote {bundle} from entries hash-proven", StringComparison.Ordinal)
+            && a.Contains("journal", StringComparison.Ordinal));
         Assert.Equal(original, File.ReadAllBytes(Path.Combine(root, bundle)));
         Assert.NotEqual(original, File.ReadAllBytes(DamagedCopy(root, bundle)));
         await AssertWholeAsync(root);
@@ -103,9 +106,11 @@ public sealed class TamperedFilesTests : IDisposable
         FlipByte(Path.Combine(root, bundle), 7);
 
         // The copies hold a forgery of every entry, listed before the genuine one: only the genuine one may be used.
-        var copies = new Copies(i => [System.Text.Encoding.UTF8.GetBytes(Text(i) + " (forged)"), System.Text.Encoding.UTF8.GetBytes(Text(i))]);
+        var copies = new Copies(i =>
+            [System.Text.Encoding.UTF8.GetBytes(Text(i) + " (forged)"), System.Text.Encoding.UTF8.GetBytes(Text(i))]);
         var report = await LogFsck.RunAsync(root, null, CancellationToken.None, copies: copies);
-        Assert.Contains(report.Actions, a => a.StartsWith($"rewrote {bundle}", StringComparison.Ordinal) && a.Contains("test copies", StringComparison.Ordinal));
+        Assert.Contains(report.Actions, a => a.StartsWith($"rewrote {bundle}", StringComparison.Ordinal)
+            && a.Contains("test copies", StringComparison.Ordinal));
         DamagedCopy(root, bundle);
         await AssertWholeAsync(root);
     }
@@ -218,6 +223,7 @@ public sealed class TamperedFilesTests : IDisposable
         public string Description => "test copies";
 
         public Task<IReadOnlyList<(long Index, byte[] Entry)>> ReadAsync(long first, int count, CancellationToken cancellationToken) =>
-            Task.FromResult<IReadOnlyList<(long, byte[])>>([.. Enumerable.Range((int)first, count).SelectMany(i => copiesOf(i).Select(c => ((long)i, c)))]);
+            Task.FromResult<IReadOnlyList<(long, byte[])>>(
+                [.. Enumerable.Range((int)first, count).SelectMany(i => copiesOf(i).Select(c => ((long)i, c)))]);
     }
 }

@@ -10,55 +10,83 @@ public sealed class TransparencyLogTests
 {
     private static readonly System.Text.Json.JsonElement Derived = TestData.Json("tlog/derived/derived-vectors.json");
 
+    private static readonly System.Text.Json.JsonElement ReferenceTreeTiles =
+        Derived.GetProperty("tilesFor8LeafReferenceTree").GetProperty("paths");
+
+    private static readonly System.Text.Json.JsonElement Tree300Tiles = Derived.GetProperty("tree300").GetProperty("tiles");
+
     private static string Hex(string path) => Convert.ToHexStringLower(File.ReadAllBytes(path));
 
-    [Fact]
-    public async Task The_reference_tree_yields_the_derived_checkpoints_tiles_and_bundles_byte_for_byte()
+    public static TheoryData<string> ReferenceTreeTilePaths() => NamedVectors.PropertyNames(ReferenceTreeTiles);
+
+    public static TheoryData<string> Tree300TilePaths() => NamedVectors.PropertyNames(Tree300Tiles);
+
+    /// <summary>Logs the 8-leaf reference tree in two integrations, of 4 entries each, as the derived vectors were made.</summary>
+    private static async Task LogReferenceTreeAsync(TempDir dir, Action<string>? checkpointWritten = null)
     {
-        using var dir = new TempDir();
         var inputs = LogFixture.ReferenceInputs();
-        await using (var log = await LogFixture.OpenWithTestKeyAsync(dir.Path))
-        {
-            Assert.Equal(0, await log.AppendAsync(inputs[..4], CancellationToken.None));
-            await log.IntegrateAsync(null, CancellationToken.None);
-            Assert.Equal(Derived.GetProperty("checkpoints").GetProperty("size4_signed").GetString(), File.ReadAllText(dir.Sub("checkpoint")));
+        await using var log = await LogFixture.OpenWithTestKeyAsync(dir.Path);
+        Assert.Equal(0, await log.AppendAsync(inputs[..4], CancellationToken.None));
+        await log.IntegrateAsync(null, CancellationToken.None);
+        checkpointWritten?.Invoke("size4_signed");
 
-            Assert.Equal(4, await log.AppendAsync(inputs[4..], CancellationToken.None));
-            var checkpoint = await log.IntegrateAsync(null, CancellationToken.None);
-            Assert.Equal(8, checkpoint.Size);
-            Assert.Equal(Derived.GetProperty("checkpoints").GetProperty("size8_signed").GetString(), File.ReadAllText(dir.Sub("checkpoint")));
-        }
+        Assert.Equal(4, await log.AppendAsync(inputs[4..], CancellationToken.None));
+        var checkpoint = await log.IntegrateAsync(null, CancellationToken.None);
+        Assert.Equal(8, checkpoint.Size);
+        checkpointWritten?.Invoke("size8_signed");
+    }
 
-        foreach (var tile in Derived.GetProperty("tilesFor8LeafReferenceTree").GetProperty("paths").EnumerateObject())
-        {
-            Assert.Equal(tile.Value.GetString(), Hex(Path.Combine(dir.Path, tile.Name)));
-        }
+    /// <summary>Logs the derived 300-leaf tree in one integration; returns its root in hex.</summary>
+    private static async Task<string> LogTree300Async(TempDir dir)
+    {
+        await using var log = await LogFixture.OpenWithTestKeyAsync(dir.Path);
+        await log.AppendAsync(LogFixture.Entries(Enumerable.Range(0, 300).Select(i => $"leaf {i}")), CancellationToken.None);
+        var checkpoint = await log.IntegrateAsync(null, CancellationToken.None);
+        return Convert.ToHexStringLower(checkpoint.RootHash);
     }
 
     [Fact]
-    public async Task A_300_leaf_log_writes_the_derived_full_and_partial_tiles()
+    public async Task The_reference_tree_yields_the_derived_checkpoints_byte_for_byte()
     {
         using var dir = new TempDir();
-        await using (var log = await LogFixture.OpenWithTestKeyAsync(dir.Path))
-        {
-            await log.AppendAsync(LogFixture.Entries(Enumerable.Range(0, 300).Select(i => $"leaf {i}")), CancellationToken.None);
-            var checkpoint = await log.IntegrateAsync(null, CancellationToken.None);
-            Assert.Equal(Derived.GetProperty("tree300").GetProperty("rootHex").GetString(), Convert.ToHexStringLower(checkpoint.RootHash));
-        }
+        await LogReferenceTreeAsync(dir, name =>
+            Assert.Equal(Derived.GetProperty("checkpoints").GetProperty(name).GetString(), File.ReadAllText(dir.Sub("checkpoint"))));
+    }
 
-        foreach (var tile in Derived.GetProperty("tree300").GetProperty("tiles").EnumerateObject())
+    [Theory]
+    [MemberData(nameof(ReferenceTreeTilePaths))]
+    public async Task The_reference_tree_yields_the_derived_tile_or_bundle_byte_for_byte(string tile)
+    {
+        using var dir = new TempDir();
+        await LogReferenceTreeAsync(dir);
+        Assert.Equal(ReferenceTreeTiles.GetProperty(tile).GetString(), Hex(Path.Combine(dir.Path, tile)));
+    }
+
+    [Fact]
+    public async Task A_300_leaf_log_has_the_derived_root()
+    {
+        using var dir = new TempDir();
+        var root = await LogTree300Async(dir);
+        Assert.Equal(Derived.GetProperty("tree300").GetProperty("rootHex").GetString(), root);
+    }
+
+    [Theory]
+    [MemberData(nameof(Tree300TilePaths))]
+    public async Task A_300_leaf_log_writes_the_derived_full_or_partial_tile(string tile)
+    {
+        using var dir = new TempDir();
+        await LogTree300Async(dir);
+        var expected = Tree300Tiles.GetProperty(tile);
+        var bytes = File.ReadAllBytes(Path.Combine(dir.Path, tile));
+        if (expected.TryGetProperty("hex", out var hex))
         {
-            var bytes = File.ReadAllBytes(Path.Combine(dir.Path, tile.Name));
-            if (tile.Value.TryGetProperty("hex", out var hex))
-            {
-                Assert.Equal(hex.GetString(), Convert.ToHexStringLower(bytes));
-            }
-            else
-            {
-                Assert.Equal(tile.Value.GetProperty("lengthBytes").GetInt32(), bytes.Length);
-                var digest = tile.Value.TryGetProperty("sha256OfTileHex", out var t) ? t : tile.Value.GetProperty("sha256OfBundleHex");
-                Assert.Equal(digest.GetString(), Convert.ToHexStringLower(SHA256.HashData(bytes)));
-            }
+            Assert.Equal(hex.GetString(), Convert.ToHexStringLower(bytes));
+        }
+        else
+        {
+            Assert.Equal(expected.GetProperty("lengthBytes").GetInt32(), bytes.Length);
+            var digest = expected.TryGetProperty("sha256OfTileHex", out var t) ? t : expected.GetProperty("sha256OfBundleHex");
+            Assert.Equal(digest.GetString(), Convert.ToHexStringLower(SHA256.HashData(bytes)));
         }
     }
 
@@ -115,7 +143,8 @@ public sealed class TransparencyLogTests
         using var dir = new TempDir();
         await using var log = await LogFixture.OpenWithTestKeyAsync(dir.Path);
         Assert.Equal(0, await log.AppendAsync([new byte[65_535]], CancellationToken.None));
-        var e = await Assert.ThrowsAsync<LogFormatException>(() => log.AppendAsync([new byte[10], new byte[65_536]], CancellationToken.None));
+        var e = await Assert.ThrowsAsync<LogFormatException>(() =>
+            log.AppendAsync([new byte[10], new byte[65_536]], CancellationToken.None));
         Assert.Contains("entry 1", e.Message, StringComparison.Ordinal);
         Assert.Contains("65536", e.Message, StringComparison.Ordinal);
         Assert.Equal(1, log.SequencedSize);
@@ -140,7 +169,8 @@ public sealed class TransparencyLogTests
             Assert.Equal(2, log.Checkpoint.Size);
             Assert.Equal(5, await log.AppendAsync(LogFixture.Entries(["f"]), CancellationToken.None));
             var checkpoint = await log.IntegrateAsync(null, CancellationToken.None);
-            Assert.Equal(Rfc6962.RootFromLeafHashes(new[] { "a", "b", "c", "d", "e", "f" }.Select(s => Rfc6962.HashLeaf(Encoding.UTF8.GetBytes(s))).ToList()), checkpoint.RootHash);
+            var leaves = new[] { "a", "b", "c", "d", "e", "f" }.Select(s => Rfc6962.HashLeaf(Encoding.UTF8.GetBytes(s))).ToList();
+            Assert.Equal(Rfc6962.RootFromLeafHashes(leaves), checkpoint.RootHash);
         }
     }
 
@@ -175,7 +205,8 @@ public sealed class TransparencyLogTests
     {
         using var dir = new TempDir();
         await using var log = await LogFixture.OpenWithTestKeyAsync(dir.Path);
-        var e = await Assert.ThrowsAsync<LogStateException>(() => FileLogStorage.OpenAsync(dir.Path, TimeSpan.FromMilliseconds(50), CancellationToken.None));
+        var e = await Assert.ThrowsAsync<LogStateException>(() =>
+            FileLogStorage.OpenAsync(dir.Path, TimeSpan.FromMilliseconds(50), CancellationToken.None));
         Assert.Contains("locked", e.Message, StringComparison.Ordinal);
     }
 
@@ -190,12 +221,15 @@ public sealed class TransparencyLogTests
         Assert.IsType<EcdsaNoteVerifier>(VerifierKeys.Parse(config.VerifierKeys[1]));
         if (!OperatingSystem.IsWindows())
         {
-            foreach (var file in Directory.GetFiles(Path.Combine(root, "private"), "*.*").Where(f => f.EndsWith(".skey", StringComparison.Ordinal) || f.EndsWith(".pem", StringComparison.Ordinal)))
+            var keyFiles = Directory.GetFiles(Path.Combine(root, "private"), "*.*")
+                .Where(f => f.EndsWith(".skey", StringComparison.Ordinal) || f.EndsWith(".pem", StringComparison.Ordinal));
+            foreach (var file in keyFiles)
             {
                 Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
             }
 
-            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(Path.Combine(root, "private")));
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute,
+                File.GetUnixFileMode(Path.Combine(root, "private")));
         }
 
         var checkpoint = NoteVerifierSet.FromVerifierKeys(config.VerifierKeys).Open(File.ReadAllBytes(Path.Combine(root, "checkpoint")));

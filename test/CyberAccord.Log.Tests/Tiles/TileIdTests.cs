@@ -6,43 +6,53 @@ public sealed class TileIdTests
 {
     private static readonly System.Text.Json.JsonElement Vectors = TestData.Json("tlog/extracted/tiles-vectors.json");
 
-    [Fact]
-    public void Index_encoding_matches_the_spec_examples()
+    private static System.Text.Json.JsonElement EncodingExamples =>
+        Vectors.GetProperty("c2spTlogTiles").GetProperty("pathEncodingExamples");
+
+    private static System.Text.Json.JsonElement GoSumdbCases => Vectors.GetProperty("goSumdbTilePaths").GetProperty("cases");
+
+    private static string Encoded(System.Text.Json.JsonElement example) => example.GetProperty("encoded").GetString()!;
+
+    private static string GoPath(System.Text.Json.JsonElement testCase) => testCase.GetProperty("path").GetString()!;
+
+    public static TheoryData<string> EncodingExampleNames() => NamedVectors.Names(EncodingExamples, Encoded);
+
+    public static TheoryData<string> GoSumdbCaseNames() => NamedVectors.Names(GoSumdbCases, GoPath);
+
+    [Theory]
+    [MemberData(nameof(EncodingExampleNames))]
+    public void Index_encoding_matches_the_spec_example(string encoded)
     {
-        foreach (var example in Vectors.GetProperty("c2spTlogTiles").GetProperty("pathEncodingExamples").EnumerateArray())
-        {
-            var index = example.GetProperty("index").GetInt64();
-            var encoded = example.GetProperty("encoded").GetString()!;
-            Assert.Equal(encoded, TileId.EncodeIndex(index));
-            Assert.True(TileId.TryParse("tile/0/" + encoded, out var parsed));
-            Assert.Equal(index, parsed.Index);
-        }
+        var index = NamedVectors.Find(EncodingExamples, Encoded, encoded).GetProperty("index").GetInt64();
+        Assert.Equal(encoded, TileId.EncodeIndex(index));
+        Assert.True(TileId.TryParse("tile/0/" + encoded, out var parsed));
+        Assert.Equal(index, parsed.Index);
     }
 
     /// <summary>Go's sumdb paths carry a height element that tlog-tiles fixes at 8 and drops; without it the cases still hold.</summary>
-    [Fact]
-    public void Go_sumdb_tile_path_cases_hold_once_the_height_element_is_dropped()
+    [Theory]
+    [MemberData(nameof(GoSumdbCaseNames))]
+    public void Go_sumdb_tile_path_case_holds_once_the_height_element_is_dropped(string goPath)
     {
-        foreach (var testCase in Vectors.GetProperty("goSumdbTilePaths").GetProperty("cases").EnumerateArray())
+        var parts = goPath.Split('/').ToList();
+        parts.RemoveAt(1);
+        var path = string.Join('/', parts).Replace("tile/data/", "tile/entries/", StringComparison.Ordinal);
+        var expected = NamedVectors.Find(GoSumdbCases, GoPath, goPath).GetProperty("tile").GetString()!;
+        var ok = TileId.TryParse(path, out var tile);
+        if (expected == "{}")
         {
-            var goPath = testCase.GetProperty("path").GetString()!;
-            var parts = goPath.Split('/').ToList();
-            parts.RemoveAt(1);
-            var path = string.Join('/', parts).Replace("tile/data/", "tile/entries/", StringComparison.Ordinal);
-            var expected = testCase.GetProperty("tile").GetString()!;
-            var ok = TileId.TryParse(path, out var tile);
-            if (expected == "{}")
-            {
-                Assert.False(ok, path);
-                continue;
-            }
-
-            Assert.True(ok, path);
-            var fields = expected.Trim('{', '}').Split(", ");
-            Assert.Equal(long.Parse(fields[2], System.Globalization.CultureInfo.InvariantCulture), tile.Index);
-            Assert.Equal(fields[1] == "-1", tile.IsEntryBundle);
-            Assert.Equal(path.Contains(".p/", StringComparison.Ordinal) ? int.Parse(fields[3], System.Globalization.CultureInfo.InvariantCulture) : TileId.FullWidth, tile.Width);
+            Assert.False(ok, path);
+            return;
         }
+
+        Assert.True(ok, path);
+        var fields = expected.Trim('{', '}').Split(", ");
+        Assert.Equal(long.Parse(fields[2], System.Globalization.CultureInfo.InvariantCulture), tile.Index);
+        Assert.Equal(fields[1] == "-1", tile.IsEntryBundle);
+        var width = path.Contains(".p/", StringComparison.Ordinal)
+            ? int.Parse(fields[3], System.Globalization.CultureInfo.InvariantCulture)
+            : TileId.FullWidth;
+        Assert.Equal(width, tile.Width);
     }
 
     [Theory]
@@ -86,15 +96,20 @@ public sealed class TileIdTests
         Assert.Equal([TileId.Hashes(0, 0), TileId.Hashes(1, 0, 1)], tiles);
     }
 
-    [Fact]
-    public void Partial_width_follows_the_spec_rule()
+    [Theory]
+    [InlineData(1L)]
+    [InlineData(255L)]
+    [InlineData(256L)]
+    [InlineData(257L)]
+    [InlineData(65_535L)]
+    [InlineData(65_536L)]
+    [InlineData(70_000L)]
+    [InlineData(1_234_567_890L)]
+    public void Partial_width_follows_the_spec_rule(long size)
     {
-        foreach (var size in new long[] { 1, 255, 256, 257, 65_535, 65_536, 70_000, 1_234_567_890 })
+        for (var level = 0; level < 5; level++)
         {
-            for (var level = 0; level < 5; level++)
-            {
-                Assert.Equal((int)(size / (long)Math.Pow(256, level) % 256), TileLayout.PartialWidth(size, level));
-            }
+            Assert.Equal((int)(size / (long)Math.Pow(256, level) % 256), TileLayout.PartialWidth(size, level));
         }
     }
 }

@@ -24,7 +24,8 @@ public sealed class LogVerifierTests : IDisposable
                 continue;
             }
 
-            await log.AppendAsync(LogFixture.Entries(Enumerable.Range(written, upTo - written).Select(i => $"entry {i}")), CancellationToken.None);
+            var entries = LogFixture.Entries(Enumerable.Range(written, upTo - written).Select(i => $"entry {i}"));
+            await log.AppendAsync(entries, CancellationToken.None);
             await log.IntegrateAsync(null, CancellationToken.None);
             written = upTo;
         }
@@ -141,7 +142,8 @@ public sealed class LogVerifierTests : IDisposable
     public async Task An_origin_other_than_the_expected_one_fails()
     {
         var root = await WriteLogAsync(10);
-        var verifier = new LogVerifier(new DirectoryTileSource(root), NoteVerifierSet.FromVerifierKeys([LogFixture.TestVerifierKey]), "other.example/log");
+        var keys = NoteVerifierSet.FromVerifierKeys([LogFixture.TestVerifierKey]);
+        var verifier = new LogVerifier(new DirectoryTileSource(root), keys, "other.example/log");
         var e = await Assert.ThrowsAsync<LogCorruptException>(() => verifier.VerifyAsync(null, CancellationToken.None));
         Assert.Contains("origin", e.Message, StringComparison.Ordinal);
     }

@@ -20,9 +20,11 @@ public sealed class TileHashReaderTests
         {
             var size = i % 3 == 0 ? checkpoint.Size : random.NextInt64(1, checkpoint.Size + 1);
             var index = random.NextInt64(size);
-            Assert.Equal(await log.ProveInclusionAsync(index, size, CancellationToken.None), await MerkleProofs.InclusionAsync(tiles, index, size, CancellationToken.None));
+            Assert.Equal(await log.ProveInclusionAsync(index, size, CancellationToken.None),
+                await MerkleProofs.InclusionAsync(tiles, index, size, CancellationToken.None));
             var older = random.NextInt64(1, size + 1);
-            Assert.Equal(await log.ProveConsistencyAsync(older, size, CancellationToken.None), await MerkleProofs.ConsistencyAsync(tiles, older, size, CancellationToken.None));
+            Assert.Equal(await log.ProveConsistencyAsync(older, size, CancellationToken.None),
+                await MerkleProofs.ConsistencyAsync(tiles, older, size, CancellationToken.None));
         }
 
         Assert.Equal(checkpoint.RootHash, await MerkleProofs.TreeHashAsync(tiles, checkpoint.Size, CancellationToken.None));
@@ -38,7 +40,8 @@ public sealed class TileHashReaderTests
         await log.IntegrateAsync(null, CancellationToken.None);
         File.Delete(Path.Combine(root, "tile", "0", "001"));
         var tiles = new TileHashReader(new DirectoryTileSource(root), 600);
-        var e = await Assert.ThrowsAsync<LogCorruptException>(async () => await MerkleProofs.InclusionAsync(tiles, 300, 600, CancellationToken.None));
+        var e = await Assert.ThrowsAsync<LogCorruptException>(async () =>
+            await MerkleProofs.InclusionAsync(tiles, 300, 600, CancellationToken.None));
         Assert.Equal("tile/0/001", e.Path);
     }
 }

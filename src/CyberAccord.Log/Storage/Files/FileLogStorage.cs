@@ -40,9 +40,14 @@ public sealed class FileLogStorage : ILogStorage
     /// <summary>The file naming an outside sequencer; without it, sequencing is the journal under <c>private/sequence/</c>.</summary>
     public const string SequencerFile = "sequencer.json";
 
-    /// <summary>Opens the log at <paramref name="root"/> for writing, waiting up to <paramref name="lockTimeout"/> for another writer.</summary>
-    /// <param name="sequencers">Opens the sequencer <c>private/sequencer.json</c> names, for a log whose sequencing lives outside its files.</param>
-    public static async Task<FileLogStorage> OpenAsync(string root, TimeSpan lockTimeout, CancellationToken cancellationToken, ISequencerFactory? sequencers = null)
+    /// <summary>
+    /// Opens the log at <paramref name="root"/> for writing, waiting up to <paramref name="lockTimeout"/> for another writer.
+    /// </summary>
+    /// <param name="sequencers">
+    /// Opens the sequencer <c>private/sequencer.json</c> names, for a log whose sequencing lives outside its files.
+    /// </param>
+    public static async Task<FileLogStorage> OpenAsync(string root, TimeSpan lockTimeout, CancellationToken cancellationToken,
+        ISequencerFactory? sequencers = null)
     {
         root = Path.GetFullPath(root);
         var privateDir = Path.Combine(root, PrivateDirectory);
@@ -59,7 +64,8 @@ public sealed class FileLogStorage : ILogStorage
             if (ReadSequencerSettings(root) is { } settings)
             {
                 journal = sequencers is null
-                    ? throw new LogStateException($"{root} sequences its entries in {settings.Kind} ({PrivateDirectory}/{SequencerFile}); open it with the accord command line, which can reach it")
+                    ? throw new LogStateException($"{root} sequences its entries in {settings.Kind} ({PrivateDirectory}/{SequencerFile}); "
+                        + "open it with the accord command line, which can reach it")
                     : await sequencers.OpenAsync(settings, integrated, cancellationToken).ConfigureAwait(false);
             }
             else
@@ -111,7 +117,8 @@ public sealed class FileLogStorage : ILogStorage
 
         try
         {
-            return System.Text.Json.JsonSerializer.Deserialize<SequencerSettings>(File.ReadAllBytes(path)) ?? throw new LogFormatException($"{path}: empty");
+            return System.Text.Json.JsonSerializer.Deserialize<SequencerSettings>(File.ReadAllBytes(path))
+                ?? throw new LogFormatException($"{path}: empty");
         }
         catch (System.Text.Json.JsonException e)
         {
@@ -148,7 +155,8 @@ public sealed class FileLogStorage : ILogStorage
         return _journal.AppendAsync(entries, cancellationToken);
     }
 
-    public ValueTask<IReadOnlyList<ReadOnlyMemory<byte>>> ReadSequencedAsync(long from, int maxCount, CancellationToken cancellationToken) =>
+    public ValueTask<IReadOnlyList<ReadOnlyMemory<byte>>> ReadSequencedAsync(long from, int maxCount,
+        CancellationToken cancellationToken) =>
         _journal.ReadAsync(from, maxCount, cancellationToken);
 
     public ValueTask<byte[]?> ReadCheckpointAsync(CancellationToken cancellationToken) =>
@@ -350,7 +358,8 @@ public sealed class FileLogStorage : ILogStorage
     private string DamagedPath(string relativePath)
     {
         var stamp = DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture);
-        var basePath = Path.Combine(_root, DamagedDirectory.Replace('/', Path.DirectorySeparatorChar), relativePath.Replace('/', Path.DirectorySeparatorChar))
+        var damagedDirectory = DamagedDirectory.Replace('/', Path.DirectorySeparatorChar);
+        var basePath = Path.Combine(_root, damagedDirectory, relativePath.Replace('/', Path.DirectorySeparatorChar))
             + ".damaged-" + stamp;
         var target = basePath;
         for (var n = 2; File.Exists(target); n++)
@@ -374,7 +383,9 @@ public sealed class FileLogStorage : ILogStorage
     {
         var removed = new List<string>();
         var tileRoot = Path.Combine(_root, "tile");
-        var candidates = Directory.Exists(tileRoot) ? Directory.EnumerateFiles(tileRoot, "*.tmp", SearchOption.AllDirectories).ToList() : [];
+        var candidates = Directory.Exists(tileRoot)
+            ? Directory.EnumerateFiles(tileRoot, "*.tmp", SearchOption.AllDirectories).ToList()
+            : [];
         var checkpointTemporary = Path.Combine(_root, CheckpointFile + ".tmp");
         if (File.Exists(checkpointTemporary))
         {

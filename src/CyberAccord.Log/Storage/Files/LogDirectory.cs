@@ -35,11 +35,14 @@ public static class LogDirectory
 
         using var ed25519 = Ed25519NoteSigner.Generate(origin);
         using var ecdsa = EcdsaNoteSigner.Generate(origin);
-        await SecretFile.WriteAsync(Path.Combine(privateDir, Ed25519KeyFile), ed25519.ToSignerKey() + "\n", overwrite: false, cancellationToken).ConfigureAwait(false);
-        await SecretFile.WriteAsync(Path.Combine(privateDir, EcdsaKeyFile), ecdsa.ExportPkcs8Pem() + "\n", overwrite: false, cancellationToken).ConfigureAwait(false);
+        await SecretFile.WriteAsync(Path.Combine(privateDir, Ed25519KeyFile), ed25519.ToSignerKey() + "\n", overwrite: false,
+            cancellationToken).ConfigureAwait(false);
+        await SecretFile.WriteAsync(Path.Combine(privateDir, EcdsaKeyFile), ecdsa.ExportPkcs8Pem() + "\n", overwrite: false,
+            cancellationToken).ConfigureAwait(false);
 
         var config = new LogConfig(origin, [ed25519.Verifier.VerifierKey, ecdsa.Verifier.VerifierKey]);
-        await File.WriteAllTextAsync(Path.Combine(root, ConfigFile), JsonSerializer.Serialize(config, LogConfigJson.Default.LogConfig) + "\n", cancellationToken).ConfigureAwait(false);
+        var json = JsonSerializer.Serialize(config, LogConfigJson.Default.LogConfig) + "\n";
+        await File.WriteAllTextAsync(Path.Combine(root, ConfigFile), json, cancellationToken).ConfigureAwait(false);
 
         await using var log = await OpenAsync(root, TimeSpan.FromSeconds(5), cancellationToken).ConfigureAwait(false);
         return config;
@@ -50,7 +53,8 @@ public static class LogDirectory
         var path = Path.Combine(root, ConfigFile);
         if (!File.Exists(path))
         {
-            throw new LogStateException($"{Path.GetFullPath(root)} is not a log directory (no {ConfigFile}); create one with 'accord log init'");
+            throw new LogStateException(
+                $"{Path.GetFullPath(root)} is not a log directory (no {ConfigFile}); create one with 'accord log init'");
         }
 
         try
@@ -72,23 +76,31 @@ public static class LogDirectory
     {
         ArgumentNullException.ThrowIfNull(settings);
         var journal = Path.Combine(root, FileLogStorage.PrivateDirectory, "sequence");
-        if (File.Exists(Path.Combine(root, FileLogStorage.CheckpointFile)) && Checkpoints.Checkpoint.Parse(Notes.SignedNote.Parse(await File.ReadAllBytesAsync(Path.Combine(root, FileLogStorage.CheckpointFile), cancellationToken).ConfigureAwait(false)).Text).Size > 0
-            || (Directory.Exists(journal) && Directory.EnumerateFiles(journal, "*.seq").Any(f => new FileInfo(f).Length > 8)))
+        var checkpointFile = Path.Combine(root, FileLogStorage.CheckpointFile);
+        var integrated = File.Exists(checkpointFile)
+            && Checkpoints.Checkpoint.Parse(Notes.SignedNote.Parse(
+                await File.ReadAllBytesAsync(checkpointFile, cancellationToken).ConfigureAwait(false)).Text).Size > 0;
+        if (integrated || (Directory.Exists(journal) && Directory.EnumerateFiles(journal, "*.seq").Any(f => new FileInfo(f).Length > 8)))
         {
             throw new LogStateException($"{root} already holds entries; only a new log can move its sequencing");
         }
 
-        await SecretFile.WriteAsync(Path.Combine(root, FileLogStorage.PrivateDirectory, FileLogStorage.SequencerFile), System.Text.Json.JsonSerializer.Serialize(settings) + "\n", overwrite: true, cancellationToken).ConfigureAwait(false);
+        var sequencerFile = Path.Combine(root, FileLogStorage.PrivateDirectory, FileLogStorage.SequencerFile);
+        var json = System.Text.Json.JsonSerializer.Serialize(settings) + "\n";
+        await SecretFile.WriteAsync(sequencerFile, json, overwrite: true, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Opens the log for writing, with its signing keys.</summary>
     /// <param name="sequencers">Opens the outside sequencer the log names, if it names one (<see cref="UseSequencerAsync"/>).</param>
-    public static async Task<TransparencyLog> OpenAsync(string root, TimeSpan lockTimeout, CancellationToken cancellationToken, ISequencerFactory? sequencers = null)
+    public static async Task<TransparencyLog> OpenAsync(string root, TimeSpan lockTimeout, CancellationToken cancellationToken,
+        ISequencerFactory? sequencers = null)
     {
         var config = ReadConfig(root);
         var privateDir = Path.Combine(root, FileLogStorage.PrivateDirectory);
-        var ed25519 = Ed25519NoteSigner.ParseSignerKey(await File.ReadAllTextAsync(Path.Combine(privateDir, Ed25519KeyFile), cancellationToken).ConfigureAwait(false));
-        var ecdsa = EcdsaNoteSigner.ImportPkcs8Pem(config.Origin, await File.ReadAllTextAsync(Path.Combine(privateDir, EcdsaKeyFile), cancellationToken).ConfigureAwait(false));
+        var ed25519 = Ed25519NoteSigner.ParseSignerKey(
+            await File.ReadAllTextAsync(Path.Combine(privateDir, Ed25519KeyFile), cancellationToken).ConfigureAwait(false));
+        var ecdsa = EcdsaNoteSigner.ImportPkcs8Pem(config.Origin,
+            await File.ReadAllTextAsync(Path.Combine(privateDir, EcdsaKeyFile), cancellationToken).ConfigureAwait(false));
         var storage = await FileLogStorage.OpenAsync(root, lockTimeout, cancellationToken, sequencers).ConfigureAwait(false);
         try
         {

@@ -61,7 +61,8 @@ internal sealed class SequenceJournal : ISequencer
             var first = long.Parse(Path.GetFileNameWithoutExtension(path), NumberStyles.None, CultureInfo.InvariantCulture);
             if (expected >= 0 && first != expected)
             {
-                throw new LogCorruptException($"sequence segment {Path.GetFileName(path)} starts at {first}, but the previous segment ends at {expected}", path);
+                throw new LogCorruptException(
+                    $"sequence segment {Path.GetFileName(path)} starts at {first}, but the previous segment ends at {expected}", path);
             }
 
             expected = ScanSegment(path, first, isLast: path == segments[^1]);
@@ -72,7 +73,8 @@ internal sealed class SequenceJournal : ISequencer
             var firstIndex = _frames.Count > 0 ? _frames[0].FirstIndex : expected;
             if (firstIndex > integratedSize)
             {
-                throw new LogCorruptException($"sequenced entries {integratedSize}..{firstIndex - 1} are missing: the journal starts at {firstIndex} but only {integratedSize} entries are integrated", _directory);
+                throw new LogCorruptException($"sequenced entries {integratedSize}..{firstIndex - 1} are missing: the journal starts at "
+                    + $"{firstIndex} but only {integratedSize} entries are integrated", _directory);
             }
 
             SequencedSize = Math.Max(integratedSize, expected);
@@ -84,7 +86,9 @@ internal sealed class SequenceJournal : ISequencer
         using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.ReadWrite);
         var length = RandomAccess.GetLength(handle);
         var magic = new byte[SegmentMagic.Length];
-        if (length < SegmentMagic.Length || RandomAccess.Read(handle, magic, 0) != magic.Length || !magic.AsSpan().SequenceEqual(SegmentMagic))
+        if (length < SegmentMagic.Length
+            || RandomAccess.Read(handle, magic, 0) != magic.Length
+            || !magic.AsSpan().SequenceEqual(SegmentMagic))
         {
             if (isLast && length <= SegmentMagic.Length)
             {
@@ -127,13 +131,15 @@ internal sealed class SequenceJournal : ISequencer
             {
                 if (!isLast)
                 {
-                    throw new LogCorruptException($"sequence segment {Path.GetFileName(path)} has a damaged frame at byte {offset}, before the last segment", path);
+                    throw new LogCorruptException(
+                        $"sequence segment {Path.GetFileName(path)} has a damaged frame at byte {offset}, before the last segment", path);
                 }
 
                 // A torn frame: its write never completed, so none of its entries were ever reported.
                 RandomAccess.SetLength(handle, offset);
                 Posix.Fsync(handle);
-                Repairs.Add($"truncated an incomplete batch at byte {offset} of sequence segment {Path.GetFileName(path)} (never acknowledged)");
+                Repairs.Add(
+                    $"truncated an incomplete batch at byte {offset} of sequence segment {Path.GetFileName(path)} (never acknowledged)");
                 length = offset;
             }
         }

@@ -79,10 +79,12 @@ internal sealed unsafe class StoredHashFile : IStoredHashReader, IDisposable
         var length = Length;
         if (length < needed)
         {
-            throw new LogCorruptException($"stored hash file {Path.GetFileName(_path)} holds {length / Rfc6962.HashSize} hashes but hash {(needed / Rfc6962.HashSize) - 1} was asked for; run 'accord log fsck'", _path);
+            throw new LogCorruptException($"stored hash file {Path.GetFileName(_path)} holds {length / Rfc6962.HashSize} hashes but hash "
+                + $"{(needed / Rfc6962.HashSize) - 1} was asked for; run 'accord log fsck'", _path);
         }
 
-        _map = MemoryMappedFile.CreateFromFile(_handle, null, length, MemoryMappedFileAccess.Read, HandleInheritability.None, leaveOpen: true);
+        _map = MemoryMappedFile.CreateFromFile(
+            _handle, null, length, MemoryMappedFileAccess.Read, HandleInheritability.None, leaveOpen: true);
         _view = _map.CreateViewAccessor(0, length, MemoryMappedFileAccess.Read);
         byte* pointer = null;
         _view.SafeMemoryMappedViewHandle.AcquirePointer(ref pointer);
