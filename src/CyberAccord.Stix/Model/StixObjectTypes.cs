@@ -1,4 +1,5 @@
-// One typed class per STIX 2.1 object type, written from the type table in Validation/StixSpec.cs.
+// One typed class per STIX 2.1 object type, written from the type table in Validation/StixSpec.cs and held to it by
+// TypedModelMatchesSpecTests: the same types, categories, property names and kinds.
 using System.Text.Json.Nodes;
 
 namespace CyberAccord.Stix.Model;
@@ -510,7 +511,7 @@ public sealed class Note : StixDomainObject
 }
 
 /// <summary>The STIX 2.1 <c>observed-data</c> object.</summary>
-public sealed class ObservedData : StixRelationshipObject
+public sealed class ObservedData : StixDomainObject
 {
     public const string TypeName = "observed-data";
 
