@@ -30,7 +30,11 @@ public sealed class AttackPattern : StixDomainObject
     public IReadOnlyList<string>? Aliases { get => GetStrings("aliases"); set => SetStrings("aliases", value); }
 
     /// <summary>STIX property <c>kill_chain_phases</c>.</summary>
-    public IReadOnlyList<KillChainPhase>? KillChainPhases { get => GetList("kill_chain_phases", KillChainPhase.From); set => SetList("kill_chain_phases", value, p => p.ToJson()); }
+    public IReadOnlyList<KillChainPhase>? KillChainPhases
+    {
+        get => GetList("kill_chain_phases", KillChainPhase.From);
+        set => SetList("kill_chain_phases", value, p => p.ToJson());
+    }
 }
 
 /// <summary>The STIX 2.1 <c>campaign</c> object.</summary>
@@ -181,7 +185,11 @@ public sealed class Incident : StixDomainObject
     public string? Description { get => GetString("description"); set => SetString("description", value); }
 
     /// <summary>STIX property <c>kill_chain_phases</c>.</summary>
-    public IReadOnlyList<KillChainPhase>? KillChainPhases { get => GetList("kill_chain_phases", KillChainPhase.From); set => SetList("kill_chain_phases", value, p => p.ToJson()); }
+    public IReadOnlyList<KillChainPhase>? KillChainPhases
+    {
+        get => GetList("kill_chain_phases", KillChainPhase.From);
+        set => SetList("kill_chain_phases", value, p => p.ToJson());
+    }
 }
 
 /// <summary>The STIX 2.1 <c>indicator</c> object.</summary>
@@ -225,7 +233,11 @@ public sealed class Indicator : StixDomainObject
     public DateTime? ValidUntil { get => GetTimestamp("valid_until"); set => SetTimestamp("valid_until", value); }
 
     /// <summary>STIX property <c>kill_chain_phases</c>.</summary>
-    public IReadOnlyList<KillChainPhase>? KillChainPhases { get => GetList("kill_chain_phases", KillChainPhase.From); set => SetList("kill_chain_phases", value, p => p.ToJson()); }
+    public IReadOnlyList<KillChainPhase>? KillChainPhases
+    {
+        get => GetList("kill_chain_phases", KillChainPhase.From);
+        set => SetList("kill_chain_phases", value, p => p.ToJson());
+    }
 }
 
 /// <summary>The STIX 2.1 <c>infrastructure</c> object.</summary>
@@ -251,13 +263,21 @@ public sealed class Infrastructure : StixDomainObject
     public string? Description { get => GetString("description"); set => SetString("description", value); }
 
     /// <summary>STIX property <c>infrastructure_types</c>.</summary>
-    public IReadOnlyList<string>? InfrastructureTypes { get => GetStrings("infrastructure_types"); set => SetStrings("infrastructure_types", value); }
+    public IReadOnlyList<string>? InfrastructureTypes
+    {
+        get => GetStrings("infrastructure_types");
+        set => SetStrings("infrastructure_types", value);
+    }
 
     /// <summary>STIX property <c>aliases</c>.</summary>
     public IReadOnlyList<string>? Aliases { get => GetStrings("aliases"); set => SetStrings("aliases", value); }
 
     /// <summary>STIX property <c>kill_chain_phases</c>.</summary>
-    public IReadOnlyList<KillChainPhase>? KillChainPhases { get => GetList("kill_chain_phases", KillChainPhase.From); set => SetList("kill_chain_phases", value, p => p.ToJson()); }
+    public IReadOnlyList<KillChainPhase>? KillChainPhases
+    {
+        get => GetList("kill_chain_phases", KillChainPhase.From);
+        set => SetList("kill_chain_phases", value, p => p.ToJson());
+    }
 
     /// <summary>STIX property <c>first_seen</c>.</summary>
     public DateTime? FirstSeen { get => GetTimestamp("first_seen"); set => SetTimestamp("first_seen", value); }
@@ -307,7 +327,11 @@ public sealed class IntrusionSet : StixDomainObject
     public string? PrimaryMotivation { get => GetString("primary_motivation"); set => SetString("primary_motivation", value); }
 
     /// <summary>STIX property <c>secondary_motivations</c>.</summary>
-    public IReadOnlyList<string>? SecondaryMotivations { get => GetStrings("secondary_motivations"); set => SetStrings("secondary_motivations", value); }
+    public IReadOnlyList<string>? SecondaryMotivations
+    {
+        get => GetStrings("secondary_motivations");
+        set => SetStrings("secondary_motivations", value);
+    }
 }
 
 /// <summary>The STIX 2.1 <c>location</c> object.</summary>
@@ -392,7 +416,11 @@ public sealed class Malware : StixDomainObject
     public IReadOnlyList<string>? Aliases { get => GetStrings("aliases"); set => SetStrings("aliases", value); }
 
     /// <summary>STIX property <c>kill_chain_phases</c>.</summary>
-    public IReadOnlyList<KillChainPhase>? KillChainPhases { get => GetList("kill_chain_phases", KillChainPhase.From); set => SetList("kill_chain_phases", value, p => p.ToJson()); }
+    public IReadOnlyList<KillChainPhase>? KillChainPhases
+    {
+        get => GetList("kill_chain_phases", KillChainPhase.From);
+        set => SetList("kill_chain_phases", value, p => p.ToJson());
+    }
 
     /// <summary>STIX property <c>first_seen</c>.</summary>
     public DateTime? FirstSeen { get => GetTimestamp("first_seen"); set => SetTimestamp("first_seen", value); }
@@ -401,13 +429,25 @@ public sealed class Malware : StixDomainObject
     public DateTime? LastSeen { get => GetTimestamp("last_seen"); set => SetTimestamp("last_seen", value); }
 
     /// <summary>STIX property <c>operating_system_refs</c>.</summary>
-    public IReadOnlyList<string>? OperatingSystemRefs { get => GetStrings("operating_system_refs"); set => SetStrings("operating_system_refs", value); }
+    public IReadOnlyList<string>? OperatingSystemRefs
+    {
+        get => GetStrings("operating_system_refs");
+        set => SetStrings("operating_system_refs", value);
+    }
 
     /// <summary>STIX property <c>architecture_execution_envs</c>.</summary>
-    public IReadOnlyList<string>? ArchitectureExecutionEnvs { get => GetStrings("architecture_execution_envs"); set => SetStrings("architecture_execution_envs", value); }
+    public IReadOnlyList<string>? ArchitectureExecutionEnvs
+    {
+        get => GetStrings("architecture_execution_envs");
+        set => SetStrings("architecture_execution_envs", value);
+    }
 
     /// <summary>STIX property <c>implementation_languages</c>.</summary>
-    public IReadOnlyList<string>? ImplementationLanguages { get => GetStrings("implementation_languages"); set => SetStrings("implementation_languages", value); }
+    public IReadOnlyList<string>? ImplementationLanguages
+    {
+        get => GetStrings("implementation_languages");
+        set => SetStrings("implementation_languages", value);
+    }
 
     /// <summary>STIX property <c>capabilities</c>.</summary>
     public IReadOnlyList<string>? Capabilities { get => GetStrings("capabilities"); set => SetStrings("capabilities", value); }
@@ -445,7 +485,11 @@ public sealed class MalwareAnalysis : StixDomainObject
     public string? OperatingSystemRef { get => GetString("operating_system_ref"); set => SetString("operating_system_ref", value); }
 
     /// <summary>STIX property <c>installed_software_refs</c>.</summary>
-    public IReadOnlyList<string>? InstalledSoftwareRefs { get => GetStrings("installed_software_refs"); set => SetStrings("installed_software_refs", value); }
+    public IReadOnlyList<string>? InstalledSoftwareRefs
+    {
+        get => GetStrings("installed_software_refs");
+        set => SetStrings("installed_software_refs", value);
+    }
 
     /// <summary>STIX property <c>configuration_version</c>.</summary>
     public string? ConfigurationVersion { get => GetString("configuration_version"); set => SetString("configuration_version", value); }
@@ -454,10 +498,18 @@ public sealed class MalwareAnalysis : StixDomainObject
     public IReadOnlyList<string>? Modules { get => GetStrings("modules"); set => SetStrings("modules", value); }
 
     /// <summary>STIX property <c>analysis_engine_version</c>.</summary>
-    public string? AnalysisEngineVersion { get => GetString("analysis_engine_version"); set => SetString("analysis_engine_version", value); }
+    public string? AnalysisEngineVersion
+    {
+        get => GetString("analysis_engine_version");
+        set => SetString("analysis_engine_version", value);
+    }
 
     /// <summary>STIX property <c>analysis_definition_version</c>.</summary>
-    public string? AnalysisDefinitionVersion { get => GetString("analysis_definition_version"); set => SetString("analysis_definition_version", value); }
+    public string? AnalysisDefinitionVersion
+    {
+        get => GetString("analysis_definition_version");
+        set => SetString("analysis_definition_version", value);
+    }
 
     /// <summary>STIX property <c>submitted</c>.</summary>
     public DateTime? Submitted { get => GetTimestamp("submitted"); set => SetTimestamp("submitted", value); }
@@ -626,7 +678,11 @@ public sealed class ThreatActor : StixDomainObject
     public string? Description { get => GetString("description"); set => SetString("description", value); }
 
     /// <summary>STIX property <c>threat_actor_types</c>.</summary>
-    public IReadOnlyList<string>? ThreatActorTypes { get => GetStrings("threat_actor_types"); set => SetStrings("threat_actor_types", value); }
+    public IReadOnlyList<string>? ThreatActorTypes
+    {
+        get => GetStrings("threat_actor_types");
+        set => SetStrings("threat_actor_types", value);
+    }
 
     /// <summary>STIX property <c>aliases</c>.</summary>
     public IReadOnlyList<string>? Aliases { get => GetStrings("aliases"); set => SetStrings("aliases", value); }
@@ -653,10 +709,18 @@ public sealed class ThreatActor : StixDomainObject
     public string? PrimaryMotivation { get => GetString("primary_motivation"); set => SetString("primary_motivation", value); }
 
     /// <summary>STIX property <c>secondary_motivations</c>.</summary>
-    public IReadOnlyList<string>? SecondaryMotivations { get => GetStrings("secondary_motivations"); set => SetStrings("secondary_motivations", value); }
+    public IReadOnlyList<string>? SecondaryMotivations
+    {
+        get => GetStrings("secondary_motivations");
+        set => SetStrings("secondary_motivations", value);
+    }
 
     /// <summary>STIX property <c>personal_motivations</c>.</summary>
-    public IReadOnlyList<string>? PersonalMotivations { get => GetStrings("personal_motivations"); set => SetStrings("personal_motivations", value); }
+    public IReadOnlyList<string>? PersonalMotivations
+    {
+        get => GetStrings("personal_motivations");
+        set => SetStrings("personal_motivations", value);
+    }
 }
 
 /// <summary>The STIX 2.1 <c>tool</c> object.</summary>
@@ -688,7 +752,11 @@ public sealed class Tool : StixDomainObject
     public IReadOnlyList<string>? Aliases { get => GetStrings("aliases"); set => SetStrings("aliases", value); }
 
     /// <summary>STIX property <c>kill_chain_phases</c>.</summary>
-    public IReadOnlyList<KillChainPhase>? KillChainPhases { get => GetList("kill_chain_phases", KillChainPhase.From); set => SetList("kill_chain_phases", value, p => p.ToJson()); }
+    public IReadOnlyList<KillChainPhase>? KillChainPhases
+    {
+        get => GetList("kill_chain_phases", KillChainPhase.From);
+        set => SetList("kill_chain_phases", value, p => p.ToJson());
+    }
 
     /// <summary>STIX property <c>tool_version</c>.</summary>
     public string? ToolVersion { get => GetString("tool_version"); set => SetString("tool_version", value); }
@@ -784,10 +852,18 @@ public sealed class Sighting : StixRelationshipObject
     public string? SightingOfRef { get => GetString("sighting_of_ref"); set => SetString("sighting_of_ref", value); }
 
     /// <summary>STIX property <c>observed_data_refs</c>.</summary>
-    public IReadOnlyList<string>? ObservedDataRefs { get => GetStrings("observed_data_refs"); set => SetStrings("observed_data_refs", value); }
+    public IReadOnlyList<string>? ObservedDataRefs
+    {
+        get => GetStrings("observed_data_refs");
+        set => SetStrings("observed_data_refs", value);
+    }
 
     /// <summary>STIX property <c>where_sighted_refs</c>.</summary>
-    public IReadOnlyList<string>? WhereSightedRefs { get => GetStrings("where_sighted_refs"); set => SetStrings("where_sighted_refs", value); }
+    public IReadOnlyList<string>? WhereSightedRefs
+    {
+        get => GetStrings("where_sighted_refs");
+        set => SetStrings("where_sighted_refs", value);
+    }
 
     /// <summary>STIX property <c>summary</c>.</summary>
     public bool? Summary { get => GetBoolean("summary"); set => SetBoolean("summary", value); }
@@ -851,7 +927,11 @@ public sealed class ExtensionDefinition : StixMetaObject
     public IReadOnlyList<string>? ExtensionTypes { get => GetStrings("extension_types"); set => SetStrings("extension_types", value); }
 
     /// <summary>STIX property <c>extension_properties</c>.</summary>
-    public IReadOnlyList<string>? ExtensionProperties { get => GetStrings("extension_properties"); set => SetStrings("extension_properties", value); }
+    public IReadOnlyList<string>? ExtensionProperties
+    {
+        get => GetStrings("extension_properties");
+        set => SetStrings("extension_properties", value);
+    }
 }
 
 /// <summary>The STIX 2.1 <c>artifact</c> object.</summary>
@@ -1049,7 +1129,11 @@ public sealed class EmailMessage : StixCyberObservable
     public IReadOnlyList<string>? ReceivedLines { get => GetStrings("received_lines"); set => SetStrings("received_lines", value); }
 
     /// <summary>STIX property <c>additional_header_fields</c>.</summary>
-    public JsonObject? AdditionalHeaderFields { get => GetObject("additional_header_fields"); set => SetNode("additional_header_fields", value); }
+    public JsonObject? AdditionalHeaderFields
+    {
+        get => GetObject("additional_header_fields");
+        set => SetNode("additional_header_fields", value);
+    }
 
     /// <summary>STIX property <c>body</c>.</summary>
     public string? Body { get => GetString("body"); set => SetString("body", value); }
@@ -1268,7 +1352,11 @@ public sealed class NetworkTraffic : StixCyberObservable
     public string? DstPayloadRef { get => GetString("dst_payload_ref"); set => SetString("dst_payload_ref", value); }
 
     /// <summary>STIX property <c>encapsulates_refs</c>.</summary>
-    public IReadOnlyList<string>? EncapsulatesRefs { get => GetStrings("encapsulates_refs"); set => SetStrings("encapsulates_refs", value); }
+    public IReadOnlyList<string>? EncapsulatesRefs
+    {
+        get => GetStrings("encapsulates_refs");
+        set => SetStrings("encapsulates_refs", value);
+    }
 
     /// <summary>STIX property <c>encapsulated_by_ref</c>.</summary>
     public string? EncapsulatedByRef { get => GetString("encapsulated_by_ref"); set => SetString("encapsulated_by_ref", value); }
@@ -1309,7 +1397,11 @@ public sealed class StixProcess : StixCyberObservable
     public JsonObject? EnvironmentVariables { get => GetObject("environment_variables"); set => SetNode("environment_variables", value); }
 
     /// <summary>STIX property <c>opened_connection_refs</c>.</summary>
-    public IReadOnlyList<string>? OpenedConnectionRefs { get => GetStrings("opened_connection_refs"); set => SetStrings("opened_connection_refs", value); }
+    public IReadOnlyList<string>? OpenedConnectionRefs
+    {
+        get => GetStrings("opened_connection_refs");
+        set => SetStrings("opened_connection_refs", value);
+    }
 
     /// <summary>STIX property <c>creator_user_ref</c>.</summary>
     public string? CreatorUserRef { get => GetString("creator_user_ref"); set => SetString("creator_user_ref", value); }
@@ -1429,7 +1521,11 @@ public sealed class UserAccount : StixCyberObservable
     public DateTime? AccountExpires { get => GetTimestamp("account_expires"); set => SetTimestamp("account_expires", value); }
 
     /// <summary>STIX property <c>credential_last_changed</c>.</summary>
-    public DateTime? CredentialLastChanged { get => GetTimestamp("credential_last_changed"); set => SetTimestamp("credential_last_changed", value); }
+    public DateTime? CredentialLastChanged
+    {
+        get => GetTimestamp("credential_last_changed");
+        set => SetTimestamp("credential_last_changed", value);
+    }
 
     /// <summary>STIX property <c>account_first_login</c>.</summary>
     public DateTime? AccountFirstLogin { get => GetTimestamp("account_first_login"); set => SetTimestamp("account_first_login", value); }
@@ -1514,13 +1610,25 @@ public sealed class X509Certificate : StixCyberObservable
     public string? Subject { get => GetString("subject"); set => SetString("subject", value); }
 
     /// <summary>STIX property <c>subject_public_key_algorithm</c>.</summary>
-    public string? SubjectPublicKeyAlgorithm { get => GetString("subject_public_key_algorithm"); set => SetString("subject_public_key_algorithm", value); }
+    public string? SubjectPublicKeyAlgorithm
+    {
+        get => GetString("subject_public_key_algorithm");
+        set => SetString("subject_public_key_algorithm", value);
+    }
 
     /// <summary>STIX property <c>subject_public_key_modulus</c>.</summary>
-    public string? SubjectPublicKeyModulus { get => GetString("subject_public_key_modulus"); set => SetString("subject_public_key_modulus", value); }
+    public string? SubjectPublicKeyModulus
+    {
+        get => GetString("subject_public_key_modulus");
+        set => SetString("subject_public_key_modulus", value);
+    }
 
     /// <summary>STIX property <c>subject_public_key_exponent</c>.</summary>
-    public long? SubjectPublicKeyExponent { get => GetInteger("subject_public_key_exponent"); set => SetInteger("subject_public_key_exponent", value); }
+    public long? SubjectPublicKeyExponent
+    {
+        get => GetInteger("subject_public_key_exponent");
+        set => SetInteger("subject_public_key_exponent", value);
+    }
 
     /// <summary>STIX property <c>x509_v3_extensions</c>.</summary>
     public JsonObject? X509V3Extensions { get => GetObject("x509_v3_extensions"); set => SetNode("x509_v3_extensions", value); }

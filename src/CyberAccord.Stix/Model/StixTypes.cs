@@ -54,7 +54,9 @@ public static class StixTypes
         _ => null,
     };
 
-    /// <summary>The minimal JSON of a new object: type, spec_version, a fresh UUIDv4 id, and for core objects created and modified now.</summary>
+    /// <summary>
+    /// The minimal JSON of a new object: type, spec_version, a fresh UUIDv4 id, and for core objects created and modified now.
+    /// </summary>
     public static JsonObject NewObject(string type, bool core)
     {
         var json = new JsonObject { ["type"] = type, ["spec_version"] = "2.1", ["id"] = $"{type}--{Guid.NewGuid()}" };

@@ -62,7 +62,8 @@ public sealed class StixObjectTests
         Assert.Equal(typeof(MarkingDefinition), types["marking-definition"]);
         Assert.Equal(typeof(StixDomainObject), types["x-mitre-tactic"]);
         Assert.IsType<StixFile>(StixObject.Parse("""{"type":"file","id":"file--364fe3e5-b1f4-5ba3-b951-ee5983b3538d","name":"foo.dll"}"""));
-        Assert.IsAssignableFrom<StixCyberObservable>(StixObject.Parse("""{"type":"ipv4-addr","id":"ipv4-addr--efcd5e80-570d-4131-b213-62cb18eaa6a8","value":"198.51.100.3"}"""));
+        Assert.IsAssignableFrom<StixCyberObservable>(
+            StixObject.Parse("""{"type":"ipv4-addr","id":"ipv4-addr--efcd5e80-570d-4131-b213-62cb18eaa6a8","value":"198.51.100.3"}"""));
     }
 
     [Fact]
@@ -79,15 +80,18 @@ public sealed class StixObjectTests
         Assert.Equal(relationship.Json["source_ref"]!.GetValue<string>(), relationship.SourceRef);
         Assert.Contains("--", relationship.TargetRef, StringComparison.Ordinal);
 
-        var pattern = (AttackPattern)StixObject.From(AllObjects().First(o => o["type"]!.GetValue<string>() == "attack-pattern" && o["kill_chain_phases"] is not null));
-        Assert.Equal(pattern.Json["kill_chain_phases"]![0]!["kill_chain_name"]!.GetValue<string>(), pattern.KillChainPhases![0].KillChainName);
+        var pattern = (AttackPattern)StixObject.From(
+            AllObjects().First(o => o["type"]!.GetValue<string>() == "attack-pattern" && o["kill_chain_phases"] is not null));
+        Assert.Equal(
+            pattern.Json["kill_chain_phases"]![0]!["kill_chain_name"]!.GetValue<string>(), pattern.KillChainPhases![0].KillChainName);
         Assert.Equal(pattern.Json["external_references"]!.AsArray().Count, pattern.ExternalReferences!.Count);
     }
 
     private static StixObject FirstOfType(string file, string type)
     {
         var root = JsonNode.Parse(File.ReadAllText(TestData.PathOf("stix/oasis/examples/" + file)))!.AsObject();
-        return StixObject.From(root["objects"]!.AsArray().Select(o => o!.AsObject()).First(o => o["type"]!.GetValue<string>() == type).DeepClone().AsObject());
+        var json = root["objects"]!.AsArray().Select(o => o!.AsObject()).First(o => o["type"]!.GetValue<string>() == type);
+        return StixObject.From(json.DeepClone().AsObject());
     }
 
     [Fact]
@@ -121,7 +125,10 @@ public sealed class StixObjectTests
     [Fact]
     public void Marking_definitions_know_their_tlp_level()
     {
-        var tlp1 = (MarkingDefinition)StixObject.Parse("""{"type":"marking-definition","spec_version":"2.1","id":"marking-definition--613f2e26-407d-48c7-9eca-b8e91df99dc9","created":"2017-01-20T00:00:00.000Z","definition_type":"tlp","definition":{"tlp":"white"}}""");
+        var tlp1 = (MarkingDefinition)StixObject.Parse("""
+            {"type":"marking-definition","spec_version":"2.1","id":"marking-definition--613f2e26-407d-48c7-9eca-b8e91df99dc9",
+            "created":"2017-01-20T00:00:00.000Z","definition_type":"tlp","definition":{"tlp":"white"}}
+            """);
         Assert.Equal("clear", tlp1.TlpLevel);
         var statement = MarkingDefinition.CreateStatement("Copyright 2026, the parties");
         Assert.Equal("Copyright 2026, the parties", statement.Statement);
@@ -132,8 +139,14 @@ public sealed class StixObjectTests
     [Fact]
     public void Canonical_json_of_an_object_is_stable_under_member_reordering()
     {
-        var a = StixObject.Parse("""{"type":"identity","spec_version":"2.1","id":"identity--f431f809-377b-45e0-aa1c-6a4751cae5ff","created":"2016-04-06T20:03:00.000Z","modified":"2016-04-06T20:03:00.000Z","name":"ACME","identity_class":"organization"}""");
-        var b = StixObject.Parse("""{"name":"ACME","identity_class":"organization","modified":"2016-04-06T20:03:00.000Z","created":"2016-04-06T20:03:00.000Z","id":"identity--f431f809-377b-45e0-aa1c-6a4751cae5ff","spec_version":"2.1","type":"identity"}""");
+        var a = StixObject.Parse("""
+            {"type":"identity","spec_version":"2.1","id":"identity--f431f809-377b-45e0-aa1c-6a4751cae5ff",
+            "created":"2016-04-06T20:03:00.000Z","modified":"2016-04-06T20:03:00.000Z","name":"ACME","identity_class":"organization"}
+            """);
+        var b = StixObject.Parse("""
+            {"name":"ACME","identity_class":"organization","modified":"2016-04-06T20:03:00.000Z","created":"2016-04-06T20:03:00.000Z",
+            "id":"identity--f431f809-377b-45e0-aa1c-6a4751cae5ff","spec_version":"2.1","type":"identity"}
+            """);
         Assert.Equal(a.ToCanonicalJson(), b.ToCanonicalJson());
         Assert.NotEqual(a.ToJson(), b.ToJson());
     }
@@ -142,7 +155,8 @@ public sealed class StixObjectTests
     public void Uuid_v5_matches_the_well_known_python_value()
     {
         // uuid.uuid5(uuid.NAMESPACE_DNS, "python.org") in Python's documentation.
-        Assert.Equal(Guid.Parse("886313e1-3b8a-5372-9b90-0c9aee199e5d"), StixIdentifier.UuidV5(Guid.Parse("6ba7b810-9dad-11d1-80b4-00c04fd430c8"), "python.org"u8));
+        var dnsNamespace = Guid.Parse("6ba7b810-9dad-11d1-80b4-00c04fd430c8");
+        Assert.Equal(Guid.Parse("886313e1-3b8a-5372-9b90-0c9aee199e5d"), StixIdentifier.UuidV5(dnsNamespace, "python.org"u8));
     }
 
     [Theory]

@@ -10,7 +10,8 @@ public sealed class StixDocumentReaderTests
     /// <summary>Forces the streaming path with a small buffer limit, so the tests exercise refills and growth.</summary>
     private static readonly StixReaderOptions Streaming = new() { StreamingThreshold = 0, MaxObjectBytes = 1 << 20 };
 
-    private static async Task<(StixFileReport Report, List<ValidationIssue> Issues)> ValidateAsync(byte[] bytes, StixReaderOptions? options = null, bool seekable = true)
+    private static async Task<(StixFileReport Report, List<ValidationIssue> Issues)> ValidateAsync(
+        byte[] bytes, StixReaderOptions? options = null, bool seekable = true)
     {
         var issues = new List<ValidationIssue>();
         Stream stream = seekable ? new MemoryStream(bytes) : new NonSeekableStream(bytes);
@@ -57,7 +58,8 @@ public sealed class StixDocumentReaderTests
     [Fact]
     public async Task An_invalid_object_in_a_stream_is_named_by_its_index()
     {
-        var text = Encoding.UTF8.GetString(GeneratedBundle(100)).Replace("\"confidence\":17", "\"confidence\":170", StringComparison.Ordinal);
+        var text = Encoding.UTF8.GetString(GeneratedBundle(100))
+            .Replace("\"confidence\":17", "\"confidence\":170", StringComparison.Ordinal);
         var (report, issues) = await ValidateAsync(Encoding.UTF8.GetBytes(text), seekable: false);
         Assert.False(report.IsValid);
         var issue = Assert.Single(issues);
@@ -69,7 +71,8 @@ public sealed class StixDocumentReaderTests
     [MemberData(nameof(ReadingModes))]
     public async Task Broken_json_is_unreadable_with_its_line(string mode)
     {
-        var text = "{\"type\":\"bundle\",\n\"id\":\"bundle--5d0092c5-5f74-4287-9642-33f4c354e56d\",\n\"objects\":[\n{\"type\":\"indicator\",}\n]}";
+        var text = "{\"type\":\"bundle\",\n\"id\":\"bundle--5d0092c5-5f74-4287-9642-33f4c354e56d\",\n" +
+            "\"objects\":[\n{\"type\":\"indicator\",}\n]}";
         var (report, issues) = await ValidateAsync(Encoding.UTF8.GetBytes(text), OptionsFor(mode));
         if (report.Unreadable is null)
         {
@@ -101,7 +104,8 @@ public sealed class StixDocumentReaderTests
         Assert.Contains("$.name", report.Unreadable, StringComparison.Ordinal);
         Assert.Contains("duplicate", report.Unreadable, StringComparison.Ordinal);
 
-        var nested = "{\"type\":\"bundle\",\"id\":\"bundle--5d0092c5-5f74-4287-9642-33f4c354e56d\",\"objects\":[{\"type\":\"x-a\",\"k\":[{\"v\":1,\"v\":2}]}]}";
+        var nested = "{\"type\":\"bundle\",\"id\":\"bundle--5d0092c5-5f74-4287-9642-33f4c354e56d\"," +
+            "\"objects\":[{\"type\":\"x-a\",\"k\":[{\"v\":1,\"v\":2}]}]}";
         var (streamed, issues) = await ValidateAsync(Encoding.UTF8.GetBytes(nested), Streaming);
         Assert.Null(streamed.Unreadable);
         var issue = Assert.Single(issues, i => i.Code == "json-syntax");
@@ -115,7 +119,8 @@ public sealed class StixDocumentReaderTests
     [MemberData(nameof(ReadingModes))]
     public async Task Deep_nesting_is_refused_without_exhausting_the_stack(string mode)
     {
-        var deep = "{\"type\":\"bundle\",\"id\":\"bundle--5d0092c5-5f74-4287-9642-33f4c354e56d\",\"objects\":[{\"type\":\"x-a\",\"k\":" +
+        var deep = "{\"type\":\"bundle\",\"id\":\"bundle--5d0092c5-5f74-4287-9642-33f4c354e56d\"," +
+            "\"objects\":[{\"type\":\"x-a\",\"k\":" +
             new string('[', 100_000) + new string(']', 100_000) + "}]}";
         var (report, issues) = await ValidateAsync(Encoding.UTF8.GetBytes(deep), OptionsFor(mode));
         var message = report.Unreadable ?? Assert.Single(issues, i => i.Code == "json-syntax").Message;
@@ -125,7 +130,8 @@ public sealed class StixDocumentReaderTests
     [Fact]
     public async Task A_hundred_megabyte_string_is_refused_with_a_clear_limit_error()
     {
-        var prefix = "{\"type\":\"bundle\",\"id\":\"bundle--5d0092c5-5f74-4287-9642-33f4c354e56d\",\"objects\":[{\"type\":\"x-a\",\"blob\":\""u8.ToArray();
+        var prefix = Encoding.UTF8.GetBytes(
+            "{\"type\":\"bundle\",\"id\":\"bundle--5d0092c5-5f74-4287-9642-33f4c354e56d\",\"objects\":[{\"type\":\"x-a\",\"blob\":\"");
         var suffix = "\"}]}"u8.ToArray();
         var bytes = new byte[prefix.Length + (100 << 20) + suffix.Length];
         prefix.CopyTo(bytes, 0);
@@ -138,7 +144,12 @@ public sealed class StixDocumentReaderTests
     }
 
     public static TheoryData<string> InvalidUtf8Places() =>
-        ["in a single object read whole", "in an object streamed", "in the bundle envelope streamed", "in an object of a bundle read whole"];
+        [
+            "in a single object read whole",
+            "in an object streamed",
+            "in the bundle envelope streamed",
+            "in an object of a bundle read whole",
+        ];
 
     /// <summary>A document with a malformed UTF-8 sequence in the named place, and how it is read.</summary>
     private static (byte[] Bytes, StixReaderOptions Options) InvalidUtf8(string place)
@@ -213,10 +224,13 @@ public sealed class StixDocumentReaderTests
 
             var uuid = new Guid(i, 0x1234, 0x4567, 0x89, 0xab, 0xcd, 0xef, 0x01, 0x23, 0x45, 0x67);
             builder.Append("{\"type\":\"attack-pattern\",\"spec_version\":\"2.1\",\"id\":\"attack-pattern--").Append(uuid.ToString())
-                .Append("\",\"created\":\"2020-01-01T00:00:00.000Z\",\"modified\":\"2020-01-01T00:00:00.000Z\",\"name\":\"technique ").Append(i)
+                .Append("\",\"created\":\"2020-01-01T00:00:00.000Z\",\"modified\":\"2020-01-01T00:00:00.000Z\"")
+                .Append(",\"name\":\"technique ").Append(i)
                 .Append("\",\"confidence\":").Append(i % 100)
-                .Append(",\"external_references\":[{\"source_name\":\"mitre-attack\",\"external_id\":\"T").Append(i).Append("\",\"url\":\"https://attack.example/T").Append(i).Append("\"}]")
-                .Append(",\"kill_chain_phases\":[{\"kill_chain_name\":\"mitre-ics-attack\",\"phase_name\":\"impact\"}],\"x_mitre_version\":\"1.0\"}");
+                .Append(",\"external_references\":[{\"source_name\":\"mitre-attack\",\"external_id\":\"T").Append(i)
+                .Append("\",\"url\":\"https://attack.example/T").Append(i).Append("\"}]")
+                .Append(",\"kill_chain_phases\":[{\"kill_chain_name\":\"mitre-ics-attack\",\"phase_name\":\"impact\"}]")
+                .Append(",\"x_mitre_version\":\"1.0\"}");
         }
 
         return Encoding.UTF8.GetBytes(builder.Append("\n]}").ToString());
