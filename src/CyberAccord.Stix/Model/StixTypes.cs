@@ -3,7 +3,11 @@ using CyberAccord.Stix.Validation;
 
 namespace CyberAccord.Stix.Model;
 
-/// <summary>Maps STIX type names to their typed classes.</summary>
+/// <summary>
+/// Maps STIX type names to their typed classes: one per STIX 2.1 type, each in its own file, written from the type table
+/// in Validation/StixSpec.cs and held to it by TypedModelMatchesSpecTests (the same types, categories, property names and
+/// kinds).
+/// </summary>
 public static class StixTypes
 {
     /// <summary>The typed wrapper for a STIX 2.1 type, or null for custom types.</summary>
