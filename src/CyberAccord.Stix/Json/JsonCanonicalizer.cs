@@ -117,7 +117,8 @@ public static class JsonCanonicalizer
             case JsonValueKind.Number:
                 if (!element.TryGetDouble(out var number) || !double.IsFinite(number))
                 {
-                    throw new StixJsonException($"number {element.GetRawText()} is outside the IEEE 754 double range JCS requires", null, null);
+                    throw new StixJsonException(
+                        $"number {element.GetRawText()} is outside the IEEE 754 double range JCS requires", null, null);
                 }
 
                 WriteAscii(FormatNumber(number), output);

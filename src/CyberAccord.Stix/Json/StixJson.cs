@@ -115,14 +115,18 @@ public static class StixJson
         var where = source is null ? string.Empty : source + ": ";
         if (e.LineNumber is { } line)
         {
-            return new StixJsonException($"{where}line {line + 1 + lineOffset}, byte {e.BytePositionInLine + 1}: {Clean(e.Message)}", line + 1 + lineOffset, null);
+            return new StixJsonException(
+                $"{where}line {line + 1 + lineOffset}, byte {e.BytePositionInLine + 1}: {Clean(e.Message)}", line + 1 + lineOffset, null);
         }
 
         // Duplicate names are reported without a position; find the first one ourselves.
         var duplicate = FindDuplicate(utf8);
         if (duplicate is not null)
         {
-            return new StixJsonException($"{where}{duplicate.Value.Path}: duplicate member name '{duplicate.Value.Name}'", duplicate.Value.Line + lineOffset, duplicate.Value.Path);
+            return new StixJsonException(
+                $"{where}{duplicate.Value.Path}: duplicate member name '{duplicate.Value.Name}'",
+                duplicate.Value.Line + lineOffset,
+                duplicate.Value.Path);
         }
 
         return new StixJsonException(where + Clean(e.Message), null, null);
@@ -134,7 +138,8 @@ public static class StixJson
         var offset = 0;
         while (offset < utf8.Length)
         {
-            var status = System.Text.Unicode.Utf8.ToUtf16(utf8[offset..], scratch, out var read, out _, replaceInvalidSequences: false, isFinalBlock: true);
+            var status = System.Text.Unicode.Utf8.ToUtf16(
+                utf8[offset..], scratch, out var read, out _, replaceInvalidSequences: false, isFinalBlock: true);
             offset += read;
             if (status == System.Buffers.OperationStatus.InvalidData)
             {

@@ -2,7 +2,10 @@ using System.Text.Json.Nodes;
 
 namespace CyberAccord.Stix.Model;
 
-/// <summary>A marking definition (§7.2): statement, TLP 1.0, or an extension such as TLP 2.0. Immutable once published, so it has no modified.</summary>
+/// <summary>
+/// A marking definition (§7.2): statement, TLP 1.0, or an extension such as TLP 2.0. Immutable once published, so it
+/// has no modified.
+/// </summary>
 public sealed class MarkingDefinition : StixObject
 {
     public const string TypeName = "marking-definition";
@@ -22,10 +25,19 @@ public sealed class MarkingDefinition : StixObject
 
     public JsonObject? Definition { get => GetObject("definition"); set => SetNode("definition", value); }
 
+    public IReadOnlyList<ExternalReference>? ExternalReferences
+    {
+        get => GetList("external_references", ExternalReference.From);
+        set => SetList("external_references", value, r => r.ToJson());
+    }
+
     /// <summary>The statement of a statement marking.</summary>
     public string? Statement => Definition?["statement"] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 
-    /// <summary>The TLP level this marking stands for ("clear", "green", "amber", "amber+strict", "red"; TLP 1.0 "white" reads as "clear"), or null.</summary>
+    /// <summary>
+    /// The TLP level this marking stands for ("clear", "green", "amber", "amber+strict", "red"; TLP 1.0 "white" reads
+    /// as "clear"), or null.
+    /// </summary>
     public string? TlpLevel =>
         TlpMarkings.Tlp2Levels.TryGetValue(Id, out var tlp2) ? tlp2
         : TlpMarkings.Tlp1Levels.TryGetValue(Id, out var tlp1) ? (tlp1 == "white" ? "clear" : tlp1)

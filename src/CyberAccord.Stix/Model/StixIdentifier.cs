@@ -43,7 +43,9 @@ public static class StixIdentifier
         return version is >= 1 and <= 5 && variant is '8' or '9' or 'a' or 'b';
     }
 
-    /// <summary>Type names: 3–250 characters of a–z, 0–9 and single hyphens, starting with a letter (the OASIS schema's rule).</summary>
+    /// <summary>
+    /// Type names: 3–250 characters of a–z, 0–9 and single hyphens, starting with a letter (the OASIS schema's rule).
+    /// </summary>
     public static bool IsValidTypeName(string type)
     {
         if (type.Length is < 3 or > 250 || !char.IsAsciiLetterLower(type[0]))

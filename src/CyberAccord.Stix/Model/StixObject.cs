@@ -34,7 +34,11 @@ public class StixObject
 
     public string? SpecVersion { get => GetString("spec_version"); set => SetString("spec_version", value); }
 
-    public IReadOnlyList<string>? ObjectMarkingRefs { get => GetStrings("object_marking_refs"); set => SetStrings("object_marking_refs", value); }
+    public IReadOnlyList<string>? ObjectMarkingRefs
+    {
+        get => GetStrings("object_marking_refs");
+        set => SetStrings("object_marking_refs", value);
+    }
 
     public IReadOnlyList<GranularMarking>? GranularMarkings
     {
@@ -56,7 +60,8 @@ public class StixObject
     }
 
     public static StixObject From(JsonElement element) =>
-        From(JsonNode.Parse(element.GetRawText()) as JsonObject ?? throw new ArgumentException("a STIX object is a JSON object", nameof(element)));
+        From(JsonNode.Parse(element.GetRawText()) as JsonObject
+            ?? throw new ArgumentException("a STIX object is a JSON object", nameof(element)));
 
     /// <summary>Wraps JSON in the typed class for its type (the JSON is used, not copied).</summary>
     public static StixObject From(JsonObject json)
@@ -64,7 +69,8 @@ public class StixObject
         ArgumentNullException.ThrowIfNull(json);
         var type = json["type"] is JsonValue value && value.TryGetValue<string>(out var text) ? text : string.Empty;
         return StixTypes.Create(type, json)
-            ?? (StixSpec.CategoryOf(type) == StixCategory.DomainObject && (json.ContainsKey("created") || !json.ContainsKey("spec_version") || json.ContainsKey("modified"))
+            ?? (StixSpec.CategoryOf(type) == StixCategory.DomainObject &&
+                (json.ContainsKey("created") || !json.ContainsKey("spec_version") || json.ContainsKey("modified"))
                 ? new StixDomainObject(json)
                 : new StixCyberObservable(json));
     }
@@ -110,7 +116,10 @@ public class StixObject
     protected void SetTimestamp(string name, DateTime? value) => SetString(name, value is null ? null : Timestamps.Format(value.Value));
 
     protected IReadOnlyList<string>? GetStrings(string name) =>
-        Json[name] is JsonArray array ? array.Select(item => item is JsonValue v && v.TryGetValue<string>(out var s) ? s : item?.ToJsonString() ?? string.Empty).ToList() : null;
+        Json[name] is JsonArray array
+            ? array.Select(item => item is JsonValue v && v.TryGetValue<string>(out var s) ? s : item?.ToJsonString() ?? string.Empty)
+                .ToList()
+            : null;
 
     protected void SetStrings(string name, IEnumerable<string>? values) =>
         SetNode(name, values is null ? null : new JsonArray(values.Select(v => (JsonNode?)JsonValue.Create(v)).ToArray()));
@@ -118,7 +127,9 @@ public class StixObject
     protected JsonObject? GetObject(string name) => Json[name] as JsonObject;
 
     protected IReadOnlyDictionary<string, string>? GetHashes(string name) =>
-        Json[name] is JsonObject hashes ? hashes.Where(p => p.Value is JsonValue).ToDictionary(p => p.Key, p => p.Value!.GetValue<string>(), StringComparer.Ordinal) : null;
+        Json[name] is JsonObject hashes
+            ? hashes.Where(p => p.Value is JsonValue).ToDictionary(p => p.Key, p => p.Value!.GetValue<string>(), StringComparer.Ordinal)
+            : null;
 
     protected void SetHashes(string name, IReadOnlyDictionary<string, string>? hashes)
     {
@@ -223,14 +234,21 @@ public class StixCyberObservable : StixObject
     public bool? Defanged { get => GetBoolean("defanged"); set => SetBoolean("defanged", value); }
 }
 
-public sealed record ExternalReference(string SourceName, string? Description = null, string? Url = null, string? ExternalId = null, IReadOnlyDictionary<string, string>? Hashes = null)
+public sealed record ExternalReference(
+    string SourceName,
+    string? Description = null,
+    string? Url = null,
+    string? ExternalId = null,
+    IReadOnlyDictionary<string, string>? Hashes = null)
 {
     internal static ExternalReference From(JsonObject json) => new(
         json["source_name"]?.GetValue<string>() ?? string.Empty,
         json["description"]?.GetValue<string>(),
         json["url"]?.GetValue<string>(),
         json["external_id"]?.GetValue<string>(),
-        json["hashes"] is JsonObject hashes ? hashes.ToDictionary(p => p.Key, p => p.Value!.GetValue<string>(), StringComparer.Ordinal) : null);
+        json["hashes"] is JsonObject hashes
+            ? hashes.ToDictionary(p => p.Key, p => p.Value!.GetValue<string>(), StringComparer.Ordinal)
+            : null);
 
     internal JsonObject ToJson()
     {
@@ -267,7 +285,8 @@ public sealed record ExternalReference(string SourceName, string? Description = 
 
 public sealed record KillChainPhase(string KillChainName, string PhaseName)
 {
-    internal static KillChainPhase From(JsonObject json) => new(json["kill_chain_name"]?.GetValue<string>() ?? string.Empty, json["phase_name"]?.GetValue<string>() ?? string.Empty);
+    internal static KillChainPhase From(JsonObject json) =>
+        new(json["kill_chain_name"]?.GetValue<string>() ?? string.Empty, json["phase_name"]?.GetValue<string>() ?? string.Empty);
 
     internal JsonObject ToJson() => new() { ["kill_chain_name"] = KillChainName, ["phase_name"] = PhaseName };
 }

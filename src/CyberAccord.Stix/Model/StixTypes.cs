@@ -3,7 +3,11 @@ using CyberAccord.Stix.Validation;
 
 namespace CyberAccord.Stix.Model;
 
-/// <summary>Maps STIX type names to their typed classes.</summary>
+/// <summary>
+/// Maps STIX type names to their typed classes: one per STIX 2.1 type, each in its own file, written from the type table
+/// in Validation/StixSpec.cs and held to it by TypedModelMatchesSpecTests (the same types, categories, property names and
+/// kinds).
+/// </summary>
 public static class StixTypes
 {
     /// <summary>The typed wrapper for a STIX 2.1 type, or null for custom types.</summary>
@@ -54,7 +58,9 @@ public static class StixTypes
         _ => null,
     };
 
-    /// <summary>The minimal JSON of a new object: type, spec_version, a fresh UUIDv4 id, and for core objects created and modified now.</summary>
+    /// <summary>
+    /// The minimal JSON of a new object: type, spec_version, a fresh UUIDv4 id, and for core objects created and modified now.
+    /// </summary>
     public static JsonObject NewObject(string type, bool core)
     {
         var json = new JsonObject { ["type"] = type, ["spec_version"] = "2.1", ["id"] = $"{type}--{Guid.NewGuid()}" };

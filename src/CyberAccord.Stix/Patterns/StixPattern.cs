@@ -111,7 +111,8 @@ public static class StixPattern
         }
 
         private static bool IsWhiteSpace(char c) =>
-            c is ' ' or '\t' or '\r' or '\n' or '\u000B' or '\u000C' or '\u0085' or '\u00a0' or '\u1680' or '\u2028' or '\u2029' or '\u202f' or '\u205f' or '\u3000'
+            c is ' ' or '\t' or '\r' or '\n' or '\u000B' or '\u000C' or '\u0085' or '\u00a0' or '\u1680' or '\u2028' or '\u2029'
+                or '\u202f' or '\u205f' or '\u3000'
             || (c >= '\u2000' && c <= '\u200a');
 
         /// <summary>Every token rule's match length at <paramref name="i"/>; the longest wins, the earliest rule breaks ties.</summary>
@@ -158,9 +159,11 @@ public static class StixPattern
 
         private static readonly (string, Kind)[] Operators =
         [
-            ("==", Kind.Eq), ("=", Kind.Eq), ("!=", Kind.Neq), ("<>", Kind.Neq), ("<=", Kind.Le), ("<", Kind.Lt), (">=", Kind.Ge), (">", Kind.Gt),
+            ("==", Kind.Eq), ("=", Kind.Eq), ("!=", Kind.Neq), ("<>", Kind.Neq),
+            ("<=", Kind.Le), ("<", Kind.Lt), (">=", Kind.Ge), (">", Kind.Gt),
             ("'", Kind.Quote), (":", Kind.Colon), (".", Kind.Dot), (",", Kind.Comma), (")", Kind.RParen), ("(", Kind.LParen),
-            ("]", Kind.RBrack), ("[", Kind.LBrack), ("+", Kind.Plus), ("-", Kind.Hyphen), ("^", Kind.Power), ("/", Kind.Divide), ("*", Kind.Asterisk),
+            ("]", Kind.RBrack), ("[", Kind.LBrack), ("+", Kind.Plus), ("-", Kind.Hyphen),
+            ("^", Kind.Power), ("/", Kind.Divide), ("*", Kind.Asterisk),
         ];
 
         private static int Digits(string s, int i)
@@ -174,7 +177,9 @@ public static class StixPattern
             return i - start;
         }
 
-        /// <summary>Past the sign: a required '-' for the negative literals, an optional '+' for the positive ones; -1 when absent.</summary>
+        /// <summary>
+        /// Past the sign: a required '-' for the negative literals, an optional '+' for the positive ones; -1 when absent.
+        /// </summary>
         private static int AfterSign(string s, int i, bool negative) =>
             negative ? (i < s.Length && s[i] == '-' ? i + 1 : -1) : (i < s.Length && s[i] == '+' ? i + 1 : i);
 
@@ -262,7 +267,8 @@ public static class StixPattern
             }
 
             var total = count + padding;
-            var valid = total > 0 && total % 4 == 0 && (padding == 0 || (padding == 1 && count % 4 == 3) || (padding == 2 && count % 4 == 2));
+            var valid = total > 0 && total % 4 == 0 &&
+                (padding == 0 || (padding == 1 && count % 4 == 3) || (padding == 2 && count % 4 == 2));
             return valid ? j + 1 - i : 0;
         }
 
@@ -316,19 +322,24 @@ public static class StixPattern
             }
 
             j += 5;
-            if (!((C(j, '0') && D(j + 1) && s[j + 1] != '0') || (C(j, '1') && j + 1 < s.Length && s[j + 1] is '0' or '1' or '2')) || !C(j + 2, '-'))
+            if (!((C(j, '0') && D(j + 1) && s[j + 1] != '0') || (C(j, '1') && j + 1 < s.Length && s[j + 1] is '0' or '1' or '2')) ||
+                !C(j + 2, '-'))
             {
                 return 0;
             }
 
             j += 3;
-            if (!((C(j, '0') && D(j + 1) && s[j + 1] != '0') || (j < s.Length && s[j] is '1' or '2' && D(j + 1)) || (C(j, '3') && j + 1 < s.Length && s[j + 1] is '0' or '1')) || !C(j + 2, 'T'))
+            if (!((C(j, '0') && D(j + 1) && s[j + 1] != '0') ||
+                  (j < s.Length && s[j] is '1' or '2' && D(j + 1)) ||
+                  (C(j, '3') && j + 1 < s.Length && s[j + 1] is '0' or '1')) ||
+                !C(j + 2, 'T'))
             {
                 return 0;
             }
 
             j += 3;
-            if (!((j < s.Length && s[j] is '0' or '1' && D(j + 1)) || (C(j, '2') && j + 1 < s.Length && s[j + 1] is >= '0' and <= '3')) || !C(j + 2, ':'))
+            if (!((j < s.Length && s[j] is '0' or '1' && D(j + 1)) || (C(j, '2') && j + 1 < s.Length && s[j + 1] is >= '0' and <= '3')) ||
+                !C(j + 2, ':'))
             {
                 return 0;
             }
@@ -620,7 +631,8 @@ public static class StixPattern
 
         private void OrderableLiteral()
         {
-            if (Current.Kind is Kind.IntPos or Kind.IntNeg or Kind.FloatPos or Kind.FloatNeg or Kind.String or Kind.Binary or Kind.Hex or Kind.Timestamp)
+            if (Current.Kind is Kind.IntPos or Kind.IntNeg or Kind.FloatPos or Kind.FloatNeg
+                or Kind.String or Kind.Binary or Kind.Hex or Kind.Timestamp)
             {
                 _at++;
                 return;

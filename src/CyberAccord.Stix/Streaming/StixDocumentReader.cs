@@ -9,7 +9,9 @@ namespace CyberAccord.Stix.Streaming;
 /// <summary>Limits for reading STIX documents.</summary>
 public sealed record StixReaderOptions
 {
-    /// <summary>The largest single object (and the largest whole document read at once). Larger ones are refused with a clear error.</summary>
+    /// <summary>
+    /// The largest single object (and the largest whole document read at once). Larger ones are refused with a clear error.
+    /// </summary>
     public int MaxObjectBytes { get; init; } = 16 << 20;
 
     /// <summary>Documents up to this size are parsed whole; larger bundles are streamed object by object in constant memory.</summary>
@@ -64,7 +66,8 @@ public sealed class StixDocumentReader(StixReaderOptions? options = null)
 
     /// <summary>Yields the objects of a bundle, or the document itself when it is a single object.</summary>
     /// <exception cref="StixJsonException">The document is not JSON, or breaks a limit; the message says where.</exception>
-    public async IAsyncEnumerable<StixItem> ReadAsync(Stream stream, IProgress<long>? progress, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<StixItem> ReadAsync(
+        Stream stream, IProgress<long>? progress, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stream);
         if (stream.CanSeek && stream.Length - stream.Position <= _options.StreamingThreshold)
@@ -90,7 +93,8 @@ public sealed class StixDocumentReader(StixReaderOptions? options = null)
     {
         var document = StixJson.Parse(bytes);
         var root = document.RootElement;
-        if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String && type.ValueEquals("bundle"))
+        if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("type", out var type) &&
+            type.ValueKind == JsonValueKind.String && type.ValueEquals("bundle"))
         {
             Envelope = document;
             if (!root.TryGetProperty("objects", out var objects))
@@ -127,7 +131,8 @@ public sealed class StixDocumentReader(StixReaderOptions? options = null)
         Done,
     }
 
-    private async IAsyncEnumerable<StixItem> StreamAsync(Stream stream, IProgress<long>? progress, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<StixItem> StreamAsync(
+        Stream stream, IProgress<long>? progress, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(1 << 20);
         var envelope = new Dictionary<string, byte[]>(StringComparer.Ordinal);
@@ -153,7 +158,8 @@ public sealed class StixDocumentReader(StixReaderOptions? options = null)
                     progress?.Report(total);
                 }
 
-                var consumed = Process(buffer.AsSpan(0, filled), eof, ref state, ref phase, ref index, ref pendingMember, ref lineBase, envelope, items);
+                var consumed = Process(
+                    buffer.AsSpan(0, filled), eof, ref state, ref phase, ref index, ref pendingMember, ref lineBase, envelope, items);
                 foreach (var item in items)
                 {
                     yield return item;
@@ -170,7 +176,11 @@ public sealed class StixDocumentReader(StixReaderOptions? options = null)
                     // One token or object fills the whole buffer: grow it, up to the object limit.
                     if (buffer.Length >= _options.MaxObjectBytes)
                     {
-                        throw new StixJsonException($"line {lineBase}: {(phase == Phase.Objects ? $"$.objects[{index}]" : "a bundle member")} is larger than the {_options.MaxObjectBytes >> 20} MiB object limit", lineBase, phase == Phase.Objects ? $"$.objects[{index}]" : null);
+                        var what = phase == Phase.Objects ? $"$.objects[{index}]" : "a bundle member";
+                        throw new StixJsonException(
+                            $"line {lineBase}: {what} is larger than the {_options.MaxObjectBytes >> 20} MiB object limit",
+                            lineBase,
+                            phase == Phase.Objects ? $"$.objects[{index}]" : null);
                     }
 
                     var larger = ArrayPool<byte>.Shared.Rent(Math.Min(_options.MaxObjectBytes, buffer.Length * 2));
@@ -211,7 +221,16 @@ public sealed class StixDocumentReader(StixReaderOptions? options = null)
     }
 
     /// <summary>Consumes as much of <paramref name="data"/> as forms whole tokens or objects; returns the bytes consumed.</summary>
-    private int Process(ReadOnlySpan<byte> data, bool eof, ref JsonReaderState state, ref Phase phase, ref long index, ref string? pendingMember, ref long lineBase, Dictionary<string, byte[]> envelope, List<StixItem> items)
+    private int Process(
+        ReadOnlySpan<byte> data,
+        bool eof,
+        ref JsonReaderState state,
+        ref Phase phase,
+        ref long index,
+        ref string? pendingMember,
+        ref long lineBase,
+        Dictionary<string, byte[]> envelope,
+        List<StixItem> items)
     {
         var reader = new Utf8JsonReader(data, eof, state);
         var consumed = 0;
@@ -242,7 +261,8 @@ public sealed class StixDocumentReader(StixReaderOptions? options = null)
                             consumed = (int)reader.BytesConsumed;
                             if (!envelope.TryGetValue("type", out var type) || !type.AsSpan().SequenceEqual("\"bundle\""u8))
                             {
-                                throw new StixJsonException("a document this large must be a bundle (type \"bundle\") to be read", null, "$.type");
+                                throw new StixJsonException(
+                                    "a document this large must be a bundle (type \"bundle\") to be read", null, "$.type");
                             }
 
                             return consumed;
@@ -253,7 +273,8 @@ public sealed class StixDocumentReader(StixReaderOptions? options = null)
                             pendingMember = reader.GetString()!;
                             if (envelope.ContainsKey(pendingMember) || (pendingMember == "objects" && ObjectCount != -1))
                             {
-                                throw new StixJsonException($"$: duplicate member name '{pendingMember}'", null, "$" + JsonPath.Member(pendingMember));
+                                throw new StixJsonException(
+                                    $"$: duplicate member name '{pendingMember}'", null, "$" + JsonPath.Member(pendingMember));
                             }
 
                             break;
@@ -283,7 +304,10 @@ public sealed class StixDocumentReader(StixReaderOptions? options = null)
                             var member = data[start..(int)reader.BytesConsumed];
                             if (!System.Text.Unicode.Utf8.IsValid(member))
                             {
-                                throw new StixJsonException($"line {lineBase}: bundle member '{pendingMember}' is not valid UTF-8", lineBase, "$" + JsonPath.Member(pendingMember!));
+                                throw new StixJsonException(
+                                    $"line {lineBase}: bundle member '{pendingMember}' is not valid UTF-8",
+                                    lineBase,
+                                    "$" + JsonPath.Member(pendingMember!));
                             }
 
                             envelope[pendingMember!] = member.ToArray();

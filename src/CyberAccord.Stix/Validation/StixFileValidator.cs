@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Text.Json;
 using CyberAccord.Stix.Json;
 using CyberAccord.Stix.Streaming;
@@ -24,7 +25,12 @@ public sealed record StixFileReport
 /// <summary>Validates a document of any size as it streams, handing each issue to the caller as it is found.</summary>
 public static class StixFileValidator
 {
-    public static async Task<StixFileReport> ValidateAsync(Stream stream, Action<ValidationIssue> onIssue, IProgress<long>? progress, StixReaderOptions? options, CancellationToken cancellationToken)
+    public static async Task<StixFileReport> ValidateAsync(
+        Stream stream,
+        Action<ValidationIssue> onIssue,
+        IProgress<long>? progress,
+        StixReaderOptions? options,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(onIssue);
         var report = new StixFileReport();
@@ -67,16 +73,24 @@ public static class StixFileValidator
 
                     var root = item.Root;
                     StixValidator.ValidateObject(root, item.Path, issues);
-                    if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String)
+                    if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("type", out var type) &&
+                        type.ValueKind == JsonValueKind.String)
                     {
                         var name = type.GetString()!;
                         report.ObjectsByType[name] = report.ObjectsByType.GetValueOrDefault(name) + 1;
                         if (!reader.IsSingleObject && root.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String)
                         {
-                            var version = root.TryGetProperty("modified", out var modified) && modified.ValueKind == JsonValueKind.String ? modified.GetString()! : string.Empty;
+                            var version = root.TryGetProperty("modified", out var modified) && modified.ValueKind == JsonValueKind.String
+                                ? modified.GetString()!
+                                : string.Empty;
                             if (!seen.Add(VersionKey(id.GetString()!, version)))
                             {
-                                issues.Add(new ValidationIssue(Severity.Warning, "duplicate-object", id.GetString(), item.Path, "the bundle holds this id and modified time more than once"));
+                                issues.Add(new ValidationIssue(
+                                    Severity.Warning,
+                                    "duplicate-object",
+                                    id.GetString(),
+                                    item.Path,
+                                    "the bundle holds this id and modified time more than once"));
                             }
                         }
                     }
@@ -104,6 +118,6 @@ public static class StixFileValidator
     {
         Span<byte> digest = stackalloc byte[32];
         System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(id + "|" + modified), digest);
-        return (System.Buffers.Binary.BinaryPrimitives.ReadInt64LittleEndian(digest), System.Buffers.Binary.BinaryPrimitives.ReadInt64LittleEndian(digest[8..]));
+        return (BinaryPrimitives.ReadInt64LittleEndian(digest), BinaryPrimitives.ReadInt64LittleEndian(digest[8..]));
     }
 }

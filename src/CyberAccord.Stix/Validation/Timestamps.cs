@@ -5,11 +5,14 @@ namespace CyberAccord.Stix.Validation;
 /// <summary>STIX timestamps: RFC 3339, UTC, with a literal Z (§3.2). Parsed by hand; this is on the hot path.</summary>
 public static class Timestamps
 {
-    /// <summary>Parses <c>YYYY-MM-DDTHH:MM:SS[.fff…]Z</c>; returns the digits of fraction, or -1 when the text is not a valid timestamp.</summary>
+    /// <summary>
+    /// Parses <c>YYYY-MM-DDTHH:MM:SS[.fff…]Z</c>; returns the digits of fraction, or -1 when the text is not a valid timestamp.
+    /// </summary>
     public static int TryParse(string text, out DateTime value)
     {
         value = default;
-        if (text.Length < 20 || text[^1] != 'Z' || text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' || text[16] != ':')
+        if (text.Length < 20 || text[^1] != 'Z' ||
+            text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' || text[16] != ':')
         {
             return -1;
         }
@@ -60,12 +63,14 @@ public static class Timestamps
 
         // A leap second (:60) is legal in RFC 3339; it is read as the last tick of the minute.
         var leap = second == 60;
-        if (month is < 1 or > 12 || day < 1 || year < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 60)
+        if (month is < 1 or > 12 || day < 1 || year < 1 || day > DateTime.DaysInMonth(year, month) ||
+            hour > 23 || minute > 59 || second > 60)
         {
             return -1;
         }
 
-        value = new DateTime(year, month, day, hour, minute, leap ? 59 : second, DateTimeKind.Utc).AddTicks(leap ? TimeSpan.TicksPerSecond - 1 : ticks);
+        value = new DateTime(year, month, day, hour, minute, leap ? 59 : second, DateTimeKind.Utc)
+            .AddTicks(leap ? TimeSpan.TicksPerSecond - 1 : ticks);
         return fraction;
     }
 
@@ -85,5 +90,6 @@ public static class Timestamps
         return true;
     }
 
-    public static string Format(DateTime value) => value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+    public static string Format(DateTime value) =>
+        value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 }

@@ -12,5 +12,10 @@ public enum Severity
 /// <summary>One finding: where (object id, JSON path), which rule (a stable code), and what.</summary>
 public sealed record ValidationIssue(Severity Severity, string Code, string? ObjectId, string Path, string Message)
 {
-    public override string ToString() => $"{(Severity == Severity.Error ? "error" : "warning")} {Code} {Path}{(ObjectId is null ? string.Empty : $" ({ObjectId})")}: {Message}";
+    public override string ToString()
+    {
+        var severity = Severity == Severity.Error ? "error" : "warning";
+        var objectId = ObjectId is null ? string.Empty : $" ({ObjectId})";
+        return $"{severity} {Code} {Path}{objectId}: {Message}";
+    }
 }

@@ -8,12 +8,16 @@ public sealed class StixPatternTests
     [Theory]
     [InlineData("[file:hashes.'SHA-256' = 'aec070645fe53ee3b3763059376134f058cc337247c978add178b6ccdfb0019f']")]
     [InlineData("[file:hashes.MD5 = '79054025255fb1a26e4bc422aef54eb4']")]
-    [InlineData("[email-message:from_ref.value MATCHES '.+@example\\\\.com$' AND email-message:body_multipart[*].body_raw_ref.name MATCHES '^Final Report.+\\\\.exe$']")]
-    [InlineData("[ipv4-addr:value = '198.51.100.1/32' OR ipv4-addr:value = '203.0.113.33/32' OR ipv6-addr:value = '2001:0db8:dead:beef:dead:beef:dead:0001/128']")]
+    [InlineData("[email-message:from_ref.value MATCHES '.+@example\\\\.com$' AND " +
+                "email-message:body_multipart[*].body_raw_ref.name MATCHES '^Final Report.+\\\\.exe$']")]
+    [InlineData("[ipv4-addr:value = '198.51.100.1/32' OR ipv4-addr:value = '203.0.113.33/32' OR " +
+                "ipv6-addr:value = '2001:0db8:dead:beef:dead:beef:dead:0001/128']")]
     [InlineData("[domain-name:value = 'example.com'] FOLLOWEDBY [url:value = 'http://example.com/foo']")]
-    [InlineData("([file:name = 'foo.dll'] AND [win-registry-key:key = 'HKEY_LOCAL_MACHINE\\\\foo\\\\bar']) OR [process:name = 'fooproc' OR process:name = 'procfoo']")]
+    [InlineData("([file:name = 'foo.dll'] AND [win-registry-key:key = 'HKEY_LOCAL_MACHINE\\\\foo\\\\bar']) OR " +
+                "[process:name = 'fooproc' OR process:name = 'procfoo']")]
     [InlineData("[file:hashes.MD5 = 'cead3f77f6cda6ec00f57d76c9a6879f'] AND [file:hashes.MD5 = '1234'] WITHIN 300 SECONDS")]
-    [InlineData("[network-traffic:dst_ref.type = 'ipv4-addr' AND network-traffic:dst_ref.value = '203.0.113.33/32'] REPEATS 5 TIMES WITHIN 180 SECONDS")]
+    [InlineData("[network-traffic:dst_ref.type = 'ipv4-addr' AND network-traffic:dst_ref.value = '203.0.113.33/32'] " +
+                "REPEATS 5 TIMES WITHIN 180 SECONDS")]
     [InlineData("[file:name = 'x'] START t'2016-06-01T00:00:00Z' STOP t'2016-07-01T00:00:00Z'")]
     [InlineData("[network-traffic:dst_port NOT IN (22, 80, 443)]")]
     [InlineData("[network-traffic:dst_port IN ()]")]

@@ -18,7 +18,12 @@ public sealed class SchemaCrossCheckTests
         {
             try
             {
-                using var probe = Process.Start(new ProcessStartInfo(candidate, "-c \"import jsonschema\"") { RedirectStandardError = true, RedirectStandardOutput = true })!;
+                var start = new ProcessStartInfo(candidate, "-c \"import jsonschema\"")
+                {
+                    RedirectStandardError = true,
+                    RedirectStandardOutput = true,
+                };
+                using var probe = Process.Start(start)!;
                 probe.WaitForExit(30_000);
                 if (probe.ExitCode == 0)
                 {
@@ -67,7 +72,12 @@ public sealed class SchemaCrossCheckTests
         Skip.If(python is null, "no python3 with the jsonschema module on this machine (eng/test.sh installs python3-jsonschema)");
 
         var corpus = Corpus().ToList();
-        var info = new ProcessStartInfo(python!) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        var info = new ProcessStartInfo(python!)
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Schema", "schema_check.py"));
         info.ArgumentList.Add(TestData.PathOf("stix/oasis/schemas"));
         using var process = Process.Start(info)!;
@@ -76,7 +86,8 @@ public sealed class SchemaCrossCheckTests
         {
             foreach (var (name, node) in corpus)
             {
-                await process.StandardInput.WriteLineAsync(new JsonObject { ["name"] = name, ["object"] = node.DeepClone() }.ToJsonString());
+                var line = new JsonObject { ["name"] = name, ["object"] = node.DeepClone() }.ToJsonString();
+                await process.StandardInput.WriteLineAsync(line);
             }
 
             process.StandardInput.Close();

@@ -10,7 +10,8 @@ public sealed class ConformanceTests
     public static TheoryData<string> Bundles()
     {
         var data = new TheoryData<string>();
-        foreach (var file in Directory.EnumerateFiles(TestData.PathOf("stix/oasis/examples"), "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        var examples = Directory.EnumerateFiles(TestData.PathOf("stix/oasis/examples"), "*.json", SearchOption.AllDirectories);
+        foreach (var file in examples.Order(StringComparer.Ordinal))
         {
             data.Add(Path.GetRelativePath(TestData.PathOf("stix"), file).Replace('\\', '/'));
         }
