@@ -30,7 +30,9 @@ public static class NodeDirectory
 
     public static bool IsNode(string dir) => File.Exists(Path.Combine(dir, ConfigFile));
 
-    /// <param name="replacing">The log id of the node this one replaces (<c>demo --force</c>), whose PostgreSQL schema it may take over.</param>
+    /// <param name="replacing">
+    /// The log id of the node this one replaces (<c>demo --force</c>), whose PostgreSQL schema it may take over.
+    /// </param>
     public static async Task CreateAsync(string dir, string origin, string? store, string? replacing, CancellationToken cancellationToken)
     {
         if (IsNode(dir))
@@ -57,7 +59,10 @@ public static class NodeDirectory
             // The log's sequencing moves into the store's schema with the projection; tiles and checkpoints stay in log/.
             var logId = Guid.NewGuid().ToString();
             await PostgresSequencer.ClaimAsync(store, logId, replacing, cancellationToken).ConfigureAwait(false);
-            await LogDirectory.UseSequencerAsync(Path.Combine(dir, "log"), new SequencerSettings(PostgresSequencer.Kind, store, logId), cancellationToken).ConfigureAwait(false);
+            await LogDirectory.UseSequencerAsync(
+                Path.Combine(dir, "log"),
+                new SequencerSettings(PostgresSequencer.Kind, store, logId),
+                cancellationToken).ConfigureAwait(false);
         }
 
         var config = new Dictionary<string, string> { ["format"] = "1", ["origin"] = origin };
@@ -82,7 +87,9 @@ public static class NodeDirectory
     public static string? Store(string dir)
     {
         using var config = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(dir, ConfigFile)));
-        return config.RootElement.TryGetProperty("store", out var store) && store.ValueKind == JsonValueKind.String ? store.GetString() : null;
+        return config.RootElement.TryGetProperty("store", out var store) && store.ValueKind == JsonValueKind.String
+            ? store.GetString()
+            : null;
     }
 
     /// <summary>
@@ -127,7 +134,8 @@ public static class NodeDirectory
         }
 
         RefuseIfServed(dir);
-        var log = await LogDirectory.OpenAsync(Path.Combine(dir, "log"), TimeSpan.FromSeconds(30), cancellationToken, Sequencers).ConfigureAwait(false);
+        var log = await LogDirectory.OpenAsync(Path.Combine(dir, "log"), TimeSpan.FromSeconds(30), cancellationToken, Sequencers)
+            .ConfigureAwait(false);
         try
         {
             // The log first: damage there stops the node before the projection is read, dropped or rebuilt.
@@ -200,7 +208,9 @@ public static class NodeDirectory
         var path = KeyPath(dir, party);
         if (!File.Exists(path))
         {
-            throw new LogStateException($"this node holds no signing key for {party} (looked for keys/{party}.pem): a node signs only for the parties it acts for");
+            throw new LogStateException(
+                $"this node holds no signing key for {party} (looked for keys/{party}.pem): "
+                + "a node signs only for the parties it acts for");
         }
 
         return PartyKey.FromPem(File.ReadAllText(path));

@@ -10,7 +10,9 @@ namespace CyberAccord.Hosting;
 /// <param name="Server">The HTTP face's options; its log directory is the node's own, whatever this one names.</param>
 public sealed record NodeHostOptions(AccordServerOptions Server)
 {
-    /// <summary>A PostgreSQL store to serve from instead of the one the node was created with (see <see cref="NodeDirectory.OpenAsync"/>).</summary>
+    /// <summary>
+    /// A PostgreSQL store to serve from instead of the one the node was created with (see <see cref="NodeDirectory.OpenAsync"/>).
+    /// </summary>
     public string? Store { get; init; }
 
     /// <summary>Told what opening repaired on its own, such as a damaged projection rebuilt from the log.</summary>
@@ -70,7 +72,9 @@ public sealed class NodeHost : IAsyncDisposable
     public static Func<string, PartyKey?> KeysOf(string directory) =>
         party => File.Exists(NodeDirectory.KeyPath(directory, party)) ? NodeDirectory.LoadKey(directory, party) : null;
 
-    /// <summary>Starts listening, then records where in <c>serving.json</c>. A port in use fails here, before anything is written.</summary>
+    /// <summary>
+    /// Starts listening, then records where in <c>serving.json</c>. A port in use fails here, before anything is written.
+    /// </summary>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await _app.StartAsync(cancellationToken).ConfigureAwait(false);

@@ -12,7 +12,10 @@ internal sealed class AccordBuilder : IDisposable
 
     public AccordState State { get; } = new();
 
-    public static DateTime T(string text) => DateTime.Parse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal);
+    public static DateTime T(string text) => DateTime.Parse(
+        text,
+        System.Globalization.CultureInfo.InvariantCulture,
+        System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal);
 
     public PartyKey Key(string party) => _keys[party];
 
@@ -46,10 +49,17 @@ internal sealed class AccordBuilder : IDisposable
 
     /// <summary>An accord between the given parties, carrying every commitment the rules know.</summary>
     public string Accord(params string[] parties) =>
-        Add(RecordKinds.Accord, parties[0], "2015-09-25", $$"""{"title":"2015 accord","parties":[{{string.Join(',', parties.Select(p => $"\"{p}\""))}}],"commitments":["USCN-2015-1","USCN-2015-3","GGE2015-13c","GGE2015-13f","GGE2015-13h"]}""");
+        Add(RecordKinds.Accord, parties[0], "2015-09-25", $$"""
+            {"title":"2015 accord","parties":[{{string.Join(',', parties.Select(p => $"\"{p}\""))}}],
+             "commitments":["USCN-2015-1","USCN-2015-3","GGE2015-13c","GGE2015-13f","GGE2015-13h"]}
+            """);
 
     public string Designation(string party, string categories, string effective = "2013-01-01", string? scopes = null) =>
-        Add(RecordKinds.Designation, party, effective, $$"""{"framework":"national list of {{party}}","legal_basis":"law","effective":"{{effective}}T00:00:00Z","sectors":[{{string.Join(',', categories.Split(',').Select(c => $$"""{"id":"{{c}}","name":"{{c}}","category":"{{c}}"}"""))}}]{{(scopes is null ? string.Empty : ",\"scopes\":" + scopes)}}}""");
+        Add(RecordKinds.Designation, party, effective, $$"""
+            {"framework":"national list of {{party}}","legal_basis":"law","effective":"{{effective}}T00:00:00Z",
+             "sectors":[{{string.Join(',', categories.Split(',').Select(c => $$"""{"id":"{{c}}","name":"{{c}}","category":"{{c}}"}"""))}}]
+             {{(scopes is null ? string.Empty : ",\"scopes\":" + scopes)}}}
+            """);
 
     public void Dispose()
     {

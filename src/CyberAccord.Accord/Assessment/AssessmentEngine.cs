@@ -7,7 +7,13 @@ namespace CyberAccord.Accord.Assessment;
 /// critical-infrastructure list or view, with the reasoning spelled out step by step. The engine never decides
 /// who is right; it shows what follows from each party's own designation and claims.
 /// </summary>
-public sealed record AssessmentFinding(string Rule, string Subject, string Commitment, string? Under, bool Implicated, IReadOnlyList<string> Reasons)
+public sealed record AssessmentFinding(
+    string Rule,
+    string Subject,
+    string Commitment,
+    string? Under,
+    bool Implicated,
+    IReadOnlyList<string> Reasons)
 {
     public string Explanation => string.Join("; ", Reasons);
 
@@ -81,7 +87,9 @@ public static class AssessmentEngine
             var reasons = new List<string>();
             if (designation.Effective > incident.Start)
             {
-                reasons.Add($"no list of {state.Parties[party].Code} was in force at the time; its earliest on record ({designation.Effective:yyyy-MM-dd}) is used");
+                reasons.Add(
+                    $"no list of {state.Parties[party].Code} was in force at the time; "
+                    + $"its earliest on record ({designation.Effective:yyyy-MM-dd}) is used");
             }
 
             var matched = incident.Sectors.Where(designation.Categories.Contains).ToList();
@@ -108,7 +116,9 @@ public static class AssessmentEngine
 
             reasons.Add(incident.Peacetime ? "peacetime" : "not peacetime: the norm addresses peacetime conduct");
             var implicated = damaging.Count > 0 && incident.Peacetime;
-            reasons.Add(implicated ? $"therefore implicates {Commitment} under {code}'s list" : $"therefore does not implicate {Commitment} under {code}'s list");
+            reasons.Add(implicated
+                ? $"therefore implicates {Commitment} under {code}'s list"
+                : $"therefore does not implicate {Commitment} under {code}'s list");
             yield return new AssessmentFinding(CiDamageRule, incident.Id, Commitment, party, implicated, reasons);
         }
     }
@@ -149,7 +159,8 @@ public static class AssessmentEngine
                 $"{code} classifies the purpose as {view}",
                 implicated
                     ? $"therefore implicates {Commitment} in {code}'s view"
-                    : $"therefore outside {Commitment} in {code}'s view (the commitment covers theft for commercial advantage, not {view} purposes)",
+                    : $"therefore outside {Commitment} in {code}'s view "
+                        + $"(the commitment covers theft for commercial advantage, not {view} purposes)",
             };
             yield return new AssessmentFinding(IpTheftRule, incident.Id, Commitment, party, implicated, reasons);
         }
@@ -159,39 +170,59 @@ public static class AssessmentEngine
     /// USCN-2015-1 (timely responses) for every request; GGE 13(h) when the request concerns an incident that targets
     /// infrastructure the requester designates as critical.
     /// </summary>
-    public static IEnumerable<AssessmentFinding> TimelyResponse(AccordState state, RequestCase request, DateTime now, IReadOnlySet<string> commitments)
+    public static IEnumerable<AssessmentFinding> TimelyResponse(
+        AccordState state,
+        RequestCase request,
+        DateTime now,
+        IReadOnlySet<string> commitments)
     {
         var to = state.Parties[request.To].Code;
         var from = state.Parties[request.From].Code;
         var response = request.FirstResponse;
-        var reasons = new List<string> { $"{from} asked {to} ({request.Type}) on {request.Created:yyyy-MM-dd} with a deadline of {request.Deadline:yyyy-MM-dd}" };
+        var reasons = new List<string>
+        {
+            $"{from} asked {to} ({request.Type}) on {request.Created:yyyy-MM-dd} with a deadline of {request.Deadline:yyyy-MM-dd}",
+        };
         bool late;
         if (response is null)
         {
             late = now > request.Deadline;
-            reasons.Add(late ? $"no response by the deadline; open for {(now - request.Created).TotalDays:F0} days" : "no response yet; the deadline has not passed");
+            reasons.Add(late
+                ? $"no response by the deadline; open for {(now - request.Created).TotalDays:F0} days"
+                : "no response yet; the deadline has not passed");
         }
         else
         {
             late = response.Created > request.Deadline;
-            reasons.Add($"{to} {response.Status} after {(response.Created - request.Created).TotalDays:F1} days{(late ? ", after the deadline" : ", within the deadline")}");
+            reasons.Add(
+                $"{to} {response.Status} after {(response.Created - request.Created).TotalDays:F1} days"
+                + (late ? ", after the deadline" : ", within the deadline"));
         }
 
         if (commitments.Contains("USCN-2015-1"))
         {
             yield return new AssessmentFinding(TimelyResponseRule, request.Id, "USCN-2015-1", request.To, late,
-                [.. reasons, late ? "therefore implicates USCN-2015-1 (timely responses)" : "therefore consistent with USCN-2015-1 so far"]);
+                [
+                    .. reasons,
+                    late ? "therefore implicates USCN-2015-1 (timely responses)" : "therefore consistent with USCN-2015-1 so far",
+                ]);
         }
 
         if (commitments.Contains("GGE2015-13h") && request.Incident is { } incidentId && request.Type is "assistance" or "mitigation")
         {
             var incident = state.Incidents[incidentId];
             var designation = state.DesignationOf(request.From, incident.Start);
-            var critical = designation is not null && incident.AffectedParty == request.From && incident.Sectors.Any(designation.Categories.Contains);
+            var critical = designation is not null
+                && incident.AffectedParty == request.From
+                && incident.Sectors.Any(designation.Categories.Contains);
             if (critical)
             {
                 yield return new AssessmentFinding(AssistanceRule, request.Id, "GGE2015-13h", request.From, late,
-                    [.. reasons, $"the incident targets infrastructure {from} designates as critical", late ? "therefore implicates GGE2015-13h" : "therefore consistent with GGE2015-13h so far"]);
+                    [
+                        .. reasons,
+                        $"the incident targets infrastructure {from} designates as critical",
+                        late ? "therefore implicates GGE2015-13h" : "therefore consistent with GGE2015-13h so far",
+                    ]);
             }
         }
     }
@@ -212,9 +243,14 @@ public static class AssessmentEngine
         var accused = state.Parties[claim.AttributedToParty].Code;
         var reasons = new List<string>
         {
-            $"{claimant} attributes the activity to {accused}{(claim.Responsibility is null ? string.Empty : $" ({claim.Responsibility})")}, likelihood {claim.Likelihood}, confidence {claim.Confidence}",
-            claim.Unsupported ? "the claim rests on no shared evidence" : $"the claim rests on {claim.Evidence.Count} evidence item(s), shared",
-            claim.Unsupported ? $"therefore an unsupported claim that {Commitment} is implicated" : $"therefore a supported claim that {Commitment} is implicated",
+            $"{claimant} attributes the activity to {accused}{(claim.Responsibility is null ? string.Empty : $" ({claim.Responsibility})")}"
+                + $", likelihood {claim.Likelihood}, confidence {claim.Confidence}",
+            claim.Unsupported
+                ? "the claim rests on no shared evidence"
+                : $"the claim rests on {claim.Evidence.Count} evidence item(s), shared",
+            claim.Unsupported
+                ? $"therefore an unsupported claim that {Commitment} is implicated"
+                : $"therefore a supported claim that {Commitment} is implicated",
         };
         yield return new AssessmentFinding(TerritoryRule, claim.Id, Commitment, claim.Claimant, !claim.Unsupported, reasons);
     }

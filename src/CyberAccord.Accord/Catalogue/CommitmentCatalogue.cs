@@ -12,7 +12,10 @@ public sealed record CiTaxonomy(string Framework, string Jurisdiction, IReadOnly
 /// <summary>The commitments, taxonomies and vocabularies shipped with the product (see Catalogue/SOURCES.md).</summary>
 public sealed class CommitmentCatalogue
 {
-    private CommitmentCatalogue(FrozenDictionary<string, Commitment> commitments, IReadOnlyList<CiTaxonomy> taxonomies, FrozenDictionary<string, IReadOnlyList<string>> vocabularies)
+    private CommitmentCatalogue(
+        FrozenDictionary<string, Commitment> commitments,
+        IReadOnlyList<CiTaxonomy> taxonomies,
+        FrozenDictionary<string, IReadOnlyList<string>> vocabularies)
     {
         Commitments = commitments;
         Taxonomies = taxonomies;
@@ -34,16 +37,32 @@ public sealed class CommitmentCatalogue
         using var document = JsonDocument.Parse(stream);
         var root = document.RootElement;
         var commitments = root.GetProperty("commitments").EnumerateArray()
-            .Select(c => new Commitment(S(c, "id"), S(c, "framework"), S(c, "short_title"), S(c, "paraphrase"), S(c, "source"), S(c, "status")))
+            .Select(c => new Commitment(
+                S(c, "id"),
+                S(c, "framework"),
+                S(c, "short_title"),
+                S(c, "paraphrase"),
+                S(c, "source"),
+                S(c, "status")))
             .ToFrozenDictionary(c => c.Id, StringComparer.Ordinal);
         var taxonomies = root.GetProperty("ci_taxonomies").EnumerateArray()
-            .Select(t => new CiTaxonomy(S(t, "framework"), S(t, "jurisdiction"),
-                t.GetProperty("sectors").EnumerateArray().Select(s => s.ValueKind == JsonValueKind.String ? (s.GetString()!, s.GetString()!) : (S(s, "id"), S(s, "name"))).ToList()))
+            .Select(t => new CiTaxonomy(
+                S(t, "framework"),
+                S(t, "jurisdiction"),
+                t.GetProperty("sectors").EnumerateArray()
+                    .Select(s => s.ValueKind == JsonValueKind.String ? (s.GetString()!, s.GetString()!) : (S(s, "id"), S(s, "name")))
+                    .ToList()))
             .ToList();
         var vocabularies = root.GetProperty("vocabularies").EnumerateArray()
-            .ToFrozenDictionary(v => S(v, "name"), v => (IReadOnlyList<string>)v.GetProperty("values").EnumerateArray().Select(x => x.ValueKind == JsonValueKind.String ? x.GetString()! : x.GetRawText()).ToList(), StringComparer.Ordinal);
+            .ToFrozenDictionary(
+                v => S(v, "name"),
+                v => (IReadOnlyList<string>)v.GetProperty("values").EnumerateArray()
+                    .Select(x => x.ValueKind == JsonValueKind.String ? x.GetString()! : x.GetRawText())
+                    .ToList(),
+                StringComparer.Ordinal);
         return new CommitmentCatalogue(commitments, taxonomies, vocabularies);
     }
 
-    private static string S(JsonElement element, string name) => element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : string.Empty;
+    private static string S(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : string.Empty;
 }

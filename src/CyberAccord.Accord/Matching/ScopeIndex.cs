@@ -73,13 +73,20 @@ public sealed class ScopeIndex
             }
         }
 
-        var index = FromPrefixes(prefixes, asns.ToDictionary(p => p.Key, p => p.Value.Order(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal), domains);
-        (index._starts6, index._owners6, index._ownerSets6) = Sweep(prefixes6.Select(p => (p.Start, p.End, p.Owner)).ToList(), UInt128.MaxValue);
+        var index = FromPrefixes(
+            prefixes,
+            asns.ToDictionary(p => p.Key, p => p.Value.Order(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal),
+            domains);
+        (index._starts6, index._owners6, index._ownerSets6) =
+            Sweep(prefixes6.Select(p => (p.Start, p.End, p.Owner)).ToList(), UInt128.MaxValue);
         return index;
     }
 
     /// <summary>Builds the range table from raw prefixes: a sweep over start and end events.</summary>
-    public static ScopeIndex FromPrefixes(IReadOnlyList<(uint Start, uint End, string Owner)> prefixes, Dictionary<string, string[]>? asns = null, List<(string, string)>? domains = null)
+    public static ScopeIndex FromPrefixes(
+        IReadOnlyList<(uint Start, uint End, string Owner)> prefixes,
+        Dictionary<string, string[]>? asns = null,
+        List<(string, string)>? domains = null)
     {
         ArgumentNullException.ThrowIfNull(prefixes);
         var (starts, owners, sets) = Sweep(prefixes.Select(p => ((UInt128)p.Start, (UInt128)p.End, p.Owner)).ToList(), uint.MaxValue);
@@ -90,7 +97,9 @@ public sealed class ScopeIndex
     /// Flattens possibly nested or overlapping ranges into sorted disjoint ranges, each with the set of owners covering it.
     /// Adjacent ranges with the same owners are merged.
     /// </summary>
-    private static (UInt128[] Starts, int[] Owners, string[][] Sets) Sweep(List<(UInt128 Start, UInt128 End, string Owner)> ranges, UInt128 max)
+    private static (UInt128[] Starts, int[] Owners, string[][] Sets) Sweep(
+        List<(UInt128 Start, UInt128 End, string Owner)> ranges,
+        UInt128 max)
     {
         var events = new List<(UInt128 At, bool Open, bool PastEnd, string Owner)>(ranges.Count * 2);
         foreach (var (start, end, owner) in ranges)
@@ -101,7 +110,9 @@ public sealed class ScopeIndex
             events.Add(end == max ? (max, false, true, owner) : (end + 1, false, false, owner));
         }
 
-        events.Sort((a, b) => a.PastEnd != b.PastEnd ? a.PastEnd.CompareTo(b.PastEnd) : a.At != b.At ? a.At.CompareTo(b.At) : a.Open.CompareTo(b.Open));
+        events.Sort((a, b) => a.PastEnd != b.PastEnd
+            ? a.PastEnd.CompareTo(b.PastEnd)
+            : a.At != b.At ? a.At.CompareTo(b.At) : a.Open.CompareTo(b.Open));
         var active = new Dictionary<string, int>(StringComparer.Ordinal);
         var starts = new List<UInt128>();
         var owners = new List<int>();
@@ -167,10 +178,19 @@ public sealed class ScopeIndex
                 at = at < 0 ? ~at - 1 : at;
                 return at < 0 ? [] : _ownerSets6[_owners6[at]];
             case "asn":
-                return _asns.TryGetValue(asset.Value.StartsWith("AS", StringComparison.OrdinalIgnoreCase) ? asset.Value[2..] : asset.Value, out var owners) || _asns.TryGetValue(asset.Value, out owners) ? owners : [];
+                return _asns.TryGetValue(
+                        asset.Value.StartsWith("AS", StringComparison.OrdinalIgnoreCase) ? asset.Value[2..] : asset.Value,
+                        out var owners)
+                    || _asns.TryGetValue(asset.Value, out owners)
+                    ? owners
+                    : [];
             case "domain":
                 var name = asset.Value.TrimEnd('.').ToLowerInvariant();
-                return _domains.Where(d => name == d.Suffix || name.EndsWith("." + d.Suffix, StringComparison.Ordinal)).Select(d => d.Owner).Distinct().ToList();
+                return _domains
+                    .Where(d => name == d.Suffix || name.EndsWith("." + d.Suffix, StringComparison.Ordinal))
+                    .Select(d => d.Owner)
+                    .Distinct()
+                    .ToList();
             default:
                 return [];
         }

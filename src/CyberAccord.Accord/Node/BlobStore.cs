@@ -26,5 +26,6 @@ public sealed class BlobStore(string root)
         return sha;
     }
 
-    public Task<byte[]> GetAsync(string sha256, CancellationToken cancellationToken) => File.ReadAllBytesAsync(PathOf(sha256), cancellationToken);
+    public Task<byte[]> GetAsync(string sha256, CancellationToken cancellationToken) =>
+        File.ReadAllBytesAsync(PathOf(sha256), cancellationToken);
 }

@@ -31,9 +31,13 @@ public sealed class CollectionIngest(AccordNode node, PartyKeyring keyring) : ID
     public PartyKeyring Keyring { get; } = keyring;
 
     /// <summary>A date_added as TAXII writes it: UTC with microseconds, the precision cursors rely on.</summary>
-    public static string FormatDateAdded(DateTime time) => time.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
+    public static string FormatDateAdded(DateTime time) =>
+        time.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
 
-    /// <summary>The first of <paramref name="count"/> date_added values, each a microsecond after the previous and after every earlier one.</summary>
+    /// <summary>
+    /// The first of <paramref name="count"/> date_added values, each a microsecond after the previous and after every
+    /// earlier one.
+    /// </summary>
     private DateTime NextDateAdded(AccordState state, int count)
     {
         var first = NextDateAdded(state);
@@ -69,7 +73,12 @@ public sealed class CollectionIngest(AccordNode node, PartyKeyring keyring) : ID
     /// refused object fails alone. With <paramref name="integrate"/> false the batch is durably sequenced and applied, and the
     /// signed checkpoint is left to <see cref="AccordNode.IntegrateAsync"/>.
     /// </summary>
-    public async Task<IngestResult> AddAsync(CollectionDescriptor collection, string party, JsonElement objects, bool integrate, CancellationToken cancellationToken)
+    public async Task<IngestResult> AddAsync(
+        CollectionDescriptor collection,
+        string party,
+        JsonElement objects,
+        bool integrate,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(collection);
         var items = objects.EnumerateArray().ToArray();
@@ -80,12 +89,23 @@ public sealed class CollectionIngest(AccordNode node, PartyKeyring keyring) : ID
         Parallel.For(0, items.Length, i =>
         {
             var item = items[i];
-            var id = item.ValueKind == JsonValueKind.Object && item.TryGetProperty("id", out var idElement) && idElement.ValueKind == JsonValueKind.String ? idElement.GetString()! : $"$.objects[{i}]";
-            var version = item.ValueKind == JsonValueKind.Object && (item.TryGetProperty("modified", out var v) || item.TryGetProperty("created", out v)) && v.ValueKind == JsonValueKind.String ? v.GetString()! : "unversioned";
+            var id = item.ValueKind == JsonValueKind.Object
+                && item.TryGetProperty("id", out var idElement)
+                && idElement.ValueKind == JsonValueKind.String
+                ? idElement.GetString()!
+                : $"$.objects[{i}]";
+            var version = item.ValueKind == JsonValueKind.Object
+                && (item.TryGetProperty("modified", out var v) || item.TryGetProperty("created", out v))
+                && v.ValueKind == JsonValueKind.String
+                ? v.GetString()!
+                : "unversioned";
             var errors = new List<ValidationIssue>();
             StixValidator.ValidateObject(item, $"$.objects[{i}]", errors);
             var fatal = errors.Where(e => e.Severity == Severity.Error).Take(3).ToList();
-            checkedItems[i] = (id, version, fatal.Count == 0 ? null : string.Join("; ", fatal.Select(e => $"{e.Code} {e.Path}: {e.Message}")));
+            checkedItems[i] = (
+                id,
+                version,
+                fatal.Count == 0 ? null : string.Join("; ", fatal.Select(e => $"{e.Code} {e.Path}: {e.Message}")));
             if (fatal.Count == 0)
             {
                 parsed[i] = JsonNode.Parse(item.GetRawText())!.AsObject();
@@ -107,8 +127,16 @@ public sealed class CollectionIngest(AccordNode node, PartyKeyring keyring) : ID
                 failures.Clear();
                 try
                 {
-                    await AdmitLockedAsync(collection, party, items, checkedItems, parsed, successes, failures, integrate, cancellationToken)
-                        .ConfigureAwait(false);
+                    await AdmitLockedAsync(
+                        collection,
+                        party,
+                        items,
+                        checkedItems,
+                        parsed,
+                        successes,
+                        failures,
+                        integrate,
+                        cancellationToken).ConfigureAwait(false);
                     break;
                 }
                 catch (RecordRejectedException) when (attempt == 0)
@@ -128,9 +156,19 @@ public sealed class CollectionIngest(AccordNode node, PartyKeyring keyring) : ID
         return new IngestResult(successes, failures);
     }
 
-    /// <summary>Judges each valid object by the state's collection rules, then signs and logs the admitted ones; under the post gate.</summary>
-    private async Task AdmitLockedAsync(CollectionDescriptor collection, string party, JsonElement[] items, (string Id, string Version, string? Failure)[] checkedItems,
-        JsonObject?[] parsed, List<IngestOutcome> successes, List<IngestOutcome> failures, bool integrate, CancellationToken cancellationToken)
+    /// <summary>
+    /// Judges each valid object by the state's collection rules, then signs and logs the admitted ones; under the post gate.
+    /// </summary>
+    private async Task AdmitLockedAsync(
+        CollectionDescriptor collection,
+        string party,
+        JsonElement[] items,
+        (string Id, string Version, string? Failure)[] checkedItems,
+        JsonObject?[] parsed,
+        List<IngestOutcome> successes,
+        List<IngestOutcome> failures,
+        bool integrate,
+        CancellationToken cancellationToken)
     {
         var fresh = new List<int>();
         var labels = new Dictionary<int, string>();
@@ -192,30 +230,42 @@ public sealed class CollectionIngest(AccordNode node, PartyKeyring keyring) : ID
         var records = new AccordRecord[fresh.Count];
         var now = DateTime.UtcNow;
         var tooLarge = new string?[fresh.Count];
-        Parallel.For(0, fresh.Count, () => Keyring.KeyFor(party) ?? throw new InvalidOperationException($"no key for {party}"), (n, _, key) =>
-        {
-            var body = new JsonObject
+        Parallel.For(
+            0,
+            fresh.Count,
+            () => Keyring.KeyFor(party) ?? throw new InvalidOperationException($"no key for {party}"),
+            (n, _, key) =>
             {
-                ["collection"] = collection.Id,
-                ["date_added"] = FormatDateAdded(firstAdded.AddTicks(10L * n)),
-                ["object"] = parsed[fresh[n]],
-            };
-            // Time-ordered (v7) ids: indexes keyed by record id grow at their end instead of touching a random page per
-            // object, which made the projection's commits three times slower at a million objects.
-            var record = AccordRecord.Sign(RecordKinds.StixObject, $"{RecordKinds.StixObject}--{Guid.CreateVersion7()}", party, now, body, key);
-            record.StixValidated = true;
+                var body = new JsonObject
+                {
+                    ["collection"] = collection.Id,
+                    ["date_added"] = FormatDateAdded(firstAdded.AddTicks(10L * n)),
+                    ["object"] = parsed[fresh[n]],
+                };
+                // Time-ordered (v7) ids: indexes keyed by record id grow at their end instead of touching a random page per
+                // object, which made the projection's commits three times slower at a million objects.
+                var record = AccordRecord.Sign(
+                    RecordKinds.StixObject,
+                    $"{RecordKinds.StixObject}--{Guid.CreateVersion7()}",
+                    party,
+                    now,
+                    body,
+                    key);
+                record.StixValidated = true;
 
-            // The node signed this record a moment ago with the poster's key: no need to verify its own signature.
-            record.Vouch(key.PublicKey);
-            records[n] = record;
-            var size = record.ToEntry().Length;
-            if (size > CyberAccord.Log.Tiles.EntryBundle.MaxEntrySize)
-            {
-                tooLarge[n] = $"the object is {size:N0} bytes as a signed log entry; entries hold at most {CyberAccord.Log.Tiles.EntryBundle.MaxEntrySize:N0}";
-            }
+                // The node signed this record a moment ago with the poster's key: no need to verify its own signature.
+                record.Vouch(key.PublicKey);
+                records[n] = record;
+                var size = record.ToEntry().Length;
+                if (size > CyberAccord.Log.Tiles.EntryBundle.MaxEntrySize)
+                {
+                    tooLarge[n] = $"the object is {size:N0} bytes as a signed log entry; "
+                        + $"entries hold at most {CyberAccord.Log.Tiles.EntryBundle.MaxEntrySize:N0}";
+                }
 
-            return key;
-        }, key => key.Dispose());
+                return key;
+            },
+            key => key.Dispose());
         var accepted = new List<AccordRecord>(fresh.Count);
         for (var n = 0; n < fresh.Count; n++)
         {
@@ -234,8 +284,15 @@ public sealed class CollectionIngest(AccordNode node, PartyKeyring keyring) : ID
         await Node.SubmitBatchAsync(accepted, cancellationToken, integrate).ConfigureAwait(false);
     }
 
-    /// <summary>Appends deletion records for an object's versions; null when there is nothing to delete, false when the party may not.</summary>
-    public async Task<bool?> DeleteAsync(CollectionDescriptor collection, string party, string objectId, IReadOnlySet<string>? versions, CancellationToken cancellationToken)
+    /// <summary>
+    /// Appends deletion records for an object's versions; null when there is nothing to delete, false when the party may not.
+    /// </summary>
+    public async Task<bool?> DeleteAsync(
+        CollectionDescriptor collection,
+        string party,
+        string objectId,
+        IReadOnlySet<string>? versions,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(collection);
         var (targets, owned) = await Node.ReadAsync(state =>
@@ -243,7 +300,9 @@ public sealed class CollectionIngest(AccordNode node, PartyKeyring keyring) : ID
             var index = state.Collections.GetValueOrDefault(collection.Id);
             var live = index is null ? [] : index.LiveVersions(objectId).Values
                 .Where(o => collection.CanSee(party, o) && (versions is null || versions.Contains(o.Version))).ToList();
-            return (live, live.All(o => state.JudgeDelete(collection, party, JsonSerializer.SerializeToElement(o.Json)).Kind == StixVerdictKind.Add));
+            return (
+                live,
+                live.All(o => state.JudgeDelete(collection, party, JsonSerializer.SerializeToElement(o.Json)).Kind == StixVerdictKind.Add));
         }, cancellationToken).ConfigureAwait(false);
         if (targets.Count == 0)
         {
@@ -269,14 +328,31 @@ public sealed class CollectionIngest(AccordNode node, PartyKeyring keyring) : ID
         }
     }
 
-    private async Task<bool> DeleteLockedAsync(CollectionDescriptor collection, string party, List<CollectionObject> targets, PartyKey key, CancellationToken cancellationToken)
+    private async Task<bool> DeleteLockedAsync(
+        CollectionDescriptor collection,
+        string party,
+        List<CollectionObject> targets,
+        PartyKey key,
+        CancellationToken cancellationToken)
     {
         var records = new List<AccordRecord>();
         foreach (var target in targets)
         {
             var dateAdded = await Node.ReadAsync(NextDateAdded, cancellationToken).ConfigureAwait(false);
-            var body = new JsonObject { ["collection"] = collection.Id, ["date_added"] = FormatDateAdded(dateAdded), ["deleted"] = true, ["object"] = target.Json.DeepClone() };
-            records.Add(AccordRecord.Sign(RecordKinds.StixObject, $"{RecordKinds.StixObject}--{Guid.CreateVersion7()}", party, DateTime.UtcNow, body, key));
+            var body = new JsonObject
+            {
+                ["collection"] = collection.Id,
+                ["date_added"] = FormatDateAdded(dateAdded),
+                ["deleted"] = true,
+                ["object"] = target.Json.DeepClone(),
+            };
+            records.Add(AccordRecord.Sign(
+                RecordKinds.StixObject,
+                $"{RecordKinds.StixObject}--{Guid.CreateVersion7()}",
+                party,
+                DateTime.UtcNow,
+                body,
+                key));
         }
 
         await Node.SubmitBatchAsync(records, cancellationToken).ConfigureAwait(false);

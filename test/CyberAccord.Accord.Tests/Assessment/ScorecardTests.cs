@@ -22,17 +22,25 @@ public sealed class ScorecardTests : IDisposable
         Answered(_us, _cn, "2016-01-01", "2016-01-03", "2016-01-20");
         Answered(_us, _cn, "2016-02-01", "2016-02-05", "2016-02-20");
         Answered(_de, _cn, "2016-03-01", "2016-03-10", "2016-03-05");
-        _b.Add(RecordKinds.Request, _us, "2016-04-01", $$"""{"to":"{{_cn}}","type":"assistance","asks":"x","deadline":"2016-04-15T00:00:00Z"}""");
+        _b.Add(RecordKinds.Request, _us, "2016-04-01",
+            $$"""{"to":"{{_cn}}","type":"assistance","asks":"x","deadline":"2016-04-15T00:00:00Z"}""");
 
         // One request to the US, acknowledged but not answered, deadline not yet passed.
-        var toUs = _b.Add(RecordKinds.Request, _cn, "2016-05-01", $$"""{"to":"{{_us}}","type":"evidence","asks":"evidence","deadline":"2016-07-01T00:00:00Z"}""");
+        var toUs = _b.Add(RecordKinds.Request, _cn, "2016-05-01",
+            $$"""{"to":"{{_us}}","type":"evidence","asks":"evidence","deadline":"2016-07-01T00:00:00Z"}""");
         _b.Add(RecordKinds.RequestUpdate, _us, "2016-05-02", $$"""{"request":"{{toUs}}","status":"acknowledged"}""");
 
         // Claims: the US makes two, one on shared evidence; CN makes one on none.
-        var evidence = _b.Add(RecordKinds.Evidence, _us, "2014-05-19", $$"""{"sha256":"dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd","media_type":"application/pdf","description":"indictment","source_reliability":"A","information_credibility":"2","disclosed_to":["{{_cn}}"]}""");
-        var backed = _b.Add(RecordKinds.Claim, _us, "2014-05-19", $$"""{"attributed_to":{"party":"{{_cn}}"},"likelihood":"likely","confidence":"high","evidence":["{{evidence}}"]}""");
-        _b.Add(RecordKinds.Claim, _us, "2015-05-19", $$"""{"attributed_to":{"party":"{{_cn}}"},"likelihood":"likely","confidence":"low"}""");
-        _b.Add(RecordKinds.Claim, _cn, "2017-03-02", $$"""{"attributed_to":{"party":"{{_us}}"},"likelihood":"likely","confidence":"moderate"}""");
+        var evidence = _b.Add(RecordKinds.Evidence, _us, "2014-05-19", $$"""
+            {"sha256":"dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd","media_type":"application/pdf",
+             "description":"indictment","source_reliability":"A","information_credibility":"2","disclosed_to":["{{_cn}}"]}
+            """);
+        var backed = _b.Add(RecordKinds.Claim, _us, "2014-05-19",
+            $$"""{"attributed_to":{"party":"{{_cn}}"},"likelihood":"likely","confidence":"high","evidence":["{{evidence}}"]}""");
+        _b.Add(RecordKinds.Claim, _us, "2015-05-19",
+            $$"""{"attributed_to":{"party":"{{_cn}}"},"likelihood":"likely","confidence":"low"}""");
+        _b.Add(RecordKinds.Claim, _cn, "2017-03-02",
+            $$"""{"attributed_to":{"party":"{{_us}}"},"likelihood":"likely","confidence":"moderate"}""");
 
         // CN disputes the backed US claim; DE disputes nothing.
         _b.Add(RecordKinds.Position, _cn, "2014-05-20", $$"""{"subject":"{{backed}}","stance":"dispute","note":"fabricated"}""");
@@ -40,7 +48,8 @@ public sealed class ScorecardTests : IDisposable
 
     private void Answered(string from, string to, string asked, string answered, string deadline)
     {
-        var request = _b.Add(RecordKinds.Request, from, asked, $$"""{"to":"{{to}}","type":"information","asks":"x","deadline":"{{deadline}}T00:00:00Z"}""");
+        var request = _b.Add(RecordKinds.Request, from, asked,
+            $$"""{"to":"{{to}}","type":"information","asks":"x","deadline":"{{deadline}}T00:00:00Z"}""");
         _b.Add(RecordKinds.RequestUpdate, to, answered, $$"""{"request":"{{request}}","status":"responded"}""");
     }
 

@@ -21,13 +21,27 @@ public sealed class StixExportTests : IDisposable
         _cn = _b.Party("CN");
         _us = _b.Party("US");
         _de = _b.Party("DE");
-        _clear = _b.Add(RecordKinds.Incident, _cn, "2017-03-02", $$"""{"title":"public incident","affected_party":"{{_cn}}","window":{"start":"2017-01-01T00:00:00Z"},"effects":["website-tampering"],"tlp":"clear"}""");
-        _red = _b.Add(RecordKinds.Incident, _us, "2020-01-01", $$"""{"title":"between US and CN only","affected_party":"{{_us}}","window":{"start":"2020-01-01T00:00:00Z"},"effects":["espionage"],"tlp":"red","recipients":["{{_cn}}"]}""");
-        _strict = _b.Add(RecordKinds.Claim, _us, "2020-01-02", $$"""{"incident":"{{_red}}","attributed_to":{"party":"{{_cn}}"},"likelihood":"likely","confidence":"moderate","tlp":"amber+strict","recipients":["{{_cn}}"]}""");
+        _clear = _b.Add(RecordKinds.Incident, _cn, "2017-03-02", $$"""
+            {"title":"public incident","affected_party":"{{_cn}}","window":{"start":"2017-01-01T00:00:00Z"},
+             "effects":["website-tampering"],"tlp":"clear"}
+            """);
+        _red = _b.Add(RecordKinds.Incident, _us, "2020-01-01", $$"""
+            {"title":"between US and CN only","affected_party":"{{_us}}","window":{"start":"2020-01-01T00:00:00Z"},
+             "effects":["espionage"],"tlp":"red","recipients":["{{_cn}}"]}
+            """);
+        _strict = _b.Add(RecordKinds.Claim, _us, "2020-01-02", $$"""
+            {"incident":"{{_red}}","attributed_to":{"party":"{{_cn}}"},"likelihood":"likely","confidence":"moderate",
+             "tlp":"amber+strict","recipients":["{{_cn}}"]}
+            """);
     }
 
     private static List<string> AccordIds(JsonElement bundle) =>
-        bundle.TryGetProperty("objects", out var objects) ? objects.EnumerateArray().Where(o => o.TryGetProperty("x_accord_record", out _)).Select(o => o.GetProperty("x_accord_record").GetString()!).ToList() : [];
+        bundle.TryGetProperty("objects", out var objects)
+            ? objects.EnumerateArray()
+                .Where(o => o.TryGetProperty("x_accord_record", out _))
+                .Select(o => o.GetProperty("x_accord_record").GetString()!)
+                .ToList()
+            : [];
 
     [Fact]
     public void A_third_party_never_receives_red_or_amber_strict_records_of_two_others()
@@ -51,11 +65,14 @@ public sealed class StixExportTests : IDisposable
         var issues = StixValidator.ValidateDocument(document.RootElement);
         Assert.DoesNotContain(issues, i => i.Severity == Severity.Error);
         Assert.DoesNotContain(issues, i => i.Severity == Severity.Warning);
-        var relationship = document.RootElement.GetProperty("objects").EnumerateArray().Single(o => o.GetProperty("type").GetString() == "relationship");
+        var relationship = document.RootElement.GetProperty("objects").EnumerateArray()
+            .Single(o => o.GetProperty("type").GetString() == "relationship");
         Assert.Equal("attributed-to", relationship.GetProperty("relationship_type").GetString());
         Assert.Equal("likely", relationship.GetProperty("x_accord_likelihood").GetString());
         Assert.True(relationship.GetProperty("x_accord_unsupported").GetBoolean());
-        Assert.Contains(relationship.GetProperty("object_marking_refs").EnumerateArray(), m => m.GetString() == Stix.Model.TlpMarkings.Tlp2AmberStrict);
+        Assert.Contains(
+            relationship.GetProperty("object_marking_refs").EnumerateArray(),
+            m => m.GetString() == Stix.Model.TlpMarkings.Tlp2AmberStrict);
     }
 
     [Fact]

@@ -12,7 +12,12 @@ public sealed class ScopeIndexTests
     [Fact]
     public void Nested_and_overlapping_prefixes_report_every_owner()
     {
-        var index = ScopeIndex.FromPrefixes([(Ip("10.0.0.0"), Ip("10.255.255.255"), "a"), (Ip("10.1.0.0"), Ip("10.1.255.255"), "b"), (Ip("10.1.2.0"), Ip("10.1.2.255"), "a")]);
+        var index = ScopeIndex.FromPrefixes(
+        [
+            (Ip("10.0.0.0"), Ip("10.255.255.255"), "a"),
+            (Ip("10.1.0.0"), Ip("10.1.255.255"), "b"),
+            (Ip("10.1.2.0"), Ip("10.1.2.255"), "a"),
+        ]);
         Assert.Equal(["a"], index.Lookup(Ip("10.0.0.1")));
         Assert.Equal(["a", "b"], index.Lookup(Ip("10.1.0.0")));
         Assert.Equal(["a", "b"], index.Lookup(Ip("10.1.2.3")));
@@ -38,7 +43,11 @@ public sealed class ScopeIndexTests
         for (var i = 0; i < 20_000; i++)
         {
             var address = i % 2 == 0 ? (uint)random.NextInt64(0, 1L << 32) : prefixes[random.Next(prefixes.Count)].Item1;
-            var expected = prefixes.Where(p => p.Item1 <= address && address <= p.Item2).Select(p => p.Item3).Distinct().Order(StringComparer.Ordinal);
+            var expected = prefixes
+                .Where(p => p.Item1 <= address && address <= p.Item2)
+                .Select(p => p.Item3)
+                .Distinct()
+                .Order(StringComparer.Ordinal);
             Assert.Equal(expected, index.Lookup(address));
         }
     }
@@ -46,8 +55,15 @@ public sealed class ScopeIndexTests
     [Fact]
     public void Asns_and_domain_suffixes_match_their_owners()
     {
-        var designation = new Designation("ci-designation--x", "party--cn", "f", "l", DateTime.UnixEpoch, [new CiSector("gov", "Government", "government", null)],
-            [new CiScope("gov", ["192.0.2.0/24"], [], ["4134"], ["gov.cn.example"])], DateTime.UnixEpoch);
+        var designation = new Designation(
+            "ci-designation--x",
+            "party--cn",
+            "f",
+            "l",
+            DateTime.UnixEpoch,
+            [new CiSector("gov", "Government", "government", null)],
+            [new CiScope("gov", ["192.0.2.0/24"], [], ["4134"], ["gov.cn.example"])],
+            DateTime.UnixEpoch);
         var index = ScopeIndex.Build([designation]);
         Assert.Equal(["party--cn:gov"], index.Matches(new Asset("asn", "AS4134")));
         Assert.Equal(["party--cn:gov"], index.Matches(new Asset("domain", "www.beijing.gov.cn.example")));
@@ -67,8 +83,15 @@ public sealed class ScopeIndexTests
     [Fact]
     public void Ipv6_prefixes_match_nested_owners()
     {
-        var designation = new Designation("ci-designation--y", "party--de", "f", "l", DateTime.UnixEpoch, [new CiSector("energy", "Energy", "energy", null), new CiSector("grid", "Grid", "energy", null)],
-            [new CiScope("energy", [], ["2001:db8::/32"], [], []), new CiScope("grid", [], ["2001:db8:1::/48", "ffff::/16"], [], [])], DateTime.UnixEpoch);
+        var designation = new Designation(
+            "ci-designation--y",
+            "party--de",
+            "f",
+            "l",
+            DateTime.UnixEpoch,
+            [new CiSector("energy", "Energy", "energy", null), new CiSector("grid", "Grid", "energy", null)],
+            [new CiScope("energy", [], ["2001:db8::/32"], [], []), new CiScope("grid", [], ["2001:db8:1::/48", "ffff::/16"], [], [])],
+            DateTime.UnixEpoch);
         var index = ScopeIndex.Build([designation]);
         Assert.Equal(["party--de:energy"], index.Matches(new Asset("ipv6", "2001:db8:2::1")));
         Assert.Equal(["party--de:energy", "party--de:grid"], index.Matches(new Asset("ipv6", "2001:db8:1::99")));
