@@ -26,6 +26,9 @@ public class NodeServerFixture : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>The served app's services, for tests that look at what it maps.</summary>
+    public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("the server has not started");
+
     public static string Password(string code) => "pw-" + code + "-correct horse";
 
     public static string Token(string code) => "cat_test_" + code;
@@ -41,7 +44,7 @@ public class NodeServerFixture : IAsyncLifetime
         var credentials = new CredentialStore(ReferenceScenario.Parties.Select(p => (p.Id, p.Code)).Append((Stranger, StrangerCode))
             .Select(p => new PartyCredentials(p.Item1, p.Item2.ToLowerInvariant(), CredentialStore.Hash(Password(p.Item2)), CredentialStore.HashToken(Token(p.Item2)))));
         _app = AccordServer.Build(Node, credentials, party => _keys.TryGetValue(party, out var key) ? PartyKey.FromPem(key.ToPem()) : null,
-            Configure(new AccordServerOptions(["http://127.0.0.1:0"], LogDirectory, MaxContentLength: 256 * 1024)));
+            Configure(new AccordServerOptions(["http://127.0.0.1:0"], MaxContentLength: 256 * 1024)));
         await _app.StartAsync();
         BaseAddress = new Uri(_app.Urls.First());
     }

@@ -179,7 +179,7 @@ internal static class AccordCommands
 
         PartyKey? KeyFor(string party) => File.Exists(NodeDirectory.KeyPath(root, party)) ? NodeDirectory.LoadKey(root, party) : null;
         var options = new CyberAccord.Server.AccordServerOptions(
-            listen, Path.Combine(root, "log"), CheckpointInterval: intervalMs > 0 ? TimeSpan.FromMilliseconds(intervalMs) : null);
+            listen, CheckpointInterval: intervalMs > 0 ? TimeSpan.FromMilliseconds(intervalMs) : null);
         var app = CyberAccord.Server.AccordServer.Build(node, credentials, KeyFor, options);
         try
         {

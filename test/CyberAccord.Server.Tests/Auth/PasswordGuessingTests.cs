@@ -31,7 +31,7 @@ public sealed partial class PasswordGuessingTests : IAsyncLifetime
         // Several parties: before the fix a bogus token cost one PBKDF2 per stored credential.
         _credentials = new CredentialStore(Enumerable.Range(0, 4).Select(i =>
             new PartyCredentials($"party--p{i}", $"p{i}", CredentialStore.Hash(Password), CredentialStore.HashToken(Token + i))));
-        var options = new AccordServerOptions(["http://127.0.0.1:0"], Path.Combine(_dir.Path, "log"));
+        var options = new AccordServerOptions(["http://127.0.0.1:0"]);
         _app = AccordServer.Build(_node, _credentials, _ => null, options);
         await _app.StartAsync();
     }
