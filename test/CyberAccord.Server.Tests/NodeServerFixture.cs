@@ -14,7 +14,8 @@ namespace CyberAccord.Server.Tests;
 public class NodeServerFixture : IAsyncLifetime
 {
     private readonly TempDir _dir = new();
-    private readonly Dictionary<string, PartyKey> _keys = ReferenceScenario.Parties.Select(p => p.Id).Append(Stranger).ToDictionary(id => id, _ => PartyKey.Generate(), StringComparer.Ordinal);
+    private readonly Dictionary<string, PartyKey> _keys = ReferenceScenario.Parties.Select(p => p.Id).Append(Stranger)
+        .ToDictionary(id => id, _ => PartyKey.Generate(), StringComparer.Ordinal);
     private WebApplication? _app;
 
     /// <summary>Code of a party with credentials and a key on this node but no party record in the accord.</summary>
@@ -37,12 +38,15 @@ public class NodeServerFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await CyberAccord.Log.Storage.Files.LogDirectory.InitAsync(LogDirectory, "server-test.cyberaccord.example/log", CancellationToken.None);
+        await CyberAccord.Log.Storage.Files.LogDirectory.InitAsync(
+            LogDirectory, "server-test.cyberaccord.example/log", CancellationToken.None);
         var log = await CyberAccord.Log.Storage.Files.LogDirectory.OpenAsync(LogDirectory, TimeSpan.FromSeconds(5), CancellationToken.None);
-        Node = await AccordNode.OpenAsync(log, await SqliteAccordStore.OpenAsync(Path.Combine(_dir.Path, "accord.db"), CancellationToken.None), new BlobStore(Path.Combine(_dir.Path, "blobs")), null, CancellationToken.None);
+        var store = await SqliteAccordStore.OpenAsync(Path.Combine(_dir.Path, "accord.db"), CancellationToken.None);
+        Node = await AccordNode.OpenAsync(log, store, new BlobStore(Path.Combine(_dir.Path, "blobs")), null, CancellationToken.None);
         await ReferenceScenario.WriteAsync(Node, id => _keys[id], CancellationToken.None);
         var credentials = new CredentialStore(ReferenceScenario.Parties.Select(p => (p.Id, p.Code)).Append((Stranger, StrangerCode))
-            .Select(p => new PartyCredentials(p.Item1, p.Item2.ToLowerInvariant(), CredentialStore.Hash(Password(p.Item2)), CredentialStore.HashToken(Token(p.Item2)))));
+            .Select(p => new PartyCredentials(
+                p.Item1, p.Item2.ToLowerInvariant(), CredentialStore.Hash(Password(p.Item2)), CredentialStore.HashToken(Token(p.Item2)))));
         _app = AccordServer.Build(Node, credentials, party => _keys.TryGetValue(party, out var key) ? PartyKey.FromPem(key.ToPem()) : null,
             Configure(new AccordServerOptions(["http://127.0.0.1:0"], MaxContentLength: 256 * 1024)));
         await _app.StartAsync();
@@ -59,13 +63,18 @@ public class NodeServerFixture : IAsyncLifetime
         client.DefaultRequestHeaders.Accept.ParseAdd("application/taxii+json;version=2.1");
         if (code is not null)
         {
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{code.ToLowerInvariant()}:{Password(code)}")));
+            var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{code.ToLowerInvariant()}:{Password(code)}"));
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", basic);
         }
 
         return client;
     }
 
-    public HttpClient Api(string code) => new() { BaseAddress = BaseAddress, DefaultRequestHeaders = { Authorization = new AuthenticationHeaderValue("Bearer", Token(code)) } };
+    public HttpClient Api(string code) => new()
+    {
+        BaseAddress = BaseAddress,
+        DefaultRequestHeaders = { Authorization = new AuthenticationHeaderValue("Bearer", Token(code)) },
+    };
 
     public PartyKey Key(string party) => _keys[party];
 

@@ -56,7 +56,8 @@ public sealed partial class OpenApiDocumentTests(NodeServerFixture node) : IClas
 
             described++;
             var route = $"{method} {path}";
-            Assert.Equal(endpoint.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName, operation["operationId"]?.GetValue<string>());
+            var name = endpoint.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName;
+            Assert.Equal(name, operation["operationId"]?.GetValue<string>());
             Assert.False(string.IsNullOrWhiteSpace(operation["summary"]?.GetValue<string>()), $"{route} has no summary");
             var responses = operation["responses"]!.AsObject();
             Assert.Contains(responses, r => r.Key.StartsWith('2'));
@@ -73,7 +74,8 @@ public sealed partial class OpenApiDocumentTests(NodeServerFixture node) : IClas
             var errorType = path.StartsWith("/api", StringComparison.Ordinal) || path.StartsWith("/taxii2", StringComparison.Ordinal)
                 ? ErrorMediaTypes[1]
                 : ErrorMediaTypes[0];
-            Assert.All(errors, e => Assert.True(e.Value!["content"]!.AsObject().ContainsKey(errorType), $"{route}: {e.Key} is not {errorType}"));
+            Assert.All(errors, e =>
+                Assert.True(e.Value!["content"]!.AsObject().ContainsKey(errorType), $"{route}: {e.Key} is not {errorType}"));
         }
 
         Assert.True(described >= 24, $"only {described} operations described");
@@ -100,7 +102,8 @@ public sealed partial class OpenApiDocumentTests(NodeServerFixture node) : IClas
             var named = operation["security"]?.AsArray().SelectMany(r => r!.AsObject().Select(s => s.Key)).ToHashSet() ?? [];
             if (endpoint.Metadata.GetMetadata<IAuthorizeData>() is not null)
             {
-                Assert.True(named.SetEquals(["basic", "bearer"]), $"{method} {path} needs credentials but names {string.Join(", ", named)}");
+                Assert.True(
+                    named.SetEquals(["basic", "bearer"]), $"{method} {path} needs credentials but names {string.Join(", ", named)}");
                 Assert.Contains("401", operation["responses"]!.AsObject().Select(r => r.Key));
             }
         }

@@ -124,7 +124,8 @@ public static partial class AccordApi
         if (!RecordKinds.All.Contains(kind) || kind == RecordKinds.StixObject)
         {
             var kinds = string.Join(", ", RecordKinds.All.Where(k => k != RecordKinds.StixObject));
-            return Problem(404, "no such record kind", $"'{kind}' is not a record kind; use one of {kinds} (STIX objects go through TAXII)");
+            return Problem(404, "no such record kind",
+                $"'{kind}' is not a record kind; use one of {kinds} (STIX objects go through TAXII)");
         }
 
         using var buffer = new MemoryStream();

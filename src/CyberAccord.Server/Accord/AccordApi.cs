@@ -6,7 +6,9 @@ using Microsoft.AspNetCore.Routing;
 
 namespace CyberAccord.Server.Accord;
 
-/// <summary>JSON endpoints for accord records under <c>/accord/</c>: list and read what a party may see, submit records it signed.</summary>
+/// <summary>
+/// JSON endpoints for accord records under <c>/accord/</c>: list and read what a party may see, submit records it signed.
+/// </summary>
 public static partial class AccordApi
 {
     private const int DefaultPage = 1_000;
@@ -71,7 +73,8 @@ public static partial class AccordApi
 
     /// <summary>A problem naming the JSON path or parameter at fault (its <c>path</c> member is there even when unknown).</summary>
     private static ProblemHttpResult Problem(int status, string title, string detail, string? path) =>
-        TypedResults.Problem(statusCode: status, title: title, detail: detail, extensions: new Dictionary<string, object?> { ["path"] = path });
+        TypedResults.Problem(
+            statusCode: status, title: title, detail: detail, extensions: new Dictionary<string, object?> { ["path"] = path });
 
     /// <summary>A filter that names no value the accord knows would match nothing; say so instead of answering an empty list.</summary>
     private static ProblemHttpResult UnknownValue(string parameter, string value, IEnumerable<string> known) =>

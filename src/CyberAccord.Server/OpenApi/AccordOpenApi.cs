@@ -93,8 +93,11 @@ internal static class AccordOpenApi
                     operation.Security.Add(new OpenApiSecurityRequirement());
                 }
 
-                operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(Basic, context.Document)] = [] });
-                operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(Bearer, context.Document)] = [] });
+                foreach (var scheme in (string[])[Basic, Bearer])
+                {
+                    var reference = new OpenApiSecuritySchemeReference(scheme, context.Document);
+                    operation.Security.Add(new OpenApiSecurityRequirement { [reference] = [] });
+                }
             }
 
             return Task.CompletedTask;

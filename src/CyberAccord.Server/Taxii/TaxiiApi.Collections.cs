@@ -29,7 +29,8 @@ public static partial class TaxiiApi
         return described is null ? TaxiiError.NoCollection(id) : Ok(described);
     }
 
-    private static async Task<CollectionDescriptor?> FindAsync(AccordServerContext context, string id, string party, CancellationToken ct) =>
+    private static async Task<CollectionDescriptor?> FindAsync(
+        AccordServerContext context, string id, string party, CancellationToken ct) =>
         await context.Node.ReadAsync(state => state.FindCollection(id) is { } c && c.CanRead(party) ? c : null, ct).ConfigureAwait(false);
 
     /// <summary>
@@ -40,7 +41,8 @@ public static partial class TaxiiApi
     internal static bool CanWrite(AccordServerContext context, AccordState state, CollectionDescriptor collection, string party) =>
         collection.CanWrite(party) && state.Parties.ContainsKey(party) && context.CanSignFor(party);
 
-    private static TaxiiCollectionResource Describe(AccordServerContext context, AccordState state, CollectionDescriptor collection, string party) =>
+    private static TaxiiCollectionResource Describe(
+        AccordServerContext context, AccordState state, CollectionDescriptor collection, string party) =>
         new(
             collection.Id,
             collection.Title,

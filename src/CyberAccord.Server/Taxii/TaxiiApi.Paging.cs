@@ -158,7 +158,8 @@ public static partial class TaxiiApi
         return page;
     }
 
-    private static string? VisibleVersion(CollectionIndex index, CollectionDescriptor collection, string party, string objectId, bool last) =>
+    private static string? VisibleVersion(
+        CollectionIndex index, CollectionDescriptor collection, string party, string objectId, bool last) =>
         index.LiveVersion(objectId, last, collection, party)?.Version;
 
     private static string EncodeCursor(DateTime time) =>

@@ -290,7 +290,8 @@ public sealed class PasswordThrottleTests
     public void Guesses_from_many_addresses_at_once_hash_no_more_passwords_at_a_time_than_the_store_allows()
     {
         var store = new CredentialStore(
-            [new PartyCredentials("party--x", "x", CredentialStore.Hash("right"), CredentialStore.HashToken("cat_x"))], maxConcurrentHashes: 1);
+            [new PartyCredentials("party--x", "x", CredentialStore.Hash("right"), CredentialStore.HashToken("cat_x"))],
+            maxConcurrentHashes: 1);
         var results = AtOnce(12, i => store.CheckPasswordAsync("x", "wrong", $"10.0.1.{i}", CancellationToken.None));
         Assert.All(results, r => Assert.Null(r.Party));
         Assert.Equal(12, store.PasswordHashes);
