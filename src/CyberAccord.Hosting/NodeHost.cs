@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Builder;
 namespace CyberAccord.Hosting;
 
 /// <summary>How to open and serve a node directory.</summary>
-/// <param name="Server">The HTTP face's options; its log directory is the node's own, whatever this one names.</param>
+/// <param name="Server">The HTTP face's options: where to listen, limits, checkpoint interval.</param>
 public sealed record NodeHostOptions(AccordServerOptions Server)
 {
     /// <summary>
@@ -46,6 +46,9 @@ public sealed class NodeHost : IAsyncDisposable
     /// <summary>The credentials the server checks, reloaded when the node's credential file changes.</summary>
     public CredentialStore Credentials { get; }
 
+    /// <summary>The server's services (its endpoints, options), for tools that describe it.</summary>
+    public IServiceProvider Services => _app.Services;
+
     /// <summary>Where the server listens, once started (a port 0 in the options is resolved here).</summary>
     public IReadOnlyList<string> Urls => [.. _app.Urls];
 
@@ -56,9 +59,8 @@ public sealed class NodeHost : IAsyncDisposable
         var node = await NodeDirectory.OpenAsync(directory, cancellationToken, options.Store, options.Warn).ConfigureAwait(false);
         try
         {
-            var credentials = CredentialStore.Load(NodeDirectory.CredentialsPath(directory), options.Server.Time);
-            var server = options.Server with { LogDirectory = Path.Combine(directory, "log") };
-            var app = AccordServer.Build(node, credentials, KeysOf(directory), server);
+            var credentials = CredentialStore.Load(NodeDirectory.CredentialsPath(directory));
+            var app = AccordServer.Build(node, credentials, KeysOf(directory), options.Server);
             return new NodeHost(directory, node, credentials, app);
         }
         catch

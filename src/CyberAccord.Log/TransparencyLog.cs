@@ -2,6 +2,7 @@ using CyberAccord.Log.Checkpoints;
 using CyberAccord.Log.Merkle;
 using CyberAccord.Log.Notes;
 using CyberAccord.Log.Storage;
+using CyberAccord.Log.Storage.Files;
 
 namespace CyberAccord.Log;
 
@@ -38,6 +39,16 @@ public sealed class TransparencyLog : IAsyncDisposable
     public long SequencedSize => _storage.SequencedSize;
 
     public ILogStorage Storage => _storage;
+
+    /// <summary>The log's public description: its origin and the verifier keys of the keys its checkpoints are signed with.</summary>
+    public LogConfig Config => new(Origin, [.. _signers.Select(s => VerifierOf(s).VerifierKey)]);
+
+    /// <summary>
+    /// <see cref="Config"/> byte for byte as <c>log.json</c> holds it (<see cref="LogDirectory"/> writes it so), for a server
+    /// that publishes the log through this object rather than through its files.
+    /// </summary>
+    public byte[] ReadConfigJson() =>
+        System.Text.Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(Config, LogConfigJson.Default.LogConfig) + "\n");
 
     /// <summary>Opens a log whose storage is already open; publishes the empty checkpoint for a new log.</summary>
     public static async Task<TransparencyLog> OpenAsync(ILogStorage storage, string origin, IReadOnlyList<INoteSigner> signers,
@@ -188,12 +199,7 @@ public sealed class TransparencyLog : IAsyncDisposable
     {
         var bytes = await _storage.ReadCheckpointAsync(cancellationToken).ConfigureAwait(false)
             ?? throw new LogCorruptException("checkpoint is missing", "checkpoint");
-        var verifiers = _signers.Select(s => s switch
-        {
-            Ed25519NoteSigner ed => (INoteVerifier)ed.Verifier,
-            EcdsaNoteSigner ec => ec.Verifier,
-            _ => throw new NotSupportedException($"no verifier for signer {s.GetType().Name}"),
-        });
+        var verifiers = _signers.Select(VerifierOf);
         try
         {
             var opened = new NoteVerifierSet(verifiers).Open(bytes);
@@ -208,6 +214,13 @@ public sealed class TransparencyLog : IAsyncDisposable
             throw new LogCorruptException($"checkpoint: {e.Message}", "checkpoint");
         }
     }
+
+    private static INoteVerifier VerifierOf(INoteSigner signer) => signer switch
+    {
+        Ed25519NoteSigner ed => ed.Verifier,
+        EcdsaNoteSigner ec => ec.Verifier,
+        _ => throw new NotSupportedException($"no verifier for signer {signer.GetType().Name}"),
+    };
 
     /// <summary>
     /// Reads integrated entries [<paramref name="from"/>, <paramref name="from"/> + <paramref name="count"/>) from their bundles.

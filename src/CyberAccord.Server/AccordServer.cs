@@ -4,6 +4,7 @@ using CyberAccord.Server.Accord;
 using CyberAccord.Server.Auth;
 using CyberAccord.Server.Dashboard;
 using CyberAccord.Server.Log;
+using CyberAccord.Server.OpenApi;
 using CyberAccord.Server.Taxii;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
@@ -15,7 +16,13 @@ using Microsoft.Extensions.Logging;
 namespace CyberAccord.Server;
 
 /// <summary>Options for hosting a node over HTTP.</summary>
-public sealed record AccordServerOptions(string[] Urls, string LogDirectory, string Contact = "the node operator", long MaxContentLength = 10 * 1024 * 1024, int MaxConcurrentRequests = 256, int MaxQueuedRequests = 1024, TimeSpan? CheckpointInterval = null)
+public sealed record AccordServerOptions(
+    string[] Urls,
+    string Contact = "the node operator",
+    long MaxContentLength = 10 * 1024 * 1024,
+    int MaxConcurrentRequests = 256,
+    int MaxQueuedRequests = 1024,
+    TimeSpan? CheckpointInterval = null)
 {
     /// <summary>How long TAXII status resources live and how many the node keeps per party.</summary>
     public StatusStoreLimits Statuses { get; init; } = new();
@@ -30,7 +37,8 @@ public sealed record AccordServerOptions(string[] Urls, string LogDirectory, str
 /// <summary>The node's HTTP face as a library: the executable only opens the node and calls <see cref="Build"/>.</summary>
 public static class AccordServer
 {
-    public static WebApplication Build(AccordNode node, CredentialStore credentials, Func<string, PartyKey?> keyFor, AccordServerOptions options)
+    public static WebApplication Build(
+        AccordNode node, CredentialStore credentials, Func<string, PartyKey?> keyFor, AccordServerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var builder = WebApplication.CreateSlimBuilder();
@@ -58,7 +66,8 @@ public static class AccordServer
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<EndpointExceptionHandler>();
         builder.Services.AddSingleton(credentials);
-        builder.Services.AddAuthentication(PartyAuthenticationHandler.SchemeName).AddScheme<AuthenticationSchemeOptions, PartyAuthenticationHandler>(PartyAuthenticationHandler.SchemeName, null);
+        builder.Services.AddAuthentication(PartyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, PartyAuthenticationHandler>(PartyAuthenticationHandler.SchemeName, null);
         builder.Services.AddAuthorization();
         var context = new AccordServerContext(node, keyFor, options.Contact, options.MaxContentLength)
         {
@@ -68,16 +77,12 @@ public static class AccordServer
         builder.Services.AddSingleton(context);
         if (options.CheckpointInterval is { } interval)
         {
-            builder.Services.AddHostedService(services => new CheckpointPublisher(node, interval, services.GetRequiredService<ILogger<CheckpointPublisher>>()));
+            builder.Services.AddHostedService(
+                services => new CheckpointPublisher(node, interval, services.GetRequiredService<ILogger<CheckpointPublisher>>()));
         }
 
         builder.Services.AddDashboard();
-        builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
-        {
-            document.Info.Title = "CyberAccord node";
-            document.Info.Description = "TAXII 2.1 (/taxii2/, /api/), the accord API (/accord/) and the verifiable log (/log/).";
-            return Task.CompletedTask;
-        }));
+        builder.Services.AddOpenApi(AccordOpenApi.Configure);
 
         // Overload answers 503 with Retry-After instead of queueing without bound; see RequestLimits for who gets which slots.
         builder.Services.AddRateLimiter(limiter =>
@@ -101,15 +106,17 @@ public static class AccordServer
         app.Use(RequestLimits.IdentifyDashboardPartyAsync);
         app.UseRateLimiter();
         app.UseAuthorization();
-        app.MapTaxiiApi(context);
-        app.MapLogApi(context, options.LogDirectory);
-        app.MapAccordApi(context);
+        app.MapTaxiiApi();
+        app.MapLogApi();
+        app.MapAccordApi();
         app.MapOpenApi("/openapi/v1.json");
-        app.MapDashboard(context);
+        app.MapDashboard();
         return app;
     }
 
-    /// <summary>Runs until <paramref name="cancellationToken"/> fires or the host is told to stop (SIGTERM, Ctrl-C), then drains and stops.</summary>
+    /// <summary>
+    /// Runs until <paramref name="cancellationToken"/> fires or the host is told to stop (SIGTERM, Ctrl-C), then drains and stops.
+    /// </summary>
     public static async Task RunUntilStoppedAsync(WebApplication app, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(app);

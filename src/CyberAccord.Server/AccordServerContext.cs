@@ -8,7 +8,8 @@ using CyberAccord.Server.Taxii;
 namespace CyberAccord.Server;
 
 /// <summary>What the endpoints share: the node, the keys it may sign with, the collection ingest, and TAXII status resources.</summary>
-public sealed class AccordServerContext(AccordNode node, Func<string, PartyKey?> keyFor, string contact, long maxContentLength) : IDisposable
+public sealed class AccordServerContext(AccordNode node, Func<string, PartyKey?> keyFor, string contact, long maxContentLength)
+    : IDisposable
 {
     public AccordNode Node { get; } = node;
 
@@ -31,41 +32,43 @@ public sealed class AccordServerContext(AccordNode node, Func<string, PartyKey?>
 
     public bool CanSignFor(string party) => Ingest.Keyring.CanSign(party);
 
-    /// <summary>Signs a record as <paramref name="party"/> with the key this node holds for it, or returns null when it holds none.</summary>
+    /// <summary>
+    /// Signs a record as <paramref name="party"/> with the key this node holds for it, or returns null when it holds none.
+    /// </summary>
     public AccordRecord? SignAs(string party, string kind, string id, JsonObject body) => Ingest.Keyring.Sign(party, kind, id, body);
 
     /// <summary>Adds an envelope's objects through the ingest and returns (and keeps) its TAXII status resource.</summary>
-    public async Task<JsonObject> AddObjectsAsync(CollectionDescriptor collection, string party, JsonElement objects, CancellationToken cancellationToken)
+    /// <remarks>The status is kept as JSON: the store cuts long lists in place, so the POST's answer and later reads agree.</remarks>
+    public async Task<JsonObject> AddObjectsAsync(
+        CollectionDescriptor collection, string party, JsonElement objects, CancellationToken cancellationToken)
     {
-        var result = await Ingest.AddAsync(collection, party, objects, integrate: !DeferCheckpoints, cancellationToken).ConfigureAwait(false);
-        static JsonArray Entries(IReadOnlyList<IngestOutcome> outcomes) =>
-            new([.. outcomes.Select(o => (JsonNode)new JsonObject { ["id"] = o.Id, ["version"] = o.Version, ["message"] = o.Message })]);
-        var status = new JsonObject
-        {
-            ["id"] = Guid.NewGuid().ToString(),
-            ["status"] = "complete",
-            ["request_timestamp"] = TaxiiApi.TaxiiTime(DateTime.UtcNow),
-            ["total_count"] = result.Successes.Count + result.Failures.Count,
-            ["success_count"] = result.Successes.Count,
-            ["failure_count"] = result.Failures.Count,
-            ["pending_count"] = 0,
-        };
-        if (result.Successes.Count > 0)
-        {
-            status["successes"] = Entries(result.Successes);
-        }
-
-        if (result.Failures.Count > 0)
-        {
-            status["failures"] = Entries(result.Failures);
-        }
-
+        var result = await Ingest.AddAsync(collection, party, objects, integrate: !DeferCheckpoints, cancellationToken)
+            .ConfigureAwait(false);
+        static List<TaxiiStatusDetails>? Details(IReadOnlyList<IngestOutcome> outcomes) =>
+            outcomes.Count == 0 ? null : [.. outcomes.Select(o => new TaxiiStatusDetails(o.Id, o.Version, o.Message))];
+        var status = TaxiiJson.ToJsonObject(new TaxiiStatus(
+            Guid.NewGuid().ToString(),
+            "complete",
+            TaxiiApi.TaxiiTime(DateTime.UtcNow),
+            TotalCount: result.Successes.Count + result.Failures.Count,
+            SuccessCount: result.Successes.Count,
+            FailureCount: result.Failures.Count,
+            PendingCount: 0,
+            Details(result.Successes),
+            Details(result.Failures)));
         Statuses[status["id"]!.GetValue<string>()] = (party, status);
         return status;
     }
 
-    /// <summary>Deletes an object's versions through the ingest; null when there is nothing to delete, false when the party may not.</summary>
-    public Task<bool?> DeleteAsync(CollectionDescriptor collection, string party, string objectId, IReadOnlySet<string>? versions, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Deletes an object's versions through the ingest; null when there is nothing to delete, false when the party may not.
+    /// </summary>
+    public Task<bool?> DeleteAsync(
+        CollectionDescriptor collection,
+        string party,
+        string objectId,
+        IReadOnlySet<string>? versions,
+        CancellationToken cancellationToken) =>
         Ingest.DeleteAsync(collection, party, objectId, versions, cancellationToken);
 
     public void Dispose() => Ingest.Dispose();

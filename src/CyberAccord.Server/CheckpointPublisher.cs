@@ -8,7 +8,8 @@ namespace CyberAccord.Server;
 /// Publishes a signed checkpoint over what POSTs sequenced, at a steady pace rather than one per write (Tessera's lesson);
 /// entries are durable before that. On stop it publishes once more, so nothing sequenced is left without a checkpoint.
 /// </summary>
-internal sealed partial class CheckpointPublisher(AccordNode node, TimeSpan interval, ILogger<CheckpointPublisher> logger) : BackgroundService
+internal sealed partial class CheckpointPublisher(AccordNode node, TimeSpan interval, ILogger<CheckpointPublisher> logger)
+    : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -10,6 +10,21 @@ namespace CyberAccord.Server.Tests;
 
 public sealed class AccordAndLogApiTests(NodeServerFixture node) : IClassFixture<NodeServerFixture>
 {
+    private static ByteArrayContent Signed(AccordRecord record) =>
+        new(record.ToEntry()) { Headers = { ContentType = new("application/json") } };
+
+    private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
+
+    /// <summary>A statement by <paramref name="author"/>, signed with <paramref name="signer"/>'s key.</summary>
+    private AccordRecord Statement(string author, string signer, string body) =>
+        AccordRecord.Sign(
+            RecordKinds.Statement,
+            "statement--" + Guid.NewGuid(),
+            author,
+            DateTime.UtcNow,
+            JsonNode.Parse(body)!.AsObject(),
+            node.Key(signer));
+
     [Fact]
     public async Task Records_are_listed_as_the_reader_may_see_them()
     {
@@ -17,15 +32,18 @@ public sealed class AccordAndLogApiTests(NodeServerFixture node) : IClassFixture
         var cn = JsonNode.Parse(await node.Api("CN").GetStringAsync("/accord/records?kind=request"))!.AsArray();
         Assert.Equal(2, us.Count);
         Assert.Single(cn);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await new HttpClient { BaseAddress = node.BaseAddress }.GetAsync("/accord/records")).StatusCode);
-        var hidden = us.Select(r => r!["record"]!["id"]!.GetValue<string>()).Single(id => !cn.Any(c => c!["record"]!["id"]!.GetValue<string>() == id));
+        using var anonymous = new HttpClient { BaseAddress = node.BaseAddress };
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/accord/records")).StatusCode);
+        var hidden = us.Select(r => r!["record"]!["id"]!.GetValue<string>())
+            .Single(id => !cn.Any(c => c!["record"]!["id"]!.GetValue<string>() == id));
         Assert.Equal(HttpStatusCode.NotFound, (await node.Api("CN").GetAsync($"/accord/records/{hidden}")).StatusCode);
     }
 
     [Fact]
     public async Task Records_come_a_page_at_a_time_and_the_pages_add_up_to_the_whole_list()
     {
-        var whole = JsonNode.Parse(await node.Api("US").GetStringAsync("/accord/records?limit=10000"))!.AsArray().Select(r => r!["record"]!["id"]!.GetValue<string>()).ToList();
+        var whole = JsonNode.Parse(await node.Api("US").GetStringAsync("/accord/records?limit=10000"))!.AsArray()
+            .Select(r => r!["record"]!["id"]!.GetValue<string>()).ToList();
         Assert.True(whole.Count > 10);
         var paged = new List<string>();
         string? after = null;
@@ -56,20 +74,20 @@ public sealed class AccordAndLogApiTests(NodeServerFixture node) : IClassFixture
     [Fact]
     public async Task A_party_submits_records_it_signed_and_only_those()
     {
-        var record = AccordRecord.Sign(RecordKinds.Statement, "statement--" + Guid.NewGuid(), ReferenceScenario.De, DateTime.UtcNow, JsonNode.Parse("""{"title":"via the API","text":"signed by the client"}""")!.AsObject(), node.Key(ReferenceScenario.De));
-        var accepted = await node.Api("DE").PostAsync("/accord/records", new ByteArrayContent(record.ToEntry()) { Headers = { ContentType = new("application/json") } });
+        var record = Statement(ReferenceScenario.De, ReferenceScenario.De, """{"title":"via the API","text":"signed by the client"}""");
+        var accepted = await node.Api("DE").PostAsync("/accord/records", Signed(record));
         Assert.Equal(HttpStatusCode.Created, accepted.StatusCode);
         Assert.True(node.Node.State.Statements.ContainsKey(record.Id));
 
-        var other = AccordRecord.Sign(RecordKinds.Statement, "statement--" + Guid.NewGuid(), ReferenceScenario.De, DateTime.UtcNow, JsonNode.Parse("""{"title":"t","text":"x"}""")!.AsObject(), node.Key(ReferenceScenario.De));
-        Assert.Equal(HttpStatusCode.Forbidden, (await node.Api("US").PostAsync("/accord/records", new ByteArrayContent(other.ToEntry()) { Headers = { ContentType = new("application/json") } })).StatusCode);
+        var other = Statement(ReferenceScenario.De, ReferenceScenario.De, """{"title":"t","text":"x"}""");
+        Assert.Equal(HttpStatusCode.Forbidden, (await node.Api("US").PostAsync("/accord/records", Signed(other))).StatusCode);
 
-        var forged = AccordRecord.Sign(RecordKinds.Statement, "statement--" + Guid.NewGuid(), ReferenceScenario.Us, DateTime.UtcNow, JsonNode.Parse("""{"title":"t","text":"x"}""")!.AsObject(), node.Key(ReferenceScenario.De));
-        var refused = await node.Api("US").PostAsync("/accord/records", new ByteArrayContent(forged.ToEntry()) { Headers = { ContentType = new("application/json") } });
+        var forged = Statement(ReferenceScenario.Us, ReferenceScenario.De, """{"title":"t","text":"x"}""");
+        var refused = await node.Api("US").PostAsync("/accord/records", Signed(forged));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
         Assert.Contains("$.key", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        var malformed = await node.Api("US").PostAsync("/accord/records", new StringContent("{\"accord_record\":\"1\"", Encoding.UTF8, "application/json"));
+        var malformed = await node.Api("US").PostAsync("/accord/records", Json("{\"accord_record\":\"1\""));
         Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
         Assert.Equal("application/problem+json", malformed.Content.Headers.ContentType?.MediaType);
     }
@@ -78,19 +96,20 @@ public sealed class AccordAndLogApiTests(NodeServerFixture node) : IClassFixture
     public async Task The_node_signs_a_record_body_for_its_own_party_and_writes_nothing_it_refuses()
     {
         var id = "statement--" + Guid.NewGuid();
-        var accepted = await node.Api("DE").PostAsync($"/accord/records/statement?id={id}", new StringContent("""{"title":"signed by the node","text":"for its own party"}""", Encoding.UTF8, "application/json"));
+        var accepted = await node.Api("DE").PostAsync(
+            $"/accord/records/statement?id={id}", Json("""{"title":"signed by the node","text":"for its own party"}"""));
         Assert.Equal(HttpStatusCode.Created, accepted.StatusCode);
         var stored = node.Node.State.Records[id].Record;
         Assert.Equal(ReferenceScenario.De, stored.Author);
         Assert.True(AccordRecord.Parse(stored.ToEntry()).VerifySignature(node.Key(ReferenceScenario.De).PublicKey));
 
         var size = node.Node.Log.SequencedSize;
-        var unknown = await node.Api("DE").PostAsync("/accord/records/verdict", new StringContent("{}", Encoding.UTF8, "application/json"));
+        var unknown = await node.Api("DE").PostAsync("/accord/records/verdict", Json("{}"));
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
-        var malformed = await node.Api("DE").PostAsync("/accord/records/statement", new StringContent("{\"title\":", Encoding.UTF8, "application/json"));
+        var malformed = await node.Api("DE").PostAsync("/accord/records/statement", Json("{\"title\":"));
         Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
         Assert.Equal("application/problem+json", malformed.Content.Headers.ContentType?.MediaType);
-        var refused = await node.Api("DE").PostAsync("/accord/records/claim", new StringContent("""{"likelihood":"certain"}""", Encoding.UTF8, "application/json"));
+        var refused = await node.Api("DE").PostAsync("/accord/records/claim", Json("""{"likelihood":"certain"}"""));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
         Assert.Contains("\"path\"", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(size, node.Node.Log.SequencedSize);
@@ -133,11 +152,16 @@ public sealed class AccordAndLogApiTests(NodeServerFixture node) : IClassFixture
         {
             var party = PartyIds.FromCodeOrId(code);
             var served = JsonNode.Parse(await node.Api(code).GetStringAsync($"/accord/assessment?at={at}"))!.AsArray();
-            var visible = all.Where(f => CyberAccord.Accord.State.Visibility.CanSee(node.Node.State, node.Node.State.Records[f.Subject].Record, party)).ToList();
-            Assert.Equal(visible.Select(f => f.Subject + f.Rule + f.Under), served.Select(f => (string)f!["subject"]! + (string)f["rule"]! + (string?)f["under"]));
+            var visible = all
+                .Where(f => CyberAccord.Accord.State.Visibility.CanSee(node.Node.State, node.Node.State.Records[f.Subject].Record, party))
+                .ToList();
+            Assert.Equal(
+                visible.Select(f => f.Subject + f.Rule + f.Under),
+                served.Select(f => (string)f!["subject"]! + (string)f["rule"]! + (string?)f["under"]));
         }
 
-        Assert.True(all.Count > JsonNode.Parse(await node.Api("CN").GetStringAsync($"/accord/assessment?at={at}"))!.AsArray().Count, "CN should not see findings on the US-only request");
+        var seenByCn = JsonNode.Parse(await node.Api("CN").GetStringAsync($"/accord/assessment?at={at}"))!.AsArray();
+        Assert.True(all.Count > seenByCn.Count, "CN should not see findings on the US-only request");
 
         var cards = JsonNode.Parse(await node.Api("CN").GetStringAsync($"/accord/scorecards?at={at}"))!.AsArray();
         var expected = CyberAccord.Accord.Assessment.Scorecards.SeenBy(node.Node.State, ReferenceScenario.Cn, now);
@@ -158,16 +182,26 @@ public sealed class AccordAndLogApiTests(NodeServerFixture node) : IClassFixture
         var answer = await node.Api("US").GetAsync($"/accord/records/{stored.Record.Id}");
         Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
         Assert.Equal(stored.Record.ToEntry(), await answer.Content.ReadAsByteArrayAsync());
-        Assert.Equal(stored.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture), answer.Headers.GetValues("X-Accord-Log-Index").Single());
+        Assert.Equal(
+            stored.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            answer.Headers.GetValues("X-Accord-Log-Index").Single());
     }
 
     [Fact]
     public async Task A_red_stix_object_of_two_parties_is_not_listed_to_a_third_through_the_records_api()
     {
         var objectId = "indicator--" + Guid.NewGuid();
-        var content = new StringContent($$"""{"objects":[{"type":"indicator","spec_version":"2.1","id":"{{objectId}}","created":"2024-01-01T00:00:00.000Z","modified":"2024-01-01T00:00:00.000Z","name":"red between two","pattern":"[ipv4-addr:value = '203.0.113.9']","pattern_type":"stix","valid_from":"2024-01-01T00:00:00Z","object_marking_refs":["marking-definition--e828b379-4e03-4974-9ac4-e53a884c97c1"]}]}""", Encoding.UTF8);
+        var content = new StringContent(
+            $$"""
+            {"objects":[{"type":"indicator","spec_version":"2.1","id":"{{objectId}}","created":"2024-01-01T00:00:00.000Z",
+            "modified":"2024-01-01T00:00:00.000Z","name":"red between two","pattern":"[ipv4-addr:value = '203.0.113.9']",
+            "pattern_type":"stix","valid_from":"2024-01-01T00:00:00Z",
+            "object_marking_refs":["marking-definition--e828b379-4e03-4974-9ac4-e53a884c97c1"]}]}
+            """,
+            Encoding.UTF8);
         content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/taxii+json;version=2.1");
-        var posted = await node.Taxii("US").PostAsync($"/api/collections/{CyberAccord.Accord.State.CollectionDescriptor.IdFor("cn-us")}/objects/", content);
+        var posted = await node.Taxii("US")
+            .PostAsync($"/api/collections/{CyberAccord.Accord.State.CollectionDescriptor.IdFor("cn-us")}/objects/", content);
         Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
         var recordId = node.Node.State.CollectionObjects.Last(o => o.ObjectId == objectId).RecordId;
 
@@ -185,8 +219,11 @@ public sealed class AccordAndLogApiTests(NodeServerFixture node) : IClassFixture
         using var anonymous = new HttpClient { BaseAddress = node.BaseAddress };
         var proof = JsonNode.Parse(await anonymous.GetStringAsync($"/log/proof/consistency?first=7&second={size}"))!;
         var hashes = proof["hashes"]!.AsArray().Select(h => Convert.FromBase64String(h!.GetValue<string>())).ToList();
-        CyberAccord.Log.Merkle.ProofVerifier.VerifyConsistency(7, size, hashes, await node.Node.Log.RootAsync(7, CancellationToken.None), node.Node.Log.Checkpoint.RootHash);
-        Assert.Throws<CyberAccord.Log.ProofException>(() => CyberAccord.Log.Merkle.ProofVerifier.VerifyConsistency(7, size, hashes, new byte[32], node.Node.Log.Checkpoint.RootHash));
+        var root = node.Node.Log.Checkpoint.RootHash;
+        var oldRoot = await node.Node.Log.RootAsync(7, CancellationToken.None);
+        CyberAccord.Log.Merkle.ProofVerifier.VerifyConsistency(7, size, hashes, oldRoot, root);
+        Assert.Throws<CyberAccord.Log.ProofException>(
+            () => CyberAccord.Log.Merkle.ProofVerifier.VerifyConsistency(7, size, hashes, new byte[32], root));
         Assert.Equal(HttpStatusCode.BadRequest, (await anonymous.GetAsync($"/log/proof/consistency?first={size + 1}")).StatusCode);
     }
 
@@ -212,9 +249,12 @@ public sealed class AccordAndLogApiTests(NodeServerFixture node) : IClassFixture
     public async Task A_party_entitled_to_every_record_verifies_the_log_over_http()
     {
         using var http = new HttpClient();
-        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", NodeServerFixture.Token("US"));
+        http.DefaultRequestHeaders.Authorization =
+            new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", NodeServerFixture.Token("US"));
         var config = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync(new Uri(node.BaseAddress, "/log/log.json"))).RootElement;
-        var verifier = new LogVerifier(new HttpTileSource(http, new Uri(node.BaseAddress, "/log/")), NoteVerifierSet.FromVerifierKeys(config.GetProperty("verifierKeys").EnumerateArray().Select(k => k.GetString()!)), config.GetProperty("origin").GetString());
+        var keys = NoteVerifierSet.FromVerifierKeys(config.GetProperty("verifierKeys").EnumerateArray().Select(k => k.GetString()!));
+        var tiles = new HttpTileSource(http, new Uri(node.BaseAddress, "/log/"));
+        var verifier = new LogVerifier(tiles, keys, config.GetProperty("origin").GetString());
         var result = await verifier.VerifyAsync(null, CancellationToken.None);
         Assert.Equal(node.Node.Log.Checkpoint.Size, result.Checkpoint.Size);
     }

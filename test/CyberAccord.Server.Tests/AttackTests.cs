@@ -29,8 +29,19 @@ public sealed class AttackTests(NodeServerFixture node) : IClassFixture<NodeServ
         return content;
     }
 
-    private static string Indicator(string name, string? id = null, string modified = "2024-01-01T00:00:00.000Z", string? marking = null, string? granular = null) =>
-        $$"""{"type":"indicator","spec_version":"2.1","id":"{{id ?? "indicator--" + Guid.NewGuid()}}","created":"2024-01-01T00:00:00.000Z","modified":"{{modified}}","name":"{{name}}","pattern":"[ipv4-addr:value = '203.0.113.7']","pattern_type":"stix","valid_from":"2024-01-01T00:00:00Z"{{(marking is null ? "" : $",\"object_marking_refs\":[\"{marking}\"]")}}{{(granular is null ? "" : $",\"granular_markings\":[{{\"marking_ref\":\"{granular}\",\"selectors\":[\"name\",\"pattern\"]}}]")}}}""";
+    private static string Indicator(
+        string name, string? id = null, string modified = "2024-01-01T00:00:00.000Z", string? marking = null, string? granular = null)
+    {
+        var markings = marking is null ? "" : $",\"object_marking_refs\":[\"{marking}\"]";
+        var granularMarkings = granular is null
+            ? ""
+            : $",\"granular_markings\":[{{\"marking_ref\":\"{granular}\",\"selectors\":[\"name\",\"pattern\"]}}]";
+        return $$"""
+            {"type":"indicator","spec_version":"2.1","id":"{{id ?? "indicator--" + Guid.NewGuid()}}","created":"2024-01-01T00:00:00.000Z",
+            "modified":"{{modified}}","name":"{{name}}","pattern":"[ipv4-addr:value = '203.0.113.7']","pattern_type":"stix",
+            "valid_from":"2024-01-01T00:00:00Z"{{markings}}{{granularMarkings}}}
+            """;
+    }
 
     private static string Objects(string alias) => $"/api/collections/{CollectionDescriptor.IdFor(alias)}/objects/";
 
@@ -50,7 +61,8 @@ public sealed class AttackTests(NodeServerFixture node) : IClassFixture<NodeServ
         {
             foreach (var path in new[] { "objects/", "manifest/" })
             {
-                text.Append(await (await node.Taxii(code).GetAsync($"/api/collections/{collection.Id}/{path}")).Content.ReadAsStringAsync());
+                var response = await node.Taxii(code).GetAsync($"/api/collections/{collection.Id}/{path}");
+                text.Append(await response.Content.ReadAsStringAsync());
             }
         }
 
@@ -62,7 +74,9 @@ public sealed class AttackTests(NodeServerFixture node) : IClassFixture<NodeServ
     {
         var size = node.Node.Log.Checkpoint.Size;
         var forged = await node.Api("DE").PostAsync("/accord/records/accord?id=accord--cn-us",
-            JsonBody($$"""{"title":"forged","parties":["{{ReferenceScenario.De}}","{{ReferenceScenario.Us}}"],"commitments":["USCN-2015-1"]}"""));
+            JsonBody($$"""
+                {"title":"forged","parties":["{{ReferenceScenario.De}}","{{ReferenceScenario.Us}}"],"commitments":["USCN-2015-1"]}
+                """));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, forged.StatusCode);
         Assert.Equal("$.id", (await Read(forged))["path"]!.GetValue<string>());
         Assert.Equal(size, node.Node.Log.Checkpoint.Size);
@@ -95,9 +109,11 @@ public sealed class AttackTests(NodeServerFixture node) : IClassFixture<NodeServ
 
         AccordRecord Signed(string alias, string stix, string dateAdded, bool deleted = false) => AccordRecord.Sign(RecordKinds.StixObject,
             "stix-object--" + Guid.NewGuid(), ReferenceScenario.De, DateTime.UtcNow, JsonNode.Parse($$"""
-                {"collection":"{{CollectionDescriptor.IdFor(alias)}}","date_added":"{{dateAdded}}"{{(deleted ? ",\"deleted\":true" : "")}},"object":{{stix}}}
+                {"collection":"{{CollectionDescriptor.IdFor(alias)}}","date_added":"{{dateAdded}}"{{(deleted ? ",\"deleted\":true" : "")}},
+                "object":{{stix}}}
                 """)!.AsObject(), node.Key(ReferenceScenario.De));
-        var now = DateTime.UtcNow.AddSeconds(1).ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        var now = DateTime.UtcNow.AddSeconds(1)
+            .ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", System.Globalization.CultureInfo.InvariantCulture);
         var size = node.Node.Log.Checkpoint.Size;
         foreach (var (record, path) in new[]
         {
@@ -112,7 +128,8 @@ public sealed class AttackTests(NodeServerFixture node) : IClassFixture<NodeServ
         }
 
         Assert.Equal(size, node.Node.Log.Checkpoint.Size);
-        Assert.Equal(HttpStatusCode.Accepted, (await node.Taxii("US").PostAsync(Objects("cn-us"), Envelope(Indicator("still fine")))).StatusCode);
+        var stillFine = await node.Taxii("US").PostAsync(Objects("cn-us"), Envelope(Indicator("still fine")));
+        Assert.Equal(HttpStatusCode.Accepted, stillFine.StatusCode);
         var cn = await Read(await node.Taxii("CN").GetAsync(Objects("cn-us") + $"{JsonNode.Parse(red)!["id"]}/"));
         Assert.Equal("RED-OF-CN", cn["objects"]![0]!["name"]!.GetValue<string>());
     }
@@ -121,7 +138,9 @@ public sealed class AttackTests(NodeServerFixture node) : IClassFixture<NodeServ
     public async Task A_red_update_on_a_green_request_reaches_no_third_party_through_any_derived_view()
     {
         var request = await Read(await node.Api("CN").PostAsync("/accord/records/request",
-            JsonBody($$"""{"to":"{{ReferenceScenario.Us}}","type":"information","asks":"GREEN-ASK","deadline":"2030-01-01T00:00:00Z","tlp":"green"}""")));
+            JsonBody($$"""
+                {"to":"{{ReferenceScenario.Us}}","type":"information","asks":"GREEN-ASK","deadline":"2030-01-01T00:00:00Z","tlp":"green"}
+                """)));
         var id = request["id"]!.GetValue<string>();
         var update = await node.Api("US").PostAsync("/accord/records/request-update",
             JsonBody($$"""{"request":"{{id}}","status":"responded","note":"SECRET-UPDATE-NOTE","tlp":"red"}"""));
@@ -143,7 +162,10 @@ public sealed class AttackTests(NodeServerFixture node) : IClassFixture<NodeServ
     {
         var size = node.Node.Log.Checkpoint.Size;
         var answer = await node.Api("CN").PostAsync("/accord/records/incident",
-            JsonBody($$"""{"title":"MISSPELT","affected_party":"{{ReferenceScenario.Cn}}","window":{"start":"2024-01-01T00:00:00Z"},"effects":["espionage"],"tpl":"red"}"""));
+            JsonBody($$"""
+                {"title":"MISSPELT","affected_party":"{{ReferenceScenario.Cn}}","window":{"start":"2024-01-01T00:00:00Z"},
+                "effects":["espionage"],"tpl":"red"}
+                """));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, answer.StatusCode);
         var problem = await Read(answer);
         Assert.Equal("$.body.tpl", problem["path"]!.GetValue<string>());
@@ -162,7 +184,8 @@ public sealed class AttackTests(NodeServerFixture node) : IClassFixture<NodeServ
             Assert.Equal(1, status["failure_count"]!.GetValue<int>());
         }
 
-        Assert.Equal(1, (await Read(await node.Taxii("CN").PostAsync(Objects("cn-us"), Envelope(marked))))["success_count"]!.GetValue<int>());
+        var posted = await Read(await node.Taxii("CN").PostAsync(Objects("cn-us"), Envelope(marked)));
+        Assert.Equal(1, posted["success_count"]!.GetValue<int>());
         foreach (var third in new[] { "DE", "UN" })
         {
             Assert.Equal(string.Empty, await EverythingSeenBy(third, "GRANULAR-RED-NAME"));
@@ -175,8 +198,10 @@ public sealed class AttackTests(NodeServerFixture node) : IClassFixture<NodeServ
     public async Task A_party_cannot_take_over_another_partys_object_by_posting_a_newer_version()
     {
         var id = "indicator--" + Guid.NewGuid();
-        Assert.Equal(HttpStatusCode.Accepted, (await node.Taxii("CN").PostAsync(Objects("cn-us"), Envelope(Indicator("CN-ORIGINAL", id, marking: Red)))).StatusCode);
-        var takeover = await Read(await node.Taxii("US").PostAsync(Objects("cn-us"), Envelope(Indicator("US-TAKEOVER", id, "2025-01-01T00:00:00.000Z"))));
+        var original = await node.Taxii("CN").PostAsync(Objects("cn-us"), Envelope(Indicator("CN-ORIGINAL", id, marking: Red)));
+        Assert.Equal(HttpStatusCode.Accepted, original.StatusCode);
+        var takeover = await Read(
+            await node.Taxii("US").PostAsync(Objects("cn-us"), Envelope(Indicator("US-TAKEOVER", id, "2025-01-01T00:00:00.000Z"))));
         Assert.Equal(1, takeover["failure_count"]!.GetValue<int>());
         Assert.Contains("another poster's object", takeover["failures"]![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
         var read = await Read(await node.Taxii("CN").GetAsync(Objects("cn-us") + $"{id}/"));
@@ -189,7 +214,8 @@ public sealed class AttackTests(NodeServerFixture node) : IClassFixture<NodeServ
     {
         var id = "indicator--" + Guid.NewGuid();
         var first = Indicator("FIRST", id);
-        Assert.Equal(1, (await Read(await node.Taxii("US").PostAsync(Objects("public"), Envelope(first))))["success_count"]!.GetValue<int>());
+        var posted = await Read(await node.Taxii("US").PostAsync(Objects("public"), Envelope(first)));
+        Assert.Equal(1, posted["success_count"]!.GetValue<int>());
         var changed = await Read(await node.Taxii("US").PostAsync(Objects("public"), Envelope(Indicator("CHANGED", id))));
         Assert.Equal(1, changed["failure_count"]!.GetValue<int>());
         Assert.Equal(HttpStatusCode.OK, (await node.Taxii("US").DeleteAsync(Objects("public") + $"{id}/")).StatusCode);
@@ -202,16 +228,22 @@ public sealed class AttackTests(NodeServerFixture node) : IClassFixture<NodeServ
     public async Task An_update_on_a_hidden_request_is_answered_as_if_the_request_did_not_exist()
     {
         var request = await Read(await node.Api("CN").PostAsync("/accord/records/request",
-            JsonBody($$"""{"to":"{{ReferenceScenario.Us}}","type":"information","asks":"hidden","deadline":"2030-01-01T00:00:00Z","tlp":"red"}""")));
+            JsonBody($$"""
+                {"to":"{{ReferenceScenario.Us}}","type":"information","asks":"hidden","deadline":"2030-01-01T00:00:00Z","tlp":"red"}
+                """)));
         var id = request["id"]!.GetValue<string>();
-        var probe = await node.Api("DE").PostAsync("/accord/records/request-update", JsonBody($$"""{"request":"{{id}}","status":"responded"}"""));
-        var missing = await node.Api("DE").PostAsync("/accord/records/request-update", JsonBody($$"""{"request":"request--{{Guid.NewGuid()}}","status":"responded"}"""));
+        var probe = await node.Api("DE").PostAsync(
+            "/accord/records/request-update", JsonBody($$"""{"request":"{{id}}","status":"responded"}"""));
+        var missing = await node.Api("DE").PostAsync(
+            "/accord/records/request-update", JsonBody($$"""{"request":"request--{{Guid.NewGuid()}}","status":"responded"}"""));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, probe.StatusCode);
         var detail = (await Read(probe))["detail"]!.GetValue<string>();
         Assert.DoesNotContain(ReferenceScenario.Us, detail, StringComparison.Ordinal);
         var absent = (await Read(missing))["detail"]!.GetValue<string>();
         Assert.Contains("which does not exist", detail, StringComparison.Ordinal);
-        Assert.Equal(absent[..absent.IndexOf("request--", StringComparison.Ordinal)], detail[..detail.IndexOf("request--", StringComparison.Ordinal)]);
+        Assert.Equal(
+            absent[..absent.IndexOf("request--", StringComparison.Ordinal)],
+            detail[..detail.IndexOf("request--", StringComparison.Ordinal)]);
     }
 
     [Fact]
@@ -219,9 +251,11 @@ public sealed class AttackTests(NodeServerFixture node) : IClassFixture<NodeServ
     {
         var id = "accord--replay-" + Guid.NewGuid().ToString("N")[..8];
         var body = $$"""{"title":"v1","parties":["{{ReferenceScenario.Us}}","{{ReferenceScenario.De}}"],"commitments":["USCN-2015-1"]}""";
-        Assert.Equal(HttpStatusCode.Created, (await node.Api("US").PostAsync($"/accord/records/accord?id={id}", JsonBody(body))).StatusCode);
+        var published = await node.Api("US").PostAsync($"/accord/records/accord?id={id}", JsonBody(body));
+        Assert.Equal(HttpStatusCode.Created, published.StatusCode);
         var v1 = await node.Api("US").GetByteArrayAsync($"/accord/records/{id}");
-        Assert.Equal(HttpStatusCode.Created, (await node.Api("US").PostAsync($"/accord/records/accord?id={id}", JsonBody(body.Replace("\"v1\"", "\"v2\",\"version\":2", StringComparison.Ordinal)))).StatusCode);
+        var v2 = body.Replace("\"v1\"", "\"v2\",\"version\":2", StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Created, (await node.Api("US").PostAsync($"/accord/records/accord?id={id}", JsonBody(v2))).StatusCode);
         var replay = await node.Api("US").PostAsync("/accord/records", JsonBody(v1));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, replay.StatusCode);
         Assert.Equal("$.body.version", (await Read(replay))["path"]!.GetValue<string>());
@@ -249,7 +283,8 @@ public sealed class AttackTests(NodeServerFixture node) : IClassFixture<NodeServ
         var answers = await Task.WhenAll(Enumerable.Range(0, 12).Select(async i =>
         {
             var code = i % 2 == 0 ? "CN" : "US";
-            using var response = await node.Taxii(code).PostAsync(Objects("cn-us"), Envelope(Indicator($"RACE-{code}", id, $"2024-01-01T00:00:{i:00}.000Z")));
+            using var response = await node.Taxii(code)
+                .PostAsync(Objects("cn-us"), Envelope(Indicator($"RACE-{code}", id, $"2024-01-01T00:00:{i:00}.000Z")));
             return (code, response.StatusCode, Status: await Read(response));
         }));
         Assert.All(answers, a => Assert.Equal(HttpStatusCode.Accepted, a.StatusCode));

@@ -17,7 +17,8 @@ public sealed partial class BadInputTests(NodeServerFixture node) : IClassFixtur
         { "invalid UTF-8", [.. Encoding.UTF8.GetBytes("{\"title\":\"t"), 0xC3, 0x28, .. Encoding.UTF8.GetBytes("\",\"text\":\"x\"}")] },
     };
 
-    private static ByteArrayContent Json(byte[] body, string contentType = "application/json") => new(body) { Headers = { ContentType = MediaTypeHeaderValue.Parse(contentType) } };
+    private static ByteArrayContent Json(byte[] body, string contentType = "application/json") =>
+        new(body) { Headers = { ContentType = MediaTypeHeaderValue.Parse(contentType) } };
 
     private static async Task<JsonNode> Problem(HttpResponseMessage response, HttpStatusCode expected)
     {
@@ -45,7 +46,8 @@ public sealed partial class BadInputTests(NodeServerFixture node) : IClassFixtur
     public async Task Invalid_utf8_in_a_record_body_is_refused_naming_its_byte_offset_not_signed_as_a_replacement_character()
     {
         var body = BadJsonBodies.Single(row => (string)row[0] == "invalid UTF-8")[1];
-        var problem = await Problem(await node.Api("DE").PostAsync("/accord/records/statement", Json((byte[])body)), HttpStatusCode.BadRequest);
+        var problem = await Problem(
+            await node.Api("DE").PostAsync("/accord/records/statement", Json((byte[])body)), HttpStatusCode.BadRequest);
 
         Assert.Contains("offset 11", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
     }
@@ -55,7 +57,8 @@ public sealed partial class BadInputTests(NodeServerFixture node) : IClassFixtur
     [InlineData("a lone surrogate escape", """{"accord_record":"\ud800"}""")]
     public async Task A_signed_record_with_json_no_reader_can_use_is_refused_with_a_problem(string name, string body)
     {
-        var problem = await Problem(await node.Api("DE").PostAsync("/accord/records", Json(Encoding.UTF8.GetBytes(body))), HttpStatusCode.BadRequest);
+        var problem = await Problem(
+            await node.Api("DE").PostAsync("/accord/records", Json(Encoding.UTF8.GetBytes(body))), HttpStatusCode.BadRequest);
 
         Assert.False(string.IsNullOrEmpty(problem["detail"]?.GetValue<string>()), name);
     }
@@ -65,7 +68,11 @@ public sealed partial class BadInputTests(NodeServerFixture node) : IClassFixtur
     [InlineData("a lone surrogate escape", "\"\\ud800\"", "lone surrogate")]
     public async Task A_taxii_envelope_with_json_no_reader_can_use_is_refused_with_a_taxii_error(string name, string value, string expected)
     {
-        var envelope = $$"""{"objects":[{"type":"indicator","spec_version":"2.1","id":"indicator--{{Guid.NewGuid()}}","created":"2024-01-01T00:00:00.000Z","modified":"2024-01-01T00:00:00.000Z","name":{{value}},"pattern":"[ipv4-addr:value = '203.0.113.7']","pattern_type":"stix","valid_from":"2024-01-01T00:00:00Z","x_n":{{value}}}]}""";
+        var envelope = $$"""
+            {"objects":[{"type":"indicator","spec_version":"2.1","id":"indicator--{{Guid.NewGuid()}}","created":"2024-01-01T00:00:00.000Z",
+            "modified":"2024-01-01T00:00:00.000Z","name":{{value}},"pattern":"[ipv4-addr:value = '203.0.113.7']","pattern_type":"stix",
+            "valid_from":"2024-01-01T00:00:00Z","x_n":{{value}}}]}
+            """;
         var content = new StringContent(envelope, Encoding.UTF8);
         content.Headers.ContentType = MediaTypeHeaderValue.Parse("application/taxii+json;version=2.1");
         var response = await node.Taxii("US").PostAsync($"/api/collections/{CollectionDescriptor.IdFor("public")}/objects/", content);
@@ -83,7 +90,9 @@ public sealed partial class BadInputTests(NodeServerFixture node) : IClassFixtur
     [InlineData("/accord/records/statement", "application/json; charset=latin1")]
     public async Task An_accord_post_that_is_not_json_is_refused_with_415(string path, string contentType)
     {
-        var problem = await Problem(await node.Api("DE").PostAsync(path, Json("""{"title":"t","text":"x"}"""u8.ToArray(), contentType)), HttpStatusCode.UnsupportedMediaType);
+        var problem = await Problem(
+            await node.Api("DE").PostAsync(path, Json("""{"title":"t","text":"x"}"""u8.ToArray(), contentType)),
+            HttpStatusCode.UnsupportedMediaType);
 
         Assert.Contains("application/json", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
     }
@@ -123,17 +132,21 @@ public sealed partial class BadInputTests(NodeServerFixture node) : IClassFixtur
     /// <summary>A client with its own cookies, signed in to the dashboard as <paramref name="code"/>, redirects not followed.</summary>
     private async Task<HttpClient> SignedInAsync(string code, string returnUrl)
     {
-        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = node.BaseAddress };
+        var handler = new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() };
+        var client = new HttpClient(handler) { BaseAddress = node.BaseAddress };
         var form = await client.GetStringAsync("/signin?ReturnUrl=" + Uri.EscapeDataString(returnUrl));
         var token = AntiforgeryToken().Match(form).Groups[1].Value;
-        var answer = await client.PostAsync("/signin?ReturnUrl=" + Uri.EscapeDataString(returnUrl), new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["_handler"] = "signin",
-            ["__RequestVerificationToken"] = token,
-            ["Input.User"] = code.ToLowerInvariant(),
-            ["Input.Password"] = NodeServerFixture.Password(code),
-        }));
-        Assert.True(answer.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found or HttpStatusCode.SeeOther, $"{(int)answer.StatusCode}: {await answer.Content.ReadAsStringAsync()}");
+        var answer = await client.PostAsync("/signin?ReturnUrl=" + Uri.EscapeDataString(returnUrl), new FormUrlEncodedContent(
+            new Dictionary<string, string>
+            {
+                ["_handler"] = "signin",
+                ["__RequestVerificationToken"] = token,
+                ["Input.User"] = code.ToLowerInvariant(),
+                ["Input.Password"] = NodeServerFixture.Password(code),
+            }));
+        Assert.True(
+            answer.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found or HttpStatusCode.SeeOther,
+            $"{(int)answer.StatusCode}: {await answer.Content.ReadAsStringAsync()}");
         LastRedirect = answer.Headers.Location;
         return client;
     }

@@ -12,7 +12,8 @@ namespace CyberAccord.Server.Tests;
 public class NodeServerFixture : IAsyncLifetime
 {
     private readonly TempDir _dir = new();
-    private readonly Dictionary<string, PartyKey> _keys = ReferenceScenario.Parties.Select(p => p.Id).Append(Stranger).ToDictionary(id => id, _ => PartyKey.Generate(), StringComparer.Ordinal);
+    private readonly Dictionary<string, PartyKey> _keys = ReferenceScenario.Parties.Select(p => p.Id).Append(Stranger)
+        .ToDictionary(id => id, _ => PartyKey.Generate(), StringComparer.Ordinal);
     private NodeHost? _host;
 
     /// <summary>Code of a party with credentials and a key on this node but no party record in the accord.</summary>
@@ -23,6 +24,9 @@ public class NodeServerFixture : IAsyncLifetime
     public AccordNode Node { get; private set; } = null!;
 
     public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>The served app's services, for tests that look at what it maps.</summary>
+    public IServiceProvider Services => _host?.Services ?? throw new InvalidOperationException("the server has not started");
 
     public static string Password(string code) => "pw-" + code + "-correct horse";
 
@@ -47,7 +51,7 @@ public class NodeServerFixture : IAsyncLifetime
             .Select(p => new PartyCredentials(
                 p.Item1, p.Item2.ToLowerInvariant(), CredentialStore.Hash(Password(p.Item2)), CredentialStore.HashToken(Token(p.Item2))));
         await CredentialStore.WriteFileAsync(NodeDirectory.CredentialsPath(_dir.Path), credentials, ct);
-        var options = Configure(new AccordServerOptions(["http://127.0.0.1:0"], LogDirectory, MaxContentLength: 256 * 1024));
+        var options = Configure(new AccordServerOptions(["http://127.0.0.1:0"], MaxContentLength: 256 * 1024));
         _host = await NodeHost.OpenAsync(_dir.Path, new NodeHostOptions(options), ct);
         Node = _host.Node;
         await ReferenceScenario.WriteAsync(Node, id => _keys[id], ct);
@@ -65,13 +69,18 @@ public class NodeServerFixture : IAsyncLifetime
         client.DefaultRequestHeaders.Accept.ParseAdd("application/taxii+json;version=2.1");
         if (code is not null)
         {
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{code.ToLowerInvariant()}:{Password(code)}")));
+            var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{code.ToLowerInvariant()}:{Password(code)}"));
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", basic);
         }
 
         return client;
     }
 
-    public HttpClient Api(string code) => new() { BaseAddress = BaseAddress, DefaultRequestHeaders = { Authorization = new AuthenticationHeaderValue("Bearer", Token(code)) } };
+    public HttpClient Api(string code) => new()
+    {
+        BaseAddress = BaseAddress,
+        DefaultRequestHeaders = { Authorization = new AuthenticationHeaderValue("Bearer", Token(code)) },
+    };
 
     public PartyKey Key(string party) => _keys[party];
 

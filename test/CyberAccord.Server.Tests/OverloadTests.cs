@@ -15,10 +15,13 @@ public sealed class OverloadTests : IDisposable
     {
         await LogDirectory.InitAsync(Path.Combine(_dir.Path, "log"), "overload.example/log", CancellationToken.None);
         var log = await LogDirectory.OpenAsync(Path.Combine(_dir.Path, "log"), TimeSpan.FromSeconds(5), CancellationToken.None);
-        await using var node = await AccordNode.OpenAsync(log, await SqliteAccordStore.OpenAsync(Path.Combine(_dir.Path, "accord.db"), CancellationToken.None), new BlobStore(Path.Combine(_dir.Path, "blobs")), null, CancellationToken.None);
-        var credentials = new CredentialStore([new PartyCredentials("party--x", "x", CredentialStore.Hash("pw"), CredentialStore.HashToken("cat_x"))]);
+        var store = await SqliteAccordStore.OpenAsync(Path.Combine(_dir.Path, "accord.db"), CancellationToken.None);
+        await using var node = await AccordNode.OpenAsync(
+            log, store, new BlobStore(Path.Combine(_dir.Path, "blobs")), null, CancellationToken.None);
+        var credentials = new CredentialStore(
+            [new PartyCredentials("party--x", "x", CredentialStore.Hash("pw"), CredentialStore.HashToken("cat_x"))]);
         await using var app = AccordServer.Build(node, credentials, _ => null,
-            new AccordServerOptions(["http://127.0.0.1:0"], Path.Combine(_dir.Path, "log"), MaxConcurrentRequests: 1, MaxQueuedRequests: 0)
+            new AccordServerOptions(["http://127.0.0.1:0"], MaxConcurrentRequests: 1, MaxQueuedRequests: 0)
             {
                 // The held body trickles on purpose: give it longer than a loaded machine may take to see the 503.
                 RequestLimits = new RequestLimitOptions { MinRequestBodyGracePeriod = TimeSpan.FromMinutes(2) },

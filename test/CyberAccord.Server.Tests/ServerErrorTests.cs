@@ -25,8 +25,10 @@ public sealed class ServerErrorTests : IDisposable
     {
         await LogDirectory.InitAsync(Path.Combine(_dir.Path, "log"), "errors.example/log", CancellationToken.None);
         var log = await LogDirectory.OpenAsync(Path.Combine(_dir.Path, "log"), TimeSpan.FromSeconds(5), CancellationToken.None);
-        await using var node = await AccordNode.OpenAsync(log, await SqliteAccordStore.OpenAsync(Path.Combine(_dir.Path, "accord.db"), CancellationToken.None), new BlobStore(Path.Combine(_dir.Path, "blobs")), null, CancellationToken.None);
-        await using var app = AccordServer.Build(node, new CredentialStore([]), _ => null, new AccordServerOptions(["http://127.0.0.1:0"], Path.Combine(_dir.Path, "log")));
+        var store = await SqliteAccordStore.OpenAsync(Path.Combine(_dir.Path, "accord.db"), CancellationToken.None);
+        await using var node = await AccordNode.OpenAsync(
+            log, store, new BlobStore(Path.Combine(_dir.Path, "blobs")), null, CancellationToken.None);
+        await using var app = AccordServer.Build(node, new CredentialStore([]), _ => null, new AccordServerOptions(["http://127.0.0.1:0"]));
         var logged = new CapturingLogger();
         app.Services.GetRequiredService<ILoggerFactory>().AddProvider(logged);
         app.MapGet(path, string () => throw new InvalidOperationException("the secret cause"));
@@ -66,7 +68,8 @@ public sealed class ServerErrorTests : IDisposable
 
         public bool IsEnabled(LogLevel logLevel) => true;
 
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+        public void Log<TState>(
+            LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
             Entries.Enqueue(new Entry(eventId, logLevel, formatter(state, exception), exception));
 
         public void Dispose()

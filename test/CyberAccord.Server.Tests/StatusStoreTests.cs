@@ -33,12 +33,14 @@ public sealed class StatusStoreTests
         };
         if (failures > 0)
         {
-            status["failures"] = new JsonArray([.. Enumerable.Range(0, failures).Select(i => (JsonNode)new JsonObject { ["id"] = $"$.objects[{i}]", ["message"] = new string('x', 100) })]);
+            status["failures"] = new JsonArray([.. Enumerable.Range(0, failures)
+                .Select(i => (JsonNode)new JsonObject { ["id"] = $"$.objects[{i}]", ["message"] = new string('x', 100) })]);
         }
 
         if (successes > 0)
         {
-            status["successes"] = new JsonArray([.. Enumerable.Range(0, successes).Select(i => (JsonNode)new JsonObject { ["id"] = $"indicator--{i}", ["message"] = "added" })]);
+            status["successes"] = new JsonArray([.. Enumerable.Range(0, successes)
+                .Select(i => (JsonNode)new JsonObject { ["id"] = $"indicator--{i}", ["message"] = "added" })]);
         }
 
         return status;
@@ -129,10 +131,12 @@ public sealed class StatusExpiryOverHttpTests(ClockedNodeFixture node) : IClassF
     [Fact]
     public async Task An_expired_status_answers_404_in_the_taxii_error_format()
     {
-        var invalid = string.Join(',', Enumerable.Range(0, 10).Select(_ => """{"type":"indicator","spec_version":"2.1","id":"indicator--not-a-uuid"}"""));
+        var invalid = string.Join(
+            ',', Enumerable.Range(0, 10).Select(_ => """{"type":"indicator","spec_version":"2.1","id":"indicator--not-a-uuid"}"""));
         var content = new StringContent("{\"objects\":[" + invalid + "]}", Encoding.UTF8);
         content.Headers.ContentType = MediaTypeHeaderValue.Parse("application/taxii+json;version=2.1");
-        var posted = JsonNode.Parse(await (await node.Taxii("US").PostAsync($"/api/collections/{CollectionDescriptor.IdFor("public")}/objects/", content)).Content.ReadAsStringAsync())!;
+        var answer = await node.Taxii("US").PostAsync($"/api/collections/{CollectionDescriptor.IdFor("public")}/objects/", content);
+        var posted = JsonNode.Parse(await answer.Content.ReadAsStringAsync())!;
         var id = posted["id"]!.GetValue<string>();
         Assert.Equal(10, posted["failure_count"]!.GetValue<int>());
         Assert.Equal(3, posted["failures"]!.AsArray().Count);

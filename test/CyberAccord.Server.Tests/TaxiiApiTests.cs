@@ -21,7 +21,11 @@ public sealed class TaxiiApiTests(NodeServerFixture node) : IClassFixture<NodeSe
     }
 
     private static string Indicator(string name, string tlp = "", string? id = null, string modified = "2024-01-01T00:00:00.000Z") =>
-        $$"""{"type":"indicator","spec_version":"2.1","id":"{{id ?? "indicator--" + Guid.NewGuid()}}","created":"2024-01-01T00:00:00.000Z","modified":"{{modified}}","name":"{{name}}","pattern":"[ipv4-addr:value = '203.0.113.7']","pattern_type":"stix","valid_from":"2024-01-01T00:00:00Z"{{(tlp.Length == 0 ? string.Empty : $",\"object_marking_refs\":[\"{tlp}\"]")}}}""";
+        $$"""
+        {"type":"indicator","spec_version":"2.1","id":"{{id ?? "indicator--" + Guid.NewGuid()}}","created":"2024-01-01T00:00:00.000Z",
+        "modified":"{{modified}}","name":"{{name}}","pattern":"[ipv4-addr:value = '203.0.113.7']","pattern_type":"stix",
+        "valid_from":"2024-01-01T00:00:00Z"{{(tlp.Length == 0 ? string.Empty : $",\"object_marking_refs\":[\"{tlp}\"]")}}}
+        """;
 
     private static async Task<JsonNode> Json(HttpResponseMessage response)
     {
@@ -39,7 +43,8 @@ public sealed class TaxiiApiTests(NodeServerFixture node) : IClassFixture<NodeSe
         plain.DefaultRequestHeaders.Accept.ParseAdd("application/json");
         Assert.Equal(HttpStatusCode.NotAcceptable, (await plain.GetAsync("/taxii2/")).StatusCode);
         using var wrongPassword = node.Taxii(null);
-        wrongPassword.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String("us:guess"u8.ToArray()));
+        wrongPassword.DefaultRequestHeaders.Authorization =
+            new AuthenticationHeaderValue("Basic", Convert.ToBase64String("us:guess"u8.ToArray()));
         Assert.Equal(HttpStatusCode.Unauthorized, (await wrongPassword.GetAsync("/taxii2/")).StatusCode);
 
         var discovery = await Json(await node.Taxii("US").GetAsync("/taxii2/"));
@@ -52,7 +57,8 @@ public sealed class TaxiiApiTests(NodeServerFixture node) : IClassFixture<NodeSe
     [Fact]
     public async Task Each_party_lists_only_the_collections_it_belongs_to()
     {
-        var cn = (await Json(await node.Taxii("CN").GetAsync("/api/collections/")))["collections"]!.AsArray().Select(c => c!["alias"]!.GetValue<string>()).ToList();
+        var cn = (await Json(await node.Taxii("CN").GetAsync("/api/collections/")))["collections"]!.AsArray()
+            .Select(c => c!["alias"]!.GetValue<string>()).ToList();
         Assert.Contains("public", cn);
         Assert.Contains("cn-us", cn);
         Assert.Contains("cn-de", cn);
@@ -68,7 +74,11 @@ public sealed class TaxiiApiTests(NodeServerFixture node) : IClassFixture<NodeSe
     {
         var sizeBefore = node.Node.Log.Checkpoint.Size;
         var good = Indicator("beacon to a government site");
-        var bad = """{"type":"indicator","spec_version":"2.1","id":"indicator--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f","created":"2024-01-01T00:00:00.000Z","modified":"2023-01-01T00:00:00.000Z","pattern":"[x","pattern_type":"stix","valid_from":"2024-01-01T00:00:00Z"}""";
+        var bad = """
+            {"type":"indicator","spec_version":"2.1","id":"indicator--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f",
+            "created":"2024-01-01T00:00:00.000Z","modified":"2023-01-01T00:00:00.000Z","pattern":"[x","pattern_type":"stix",
+            "valid_from":"2024-01-01T00:00:00Z"}
+            """;
         var response = await node.Taxii("US").PostAsync($"/api/collections/{CollectionId("cn-us")}/objects/", Envelope(good, bad));
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var status = await Json(response);
@@ -83,7 +93,8 @@ public sealed class TaxiiApiTests(NodeServerFixture node) : IClassFixture<NodeSe
 
         var statusAgain = await Json(await node.Taxii("US").GetAsync($"/api/status/{status["id"]!.GetValue<string>()}/"));
         Assert.Equal(1, statusAgain["success_count"]!.GetValue<int>());
-        Assert.Equal(HttpStatusCode.NotFound, (await node.Taxii("DE").GetAsync($"/api/status/{status["id"]!.GetValue<string>()}/")).StatusCode);
+        var statusPath = $"/api/status/{status["id"]!.GetValue<string>()}/";
+        Assert.Equal(HttpStatusCode.NotFound, (await node.Taxii("DE").GetAsync(statusPath)).StatusCode);
 
         var id = JsonNode.Parse(good)!["id"]!.GetValue<string>();
         var read = await node.Taxii("CN").GetAsync($"/api/collections/{CollectionId("cn-us")}/objects/{id}/");
@@ -104,14 +115,16 @@ public sealed class TaxiiApiTests(NodeServerFixture node) : IClassFixture<NodeSe
         var red = Indicator("red between CN and US", Stix.Model.TlpMarkings.Tlp2Red);
         var strict = Indicator("strict on the public collection", Stix.Model.TlpMarkings.Tlp2AmberStrict);
         var clear = Indicator("clear for all", Stix.Model.TlpMarkings.Tlp2Clear);
-        Assert.Equal(HttpStatusCode.Accepted, (await node.Taxii("US").PostAsync($"/api/collections/{CollectionId("cn-us")}/objects/", Envelope(red))).StatusCode);
+        var posted = await node.Taxii("US").PostAsync($"/api/collections/{CollectionId("cn-us")}/objects/", Envelope(red));
+        Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
         var mixed = await node.Taxii("US").PostAsync($"/api/collections/{CollectionId("public")}/objects/", Envelope(strict, clear));
         Assert.Equal(HttpStatusCode.Accepted, mixed.StatusCode);
 
         // The public collection is CLEAR and GREEN only: the strict object is refused there, not stored for its poster alone.
         var mixedStatus = await Json(mixed);
         Assert.Equal(JsonNode.Parse(strict)!["id"]!.GetValue<string>(), mixedStatus["failures"]![0]!["id"]!.GetValue<string>());
-        Assert.Contains("TLP:CLEAR and TLP:GREEN only", mixedStatus["failures"]![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains(
+            "TLP:CLEAR and TLP:GREEN only", mixedStatus["failures"]![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
 
         async Task<string> Everything(string code)
         {
@@ -135,22 +148,28 @@ public sealed class TaxiiApiTests(NodeServerFixture node) : IClassFixture<NodeSe
         var cn = await Everything("CN");
         Assert.Contains(JsonNode.Parse(red)!["id"]!.GetValue<string>(), cn, StringComparison.Ordinal);
         Assert.DoesNotContain(JsonNode.Parse(strict)!["id"]!.GetValue<string>(), cn, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.NotFound, (await node.Taxii("DE").GetAsync($"/api/collections/{CollectionId("cn-us")}/objects/{JsonNode.Parse(red)!["id"]}/")).StatusCode);
+        var redPath = $"/api/collections/{CollectionId("cn-us")}/objects/{JsonNode.Parse(red)!["id"]}/";
+        Assert.Equal(HttpStatusCode.NotFound, (await node.Taxii("DE").GetAsync(redPath)).StatusCode);
 
         // Object by id, its versions, and id-matched pages hide the strict object from readers of the public collection too
         // (an error may repeat the id the reader asked for, so what is checked is that nothing of the object or its versions comes back).
         var strictId = JsonNode.Parse(strict)!["id"]!.GetValue<string>();
         var strictVersion = JsonNode.Parse(strict)!["modified"]!.GetValue<string>();
-        foreach (var path in new[] { $"objects/{strictId}/", $"objects/{strictId}/versions/", $"objects/?match[id]={strictId}", $"manifest/?match[id]={strictId}" })
+        string[] paths =
+            [$"objects/{strictId}/", $"objects/{strictId}/versions/", $"objects/?match[id]={strictId}", $"manifest/?match[id]={strictId}"];
+        foreach (var path in paths)
         {
             var response = await node.Taxii("DE").GetAsync($"/api/collections/{CollectionId("public")}/{path}");
             var text = await response.Content.ReadAsStringAsync();
-            Assert.True(response.StatusCode == HttpStatusCode.NotFound || !text.Contains(strictId, StringComparison.Ordinal), $"{path}: {(int)response.StatusCode} {text}");
+            Assert.True(
+                response.StatusCode == HttpStatusCode.NotFound || !text.Contains(strictId, StringComparison.Ordinal),
+                $"{path}: {(int)response.StatusCode} {text}");
             Assert.DoesNotContain("strict on the public collection", text, StringComparison.Ordinal);
             Assert.DoesNotContain(strictVersion, text, StringComparison.Ordinal);
         }
 
-        Assert.Equal(HttpStatusCode.NotFound, (await node.Taxii("US").GetAsync($"/api/collections/{CollectionId("public")}/objects/{strictId}/versions/")).StatusCode);
+        var strictVersions = $"/api/collections/{CollectionId("public")}/objects/{strictId}/versions/";
+        Assert.Equal(HttpStatusCode.NotFound, (await node.Taxii("US").GetAsync(strictVersions)).StatusCode);
     }
 
     [Fact]
@@ -162,7 +181,8 @@ public sealed class TaxiiApiTests(NodeServerFixture node) : IClassFixture<NodeSe
         {
             var objects = Enumerable.Range(0, 9).Select(i => Indicator($"page {batch}-{i}")).ToArray();
             ids.AddRange(objects.Select(o => JsonNode.Parse(o)!["id"]!.GetValue<string>()));
-            Assert.Equal(HttpStatusCode.Accepted, (await node.Taxii("DE").PostAsync($"/api/collections/{CollectionId(alias)}/objects/", Envelope(objects))).StatusCode);
+            var posted = await node.Taxii("DE").PostAsync($"/api/collections/{CollectionId(alias)}/objects/", Envelope(objects));
+            Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
         }
 
         var seen = new List<string>();
@@ -170,7 +190,9 @@ public sealed class TaxiiApiTests(NodeServerFixture node) : IClassFixture<NodeSe
         string? lastAdded = null;
         do
         {
-            var response = await node.Taxii("CN").GetAsync($"/api/collections/{CollectionId(alias)}/objects/?limit=10&match[type]=indicator" + (next is null ? string.Empty : "&next=" + next));
+            var response = await node.Taxii("CN").GetAsync(
+                $"/api/collections/{CollectionId(alias)}/objects/?limit=10&match[type]=indicator"
+                + (next is null ? string.Empty : "&next=" + next));
             var page = await Json(response);
             var objects = page["objects"]!.AsArray();
             Assert.True(objects.Count <= 10);
@@ -188,9 +210,11 @@ public sealed class TaxiiApiTests(NodeServerFixture node) : IClassFixture<NodeSe
         var manifest = await Json(await node.Taxii("CN").GetAsync($"/api/collections/{CollectionId(alias)}/manifest/?limit=5"));
         Assert.True(manifest["more"]!.GetValue<bool>());
         Assert.Equal("application/stix+json;version=2.1", manifest["objects"]![0]!["media_type"]!.GetValue<string>());
-        Assert.Equal(HttpStatusCode.BadRequest, (await node.Taxii("CN").GetAsync($"/api/collections/{CollectionId(alias)}/objects/?limit=0")).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await node.Taxii("CN").GetAsync($"/api/collections/{CollectionId(alias)}/objects/?added_after=yesterday")).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await node.Taxii("CN").GetAsync($"/api/collections/{CollectionId(alias)}/objects/?next=garbage")).StatusCode);
+        foreach (var query in new[] { "limit=0", "added_after=yesterday", "next=garbage" })
+        {
+            var refused = await node.Taxii("CN").GetAsync($"/api/collections/{CollectionId(alias)}/objects/?{query}");
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        }
     }
 
     [Fact]
@@ -201,10 +225,12 @@ public sealed class TaxiiApiTests(NodeServerFixture node) : IClassFixture<NodeSe
         var v2 = Indicator("v2", id: id, modified: "2024-02-01T00:00:00.000Z");
         await node.Taxii("US").PostAsync($"/api/collections/{CollectionId("de-us")}/objects/", Envelope(v1, v2));
         var versions = await Json(await node.Taxii("DE").GetAsync($"/api/collections/{CollectionId("de-us")}/objects/{id}/versions/"));
-        Assert.Equal(["2024-01-01T00:00:00.000Z", "2024-02-01T00:00:00.000Z"], versions["versions"]!.AsArray().Select(v => v!.GetValue<string>()));
+        Assert.Equal(
+            ["2024-01-01T00:00:00.000Z", "2024-02-01T00:00:00.000Z"], versions["versions"]!.AsArray().Select(v => v!.GetValue<string>()));
         var latest = await Json(await node.Taxii("DE").GetAsync($"/api/collections/{CollectionId("de-us")}/objects/{id}/"));
         Assert.Equal("v2", latest["objects"]!.AsArray().Single()!["name"]!.GetValue<string>());
-        var first = await Json(await node.Taxii("DE").GetAsync($"/api/collections/{CollectionId("de-us")}/objects/{id}/?match[version]=first"));
+        var first = await Json(
+            await node.Taxii("DE").GetAsync($"/api/collections/{CollectionId("de-us")}/objects/{id}/?match[version]=first"));
         Assert.Equal("v1", first["objects"]!.AsArray().Single()!["name"]!.GetValue<string>());
         var all = await Json(await node.Taxii("DE").GetAsync($"/api/collections/{CollectionId("de-us")}/objects/{id}/?match[version]=all"));
         Assert.Equal(2, all["objects"]!.AsArray().Count);
@@ -217,10 +243,12 @@ public sealed class TaxiiApiTests(NodeServerFixture node) : IClassFixture<NodeSe
         var id = JsonNode.Parse(item)!["id"]!.GetValue<string>();
         await node.Taxii("US").PostAsync($"/api/collections/{CollectionId("public")}/objects/", Envelope(item));
         var size = node.Node.Log.Checkpoint.Size;
-        Assert.Equal(HttpStatusCode.Forbidden, (await node.Taxii("CN").DeleteAsync($"/api/collections/{CollectionId("public")}/objects/{id}/")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await node.Taxii("US").DeleteAsync($"/api/collections/{CollectionId("public")}/objects/{id}/")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await node.Taxii("CN").GetAsync($"/api/collections/{CollectionId("public")}/objects/{id}/")).StatusCode);
-        Assert.DoesNotContain(id, await (await node.Taxii("US").GetAsync($"/api/collections/{CollectionId("public")}/manifest/")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var objectPath = $"/api/collections/{CollectionId("public")}/objects/{id}/";
+        Assert.Equal(HttpStatusCode.Forbidden, (await node.Taxii("CN").DeleteAsync(objectPath)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await node.Taxii("US").DeleteAsync(objectPath)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await node.Taxii("CN").GetAsync(objectPath)).StatusCode);
+        var manifest = await node.Taxii("US").GetAsync($"/api/collections/{CollectionId("public")}/manifest/");
+        Assert.DoesNotContain(id, await manifest.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(size + 1, node.Node.Log.Checkpoint.Size);
     }
 
@@ -249,17 +277,21 @@ public sealed class TaxiiApiTests(NodeServerFixture node) : IClassFixture<NodeSe
     public async Task The_reference_servers_fixture_objects_round_trip_through_a_collection()
     {
         using var fixture = JsonDocument.Parse(File.ReadAllBytes(TestData.PathOf("stix/medallion/default_data.json")));
-        var source = fixture.RootElement.GetProperty("trustgroup1").GetProperty("collections").EnumerateArray().Single(c => c.GetProperty("id").GetString() == "91a7b528-80eb-42ed-a74d-c6fbd5a26116");
+        var source = fixture.RootElement.GetProperty("trustgroup1").GetProperty("collections").EnumerateArray()
+            .Single(c => c.GetProperty("id").GetString() == "91a7b528-80eb-42ed-a74d-c6fbd5a26116");
         var objects = source.GetProperty("objects").EnumerateArray().Select(o =>
         {
             var node = JsonNode.Parse(o.GetRawText())!.AsObject();
             node.Remove("__meta");
             return node.ToJsonString();
         }).ToArray();
-        var status = await Json(await node.Taxii("DE").PostAsync($"/api/collections/{CollectionId("un-gge-2015")}/objects/", Envelope(objects)));
+        var status = await Json(
+            await node.Taxii("DE").PostAsync($"/api/collections/{CollectionId("un-gge-2015")}/objects/", Envelope(objects)));
         Assert.Equal(objects.Length, status["total_count"]!.GetValue<int>());
-        var all = await Json(await node.Taxii("US").GetAsync($"/api/collections/{CollectionId("un-gge-2015")}/objects/?match[version]=all&limit=1000"));
-        var returned = all["objects"]!.AsArray().Select(o => o!["id"]!.GetValue<string>() + "@" + (o["modified"] ?? o["created"])?.GetValue<string>()).ToHashSet();
+        var all = await Json(
+            await node.Taxii("US").GetAsync($"/api/collections/{CollectionId("un-gge-2015")}/objects/?match[version]=all&limit=1000"));
+        var returned = all["objects"]!.AsArray()
+            .Select(o => o!["id"]!.GetValue<string>() + "@" + (o["modified"] ?? o["created"])?.GetValue<string>()).ToHashSet();
         var accepted = status["successes"]!.AsArray().Select(s => s!["id"]!.GetValue<string>() + "@" + s["version"]!.GetValue<string>());
         Assert.All(accepted, a => Assert.Contains(a, returned));
         Assert.True(status["success_count"]!.GetValue<int>() + status["failure_count"]!.GetValue<int>() == objects.Length);
@@ -272,7 +304,8 @@ public sealed class TaxiiApiTests(NodeServerFixture node) : IClassFixture<NodeSe
         var posts = Enumerable.Range(0, 8).Select(async p =>
         {
             var objects = Enumerable.Range(0, 20).Select(i => Indicator($"concurrent {p}-{i}")).ToArray();
-            var response = await node.Taxii(p % 2 == 0 ? "US" : "DE").PostAsync($"/api/collections/{CollectionId(alias)}/objects/", Envelope(objects));
+            var response = await node.Taxii(p % 2 == 0 ? "US" : "DE")
+                .PostAsync($"/api/collections/{CollectionId(alias)}/objects/", Envelope(objects));
             Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
             Assert.Equal(20, (await Json(response))["success_count"]!.GetValue<int>());
         });

@@ -84,14 +84,23 @@ public sealed class TaxiiErrorBodyTests(NodeServerFixture node) : IClassFixture<
     [Fact]
     public async Task A_party_that_is_not_in_the_accord_is_told_it_cannot_write_and_its_post_is_refused_alike()
     {
-        var collections = JsonNode.Parse(await node.Taxii(NodeServerFixture.StrangerCode).GetStringAsync("/api/collections/"))!["collections"]!.AsArray();
+        var listed = await node.Taxii(NodeServerFixture.StrangerCode).GetStringAsync("/api/collections/");
+        var collections = JsonNode.Parse(listed)!["collections"]!.AsArray();
         var publicCollection = Assert.Single(collections, c => c!["alias"]!.GetValue<string>() == "public")!;
         Assert.True(publicCollection["can_read"]!.GetValue<bool>());
         Assert.False(publicCollection["can_write"]!.GetValue<bool>());
 
-        var content = new StringContent("""{"objects":[{"type":"indicator","spec_version":"2.1","id":"indicator--3f0e3a8c-6c39-4f7e-9d1c-2c4d4b8a9e11","created":"2024-01-01T00:00:00.000Z","modified":"2024-01-01T00:00:00.000Z","pattern":"[ipv4-addr:value = '203.0.113.7']","pattern_type":"stix","valid_from":"2024-01-01T00:00:00Z"}]}""", Encoding.UTF8);
+        var content = new StringContent(
+            """
+            {"objects":[{"type":"indicator","spec_version":"2.1","id":"indicator--3f0e3a8c-6c39-4f7e-9d1c-2c4d4b8a9e11",
+            "created":"2024-01-01T00:00:00.000Z","modified":"2024-01-01T00:00:00.000Z","pattern":"[ipv4-addr:value = '203.0.113.7']",
+            "pattern_type":"stix","valid_from":"2024-01-01T00:00:00Z"}]}
+            """,
+            Encoding.UTF8);
         content.Headers.ContentType = MediaTypeHeaderValue.Parse("application/taxii+json;version=2.1");
-        await TaxiiError(await node.Taxii(NodeServerFixture.StrangerCode).PostAsync($"/api/collections/{CollectionDescriptor.IdFor("public")}/objects/", content), HttpStatusCode.Forbidden);
+        var posted = await node.Taxii(NodeServerFixture.StrangerCode)
+            .PostAsync($"/api/collections/{CollectionDescriptor.IdFor("public")}/objects/", content);
+        await TaxiiError(posted, HttpStatusCode.Forbidden);
     }
 
     [Fact]

@@ -17,7 +17,10 @@ public sealed class TaxiiPagingAttackTests(NodeServerFixture node) : IClassFixtu
     }
 
     private static string Indicator(string id, string modified) =>
-        $$"""{"type":"indicator","spec_version":"2.1","id":"{{id}}","created":"2024-01-01T00:00:00.000Z","modified":"{{modified}}","name":"paged","pattern":"[ipv4-addr:value = '203.0.113.9']","pattern_type":"stix","valid_from":"2024-01-01T00:00:00Z"}""";
+        $$"""
+        {"type":"indicator","spec_version":"2.1","id":"{{id}}","created":"2024-01-01T00:00:00.000Z","modified":"{{modified}}",
+        "name":"paged","pattern":"[ipv4-addr:value = '203.0.113.9']","pattern_type":"stix","valid_from":"2024-01-01T00:00:00Z"}
+        """;
 
     /// <summary>Follows next until more is false, as the OASIS reference client's as_pages does; fails rather than loop forever.</summary>
     private async Task<List<string>> FollowNextAsync(string path, Func<JsonNode, IEnumerable<string>> entries)
@@ -46,9 +49,13 @@ public sealed class TaxiiPagingAttackTests(NodeServerFixture node) : IClassFixtu
     {
         var collection = CollectionDescriptor.IdFor("cn-us");
         var ids = Enumerable.Range(0, 9).Select(_ => "indicator--" + Guid.NewGuid()).ToList();
-        Assert.Equal(HttpStatusCode.Accepted, (await node.Taxii("US").PostAsync($"/api/collections/{collection}/objects/", Envelope(ids.Select(id => Indicator(id, "2024-01-01T00:00:00.000Z"))))).StatusCode);
+        var posted = await node.Taxii("US").PostAsync(
+            $"/api/collections/{collection}/objects/", Envelope(ids.Select(id => Indicator(id, "2024-01-01T00:00:00.000Z"))));
+        Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
 
-        var seen = await FollowNextAsync($"/api/collections/{collection}/manifest/?limit=4&match[type]=indicator", page => page["objects"]!.AsArray().Select(o => o!["id"]!.GetValue<string>()));
+        var seen = await FollowNextAsync(
+            $"/api/collections/{collection}/manifest/?limit=4&match[type]=indicator",
+            page => page["objects"]!.AsArray().Select(o => o!["id"]!.GetValue<string>()));
 
         Assert.Equal(ids, seen.Where(ids.Contains));
         Assert.Equal(seen.Count, seen.Distinct().Count());
@@ -60,9 +67,13 @@ public sealed class TaxiiPagingAttackTests(NodeServerFixture node) : IClassFixtu
         var collection = CollectionDescriptor.IdFor("cn-us");
         var id = "indicator--" + Guid.NewGuid();
         var versions = Enumerable.Range(1, 7).Select(month => $"2024-{month:00}-01T00:00:00.000Z").ToList();
-        Assert.Equal(HttpStatusCode.Accepted, (await node.Taxii("US").PostAsync($"/api/collections/{collection}/objects/", Envelope(versions.Select(v => Indicator(id, v))))).StatusCode);
+        var posted = await node.Taxii("US").PostAsync(
+            $"/api/collections/{collection}/objects/", Envelope(versions.Select(v => Indicator(id, v))));
+        Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
 
-        var seen = await FollowNextAsync($"/api/collections/{collection}/objects/{id}/versions/?limit=2", page => page["versions"]!.AsArray().Select(v => v!.GetValue<string>()));
+        var seen = await FollowNextAsync(
+            $"/api/collections/{collection}/objects/{id}/versions/?limit=2",
+            page => page["versions"]!.AsArray().Select(v => v!.GetValue<string>()));
 
         Assert.Equal(versions, seen);
     }

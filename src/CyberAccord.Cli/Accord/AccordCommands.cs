@@ -163,7 +163,7 @@ internal static class AccordCommands
     {
         var listen = ListenUrls(urls);
         var options = new NodeHostOptions(new CyberAccord.Server.AccordServerOptions(
-            listen, Path.Combine(root, "log"), CheckpointInterval: intervalMs > 0 ? TimeSpan.FromMilliseconds(intervalMs) : null))
+            listen, CheckpointInterval: intervalMs > 0 ? TimeSpan.FromMilliseconds(intervalMs) : null))
         {
             Store = store,
             Warn = CliOutput.Warning,

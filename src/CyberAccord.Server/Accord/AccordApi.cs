@@ -1,243 +1,66 @@
-using CyberAccord.Accord.Assessment;
-using CyberAccord.Accord.Records;
-using CyberAccord.Accord.State;
-using CyberAccord.Server.Auth;
-using CyberAccord.Server.Taxii;
+using CyberAccord.Server.OpenApi;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 
 namespace CyberAccord.Server.Accord;
 
-/// <summary>JSON endpoints for accord records under <c>/accord/</c>: list and read what a party may see, submit records it signed.</summary>
-public static class AccordApi
+/// <summary>
+/// JSON endpoints for accord records under <c>/accord/</c>: list and read what a party may see, submit records it signed.
+/// </summary>
+public static partial class AccordApi
 {
     private const int DefaultPage = 1_000;
 
     private const int MaxPage = 10_000;
 
-    public static void MapAccordApi(this IEndpointRouteBuilder app, AccordServerContext context)
+    public static void MapAccordApi(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        ArgumentNullException.ThrowIfNull(context);
-        var api = app.MapGroup("/accord").RequireAuthorization().AddEndpointFilter(async (invocation, next) =>
-        {
-            // Bodies are JSON and only JSON: a form or text/plain POST (what a cross-site page can send) is refused unread.
-            var request = invocation.HttpContext.Request;
-            if (HttpMethods.IsPost(request.Method) && !IsJson(request.ContentType))
-            {
-                return Results.Problem(statusCode: 415, title: "unsupported media type",
-                    detail: $"Content-Type '{request.ContentType}' is not application/json (UTF-8); send Content-Type: application/json");
-            }
+        var api = app.MapGroup("/accord").RequireAuthorization().AddEndpointFilter(RequireJsonAsync)
+            .WithTags("Accord").ProducesProblems(401, 503);
 
-            return await next(invocation).ConfigureAwait(false);
-        });
-
-        // The current version of each record the reader may see, in log order, a page at a time: ?after= the last sequence
-        // of the previous page (its X-Accord-Next header), ?limit= up to 10,000 (default 1,000); filters kind= and author=.
-        api.MapGet("/records", async (string? kind, string? author, long? after, int? limit, HttpContext http, CancellationToken ct) =>
-        {
-            if (limit is < 1 or > MaxPage)
-            {
-                return Results.Problem(statusCode: 400, title: "bad limit", detail: $"limit={limit} must be between 1 and {MaxPage}", extensions: new Dictionary<string, object?> { ["path"] = "limit" });
-            }
-
-            if (after is < 0)
-            {
-                return Results.Problem(statusCode: 400, title: "bad cursor", detail: $"after={after} must be a sequence number from a previous page", extensions: new Dictionary<string, object?> { ["path"] = "after" });
-            }
-
-            if (kind is not null && !RecordKinds.All.Contains(kind))
-            {
-                return UnknownValue("kind", kind, RecordKinds.All);
-            }
-
-            var party = PartyClaims.Of(http.User);
-            var by = author is null ? null : PartyIds.FromCodeOrId(author);
-            if (by is not null && !await context.Node.ReadAsync(state => state.Parties.ContainsKey(by), ct).ConfigureAwait(false))
-            {
-                return UnknownParty("author", author!);
-            }
-
-            var size = limit ?? DefaultPage;
-            var (page, next) = await context.Node.ReadAsync(state =>
-            {
-                var rows = new List<StoredRecord>(Math.Min(size, 1024));
-                long? more = null;
-                for (var i = after is null ? 0 : state.IndexAfter(after.Value); i < state.Entries.Count; i++)
-                {
-                    var r = state.Entries[i];
-                    if (state.Records[r.Record.Id].Sequence != r.Sequence || (kind is not null && r.Record.Kind != kind) || (by is not null && r.Record.Author != by) || !Visibility.CanSee(state, r, party))
-                    {
-                        continue;
-                    }
-
-                    if (rows.Count == size)
-                    {
-                        more = rows[^1].Sequence;
-                        break;
-                    }
-
-                    rows.Add(r);
-                }
-
-                return (rows, more);
-            }, ct).ConfigureAwait(false);
-            if (next is { } cursor)
-            {
-                http.Response.Headers["X-Accord-Next"] = cursor.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            }
-
-            return Results.Json(page.Select(r => new { sequence = r.Sequence, record = System.Text.Json.Nodes.JsonNode.Parse(r.Record.ToEntry()) }).ToList());
-        });
-
-        api.MapGet("/records/{id}", async (string id, HttpContext http, CancellationToken ct) =>
-        {
-            var party = PartyClaims.Of(http.User);
-            var found = await context.Node.ReadAsync(state => state.Records.TryGetValue(id, out var stored) && Visibility.CanSee(state, stored, party) ? stored : null, ct).ConfigureAwait(false);
-            if (found is null)
-            {
-                return Results.Problem(statusCode: 404, title: "no such record", detail: $"no record '{id}' that you may see");
-            }
-
-            // The body is the signed envelope byte for byte; where it sits in the log travels beside it.
-            http.Response.Headers["X-Accord-Log-Index"] = found.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return Results.Bytes(found.Record.ToEntry(), "application/json");
-        });
-
-        // A record the client signed: the signature must be the authenticated party's own.
-        api.MapPost("/records", async (HttpContext http, CancellationToken ct) =>
-        {
-            var party = PartyClaims.Of(http.User);
-            using var buffer = new MemoryStream();
-            await http.Request.Body.CopyToAsync(buffer, ct).ConfigureAwait(false);
-            AccordRecord record;
-            try
-            {
-                record = AccordRecord.Parse(buffer.ToArray());
-            }
-            catch (RecordRejectedException e)
-            {
-                return Results.Problem(statusCode: 400, title: "malformed record", detail: e.Message, extensions: new Dictionary<string, object?> { ["path"] = e.JsonPath });
-            }
-
-            if (record.Author != party)
-            {
-                return Results.Problem(statusCode: 403, title: "not your record", detail: $"you are {party}; a party can only submit records it authored");
-            }
-
-            return await SubmitAsync(context, record, ct).ConfigureAwait(false);
-        });
-
-        // A record body for the node to sign: only for a party whose key this node holds (its own party).
-        api.MapPost("/records/{kind}", async (string kind, string? id, HttpContext http, CancellationToken ct) =>
-        {
-            var party = PartyClaims.Of(http.User);
-            if (!RecordKinds.All.Contains(kind) || kind == RecordKinds.StixObject)
-            {
-                return Results.Problem(statusCode: 404, title: "no such record kind", detail: $"'{kind}' is not a record kind; use one of {string.Join(", ", RecordKinds.All.Where(k => k != RecordKinds.StixObject))} (STIX objects go through TAXII)");
-            }
-
-            using var buffer = new MemoryStream();
-            await http.Request.Body.CopyToAsync(buffer, ct).ConfigureAwait(false);
-            System.Text.Json.Nodes.JsonObject body;
-            try
-            {
-                // The bytes themselves are parsed: decoding to a string first would sign U+FFFD in place of invalid UTF-8.
-                using var document = CyberAccord.Stix.Json.StixJson.Parse(buffer.ToArray(), "body");
-                body = System.Text.Json.Nodes.JsonNode.Parse(document.RootElement.GetRawText()) as System.Text.Json.Nodes.JsonObject
-                    ?? throw new RecordRejectedException("$", "the record body must be a JSON object");
-            }
-            catch (CyberAccord.Stix.Json.StixJsonException e)
-            {
-                return Results.Problem(statusCode: 400, title: "malformed record body", detail: e.Message);
-            }
-            catch (RecordRejectedException e)
-            {
-                return Results.Problem(statusCode: 400, title: "malformed record body", detail: e.Message, extensions: new Dictionary<string, object?> { ["path"] = e.JsonPath });
-            }
-
-            var record = context.SignAs(party, kind, id ?? $"{kind}--{Guid.NewGuid()}", body);
-            if (record is null)
-            {
-                return Results.Problem(statusCode: 403, title: "this node does not sign for you", detail: $"this node holds no key for {party}; sign the record yourself and POST it to /accord/records");
-            }
-
-            return await SubmitAsync(context, record, ct).ConfigureAwait(false);
-        });
-
-        // The state of requests for assistance the party may see: status, deadline, first response, overdue or not.
-        api.MapGet("/requests", async (string? status, string? to, string? from, bool? overdue, HttpContext http, CancellationToken ct) =>
-        {
-            if (status is not null && status != "open" && !Vocabulary.RequestStatuses.Contains(status))
-            {
-                return UnknownValue("status", status, ["open", .. Vocabulary.RequestStatuses]);
-            }
-
-            foreach (var (name, code) in new[] { ("to", to), ("from", from) })
-            {
-                var known = code is null
-                    || await context.Node.ReadAsync(state => state.Parties.ContainsKey(PartyIds.FromCodeOrId(code)), ct)
-                        .ConfigureAwait(false);
-                if (!known)
-                {
-                    return UnknownParty(name, code!);
-                }
-            }
-
-            var party = PartyClaims.Of(http.User);
-            var now = DateTime.UtcNow;
-            return Results.Json(await context.Node.ReadAsync(state => state.SeenBy(party).Requests.Values
-                .Where(r => (status is null || r.Status == status) && (to is null || r.To == PartyIds.FromCodeOrId(to)) && (from is null || r.From == PartyIds.FromCodeOrId(from)) && (overdue is null || r.IsOverdue(now) == overdue))
-                .OrderBy(r => r.Created).Select(r => RequestState(r, now)).ToList(), ct).ConfigureAwait(false));
-        });
-
-        api.MapGet("/requests/{id}", async (string id, HttpContext http, CancellationToken ct) =>
-        {
-            var party = PartyClaims.Of(http.User);
-            var now = DateTime.UtcNow;
-            var request = await context.Node.ReadAsync(state => state.SeenBy(party).Requests.TryGetValue(id, out var r) ? RequestState(r, now) : null, ct).ConfigureAwait(false);
-            return request is null ? Results.Problem(statusCode: 404, title: "no such request", detail: $"no request '{id}' that you may see") : Results.Json(request);
-        });
-
-        // Both judge deadlines as of ?at= (RFC 3339 UTC), or now.
-        // Counted from the records the reader may see: a figure must not reveal a restricted record between two others.
-        api.MapGet("/scorecards", async (string? at, HttpContext http, CancellationToken ct) =>
-        {
-            if (!TryTime(at, out var now))
-            {
-                return BadTime(at);
-            }
-
-            var party = PartyClaims.Of(http.User);
-            return Results.Json(await context.Node.ReadAsync(state => new System.Text.Json.Nodes.JsonArray(Scorecards.SeenBy(state, party, now).Select(c => (System.Text.Json.Nodes.JsonNode?)c.ToJson()).ToArray()), ct).ConfigureAwait(false));
-        });
-
-        api.MapGet("/assessment", async (string? at, HttpContext http, CancellationToken ct) =>
-        {
-            if (!TryTime(at, out var now))
-            {
-                return BadTime(at);
-            }
-
-            var party = PartyClaims.Of(http.User);
-            return Results.Json(await context.Node.ReadAsync(state => new System.Text.Json.Nodes.JsonArray(AssessmentEngine.Assess(state.SeenBy(party), now)
-                .Select(f => (System.Text.Json.Nodes.JsonNode?)f.ToJson()).ToArray()), ct).ConfigureAwait(false));
-        });
+        api.MapGet("/records", GetRecords).WithName("GetRecords")
+            .WithSummary("A page of the current records you may see, in log order; the next page's cursor is in X-Accord-Next")
+            .ProducesProblems(400);
+        api.MapGet("/records/{id}", GetRecord).WithName("GetRecord")
+            .WithSummary("One record you may see, as its signed envelope; its log index is in X-Accord-Log-Index")
+            .Produces<System.Text.Json.Nodes.JsonObject>(StatusCodes.Status200OK, "application/json")
+            .ProducesProblems(404);
+        api.MapPost("/records", SubmitRecord).WithName("SubmitRecord")
+            .WithSummary("Submits a record you signed")
+            .WithBody("application/json", "a signed accord record envelope")
+            .ProducesProblems(400, 403, 415, 422);
+        api.MapPost("/records/{kind}", SignRecord).WithName("SignRecord")
+            .WithSummary("Has this node sign a record body as you (only for a party whose key it holds) and submits it")
+            .WithBody("application/json", "the body of a record of this kind")
+            .ProducesProblems(400, 403, 404, 415, 422);
+        api.MapGet("/requests", GetRequests).WithName("GetRequests")
+            .WithSummary("The requests for assistance you may see: status, deadline, first response, overdue or not")
+            .ProducesProblems(400);
+        api.MapGet("/requests/{id}", GetRequest).WithName("GetRequest")
+            .WithSummary("One request for assistance you may see")
+            .ProducesProblems(404);
+        api.MapGet("/scorecards", GetScorecards).WithName("GetScorecards")
+            .WithSummary("Each party's scorecard from the records you may see, as of at (default: now)")
+            .ProducesProblems(400);
+        api.MapGet("/assessment", GetAssessment).WithName("GetAssessment")
+            .WithSummary("The assessment of the records you may see against the accord's commitments, as of at (default: now)")
+            .ProducesProblems(400);
     }
 
-    /// <summary>Appends a signed record: 201 with its log index, or 422 naming what the accord refused (nothing written).</summary>
-    private static async Task<IResult> SubmitAsync(AccordServerContext context, AccordRecord record, CancellationToken cancellationToken)
+    /// <summary>Bodies are JSON and only JSON: a form or text/plain POST (what a cross-site page can send) is refused unread.</summary>
+    private static async ValueTask<object?> RequireJsonAsync(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
     {
-        try
+        var request = invocation.HttpContext.Request;
+        if (HttpMethods.IsPost(request.Method) && !IsJson(request.ContentType))
         {
-            var index = await context.Node.SubmitAsync(record, cancellationToken).ConfigureAwait(false);
-            return Results.Json(new { id = record.Id, log_index = index }, statusCode: 201);
+            return TypedResults.Problem(statusCode: 415, title: "unsupported media type",
+                detail: $"Content-Type '{request.ContentType}' is not application/json (UTF-8); send Content-Type: application/json");
         }
-        catch (RecordRejectedException e)
-        {
-            return Results.Problem(statusCode: 422, title: "record refused", detail: e.Message, extensions: new Dictionary<string, object?> { ["path"] = e.JsonPath });
-        }
+
+        return await next(invocation).ConfigureAwait(false);
     }
 
     private static bool IsJson(string? contentType) =>
@@ -245,16 +68,20 @@ public static class AccordApi
         && media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
         && (!media.Charset.HasValue || media.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>A filter that names no value the accord knows would match nothing; say so instead of answering an empty list.</summary>
-    private static IResult UnknownValue(string parameter, string value, IEnumerable<string> known) =>
-        Results.Problem(statusCode: 400, title: $"unknown {parameter}",
-            detail: $"{parameter}='{value}' is not one of {string.Join(", ", known)}",
-            extensions: new Dictionary<string, object?> { ["path"] = parameter });
+    private static ProblemHttpResult Problem(int status, string title, string detail) =>
+        TypedResults.Problem(statusCode: status, title: title, detail: detail);
 
-    private static IResult UnknownParty(string parameter, string value) =>
-        Results.Problem(statusCode: 400, title: $"unknown {parameter}",
-            detail: $"{parameter}='{value}' is not the code or id of a party of the accord",
-            extensions: new Dictionary<string, object?> { ["path"] = parameter });
+    /// <summary>A problem naming the JSON path or parameter at fault (its <c>path</c> member is there even when unknown).</summary>
+    private static ProblemHttpResult Problem(int status, string title, string detail, string? path) =>
+        TypedResults.Problem(
+            statusCode: status, title: title, detail: detail, extensions: new Dictionary<string, object?> { ["path"] = path });
+
+    /// <summary>A filter that names no value the accord knows would match nothing; say so instead of answering an empty list.</summary>
+    private static ProblemHttpResult UnknownValue(string parameter, string value, IEnumerable<string> known) =>
+        Problem(400, $"unknown {parameter}", $"{parameter}='{value}' is not one of {string.Join(", ", known)}", parameter);
+
+    private static ProblemHttpResult UnknownParty(string parameter, string value) =>
+        Problem(400, $"unknown {parameter}", $"{parameter}='{value}' is not the code or id of a party of the accord", parameter);
 
     private static bool TryTime(string? text, out DateTime time)
     {
@@ -262,24 +89,6 @@ public static class AccordApi
         return text is null || CyberAccord.Stix.Validation.Timestamps.TryParse(text, out time) >= 0;
     }
 
-    private static IResult BadTime(string? text) =>
-        Results.Problem(statusCode: 400, title: "bad time", detail: $"at='{text}' is not an RFC 3339 UTC timestamp such as 2025-01-01T00:00:00Z", extensions: new Dictionary<string, object?> { ["path"] = "at" });
-
-    private static object RequestState(RequestCase r, DateTime now) => new
-    {
-        id = r.Id,
-        from = r.From,
-        to = r.To,
-        incident = r.Incident,
-        type = r.Type,
-        asks = r.Asks,
-        tlp = r.Tlp,
-        created = r.Created,
-        deadline = r.Deadline,
-        status = r.Status,
-        closed = r.IsClosed,
-        overdue = r.IsOverdue(now),
-        first_response = r.FirstResponse?.Created,
-        updates = r.Updates.Select(u => new { id = u.Id, author = u.Author, status = u.Status, note = u.Note, created = u.Created }).ToList(),
-    };
+    private static ProblemHttpResult BadTime(string? text) =>
+        Problem(400, "bad time", $"at='{text}' is not an RFC 3339 UTC timestamp such as 2025-01-01T00:00:00Z", "at");
 }

@@ -120,7 +120,9 @@ public sealed class CredentialStore
         var known = Current.ByUser.GetValueOrDefault(user);
         if (known is not null && _verified.ContainsKey(VerifiedKey(known.PasswordHash, password)))
         {
-            return Throttle.MayUseVerified(user, address, out var heldBack) ? new PasswordCheck(known.Party, null) : new PasswordCheck(null, heldBack);
+            return Throttle.MayUseVerified(user, address, out var heldBack)
+                ? new PasswordCheck(known.Party, null)
+                : new PasswordCheck(null, heldBack);
         }
 
         using var waiting = new CancellationTokenSource(maxWait ?? TimeSpan.FromSeconds(10));

@@ -8,7 +8,8 @@ using Microsoft.Extensions.Options;
 namespace CyberAccord.Server.Auth;
 
 /// <summary>HTTP Basic (TAXII clients) and bearer tokens (the accord API), both resolving to a party.</summary>
-public sealed class PartyAuthenticationHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, CredentialStore credentials)
+public sealed class PartyAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, CredentialStore credentials)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Party";

@@ -47,7 +47,8 @@ public sealed class DashboardData
         Findings = AssessmentEngine.Assess(view, now);
         Scorecards = CyberAccord.Accord.Assessment.Scorecards.All(view, now);
         Parties = [.. view.Parties.Values.OrderBy(p => p.Code, StringComparer.Ordinal)];
-        Designations = Parties.Select(p => view.DesignationOrEarliest(p.Id, now)).OfType<Designation>().ToDictionary(d => d.Party, StringComparer.Ordinal);
+        Designations = Parties.Select(p => view.DesignationOrEarliest(p.Id, now)).OfType<Designation>()
+            .ToDictionary(d => d.Party, StringComparer.Ordinal);
     }
 
     /// <summary>Each party's critical-infrastructure designation in force now (or its earliest), where the reader may see it.</summary>
@@ -86,8 +87,12 @@ public sealed class DashboardData
     {
         var years = Incidents.Select(i => i.Start.Year).Distinct().Order().ToList();
         var keys = Incidents.SelectMany(i => bySector ? i.Sectors : i.Effects).Distinct().Order(StringComparer.Ordinal).ToList();
-        var series = keys.Select(k => new ChartSeries(k, years.Select(y => (double)Incidents.Count(i => i.Start.Year == y && (bySector ? i.Sectors : i.Effects).Contains(k))).ToList())).ToList();
-        return new ChartData("bar", years.Select(y => y.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList(), series, Stacked: true);
+        var series = keys.Select(k => new ChartSeries(
+            k,
+            years.Select(y => (double)Incidents.Count(i => i.Start.Year == y && (bySector ? i.Sectors : i.Effects).Contains(k))).ToList()))
+            .ToList();
+        var labels = years.Select(y => y.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        return new ChartData("bar", labels, series, Stacked: true);
     }
 
     /// <summary>Attribution claims per claimant, split into those resting on shared evidence and those that do not.</summary>
@@ -96,8 +101,12 @@ public sealed class DashboardData
         var claimants = Claims.Select(c => c.Claimant).Distinct().OrderBy(Code, StringComparer.Ordinal).ToList();
         return new ChartData("bar", claimants.Select(Code).ToList(),
         [
-            new ChartSeries("backed by shared evidence", claimants.Select(p => (double)Claims.Count(c => c.Claimant == p && !c.Unsupported)).ToList()),
-            new ChartSeries("no shared evidence", claimants.Select(p => (double)Claims.Count(c => c.Claimant == p && c.Unsupported)).ToList()),
+            new ChartSeries(
+                "backed by shared evidence",
+                claimants.Select(p => (double)Claims.Count(c => c.Claimant == p && !c.Unsupported)).ToList()),
+            new ChartSeries(
+                "no shared evidence",
+                claimants.Select(p => (double)Claims.Count(c => c.Claimant == p && c.Unsupported)).ToList()),
         ], Stacked: true);
     }
 
@@ -164,16 +173,25 @@ public sealed class DashboardData
             new(incident.Start, "incident began", Code(incident.AffectedParty), incident.Title, incident.Id),
             new(incident.Created, "reported", Code(incident.Reporter), incident.Title, incident.Id),
         };
-        entries.AddRange(Evidence.Where(e => e.Incident == incident.Id).Select(e => new TimelineEntry(e.Created, "evidence", Code(e.Author), e.Description, e.Id)));
-        entries.AddRange(Claims.Where(c => c.Incident == incident.Id).Select(c => new TimelineEntry(c.Created, "attribution claim", Code(c.Claimant), $"attributes it to {(c.AttributedToParty is null ? c.AttributedToActor : Code(c.AttributedToParty))}", c.Id)));
+        entries.AddRange(Evidence.Where(e => e.Incident == incident.Id)
+            .Select(e => new TimelineEntry(e.Created, "evidence", Code(e.Author), e.Description, e.Id)));
+        entries.AddRange(Claims.Where(c => c.Incident == incident.Id).Select(c => new TimelineEntry(
+            c.Created,
+            "attribution claim",
+            Code(c.Claimant),
+            $"attributes it to {(c.AttributedToParty is null ? c.AttributedToActor : Code(c.AttributedToParty))}",
+            c.Id)));
         foreach (var r in Requests.Where(r => r.Incident == incident.Id))
         {
             entries.Add(new(r.Created, $"request ({r.Type})", Code(r.From), $"to {Code(r.To)}: {r.Asks}", r.Id));
-            entries.AddRange(r.Updates.Select(u => new TimelineEntry(u.Created, $"request {u.Status}", Code(u.Author), u.Note ?? string.Empty, u.Id)));
+            entries.AddRange(r.Updates.Select(
+                u => new TimelineEntry(u.Created, $"request {u.Status}", Code(u.Author), u.Note ?? string.Empty, u.Id)));
         }
 
-        entries.AddRange(Statements.Where(s => s.Incidents.Contains(incident.Id)).Select(s => new TimelineEntry(s.Date, "public statement", Code(s.Author), s.Title, s.Id)));
-        entries.AddRange(Positions.Where(p => subjects.Contains(p.Subject)).Select(p => new TimelineEntry(p.Created, p.Stance, Code(p.Author), p.Note ?? p.View ?? string.Empty, p.Id)));
+        entries.AddRange(Statements.Where(s => s.Incidents.Contains(incident.Id))
+            .Select(s => new TimelineEntry(s.Date, "public statement", Code(s.Author), s.Title, s.Id)));
+        entries.AddRange(Positions.Where(p => subjects.Contains(p.Subject))
+            .Select(p => new TimelineEntry(p.Created, p.Stance, Code(p.Author), p.Note ?? p.View ?? string.Empty, p.Id)));
         return entries.OrderBy(e => e.Time).ToList();
     }
 
@@ -181,7 +199,12 @@ public sealed class DashboardData
     public HashSet<string> Subjects(Incident incident)
     {
         ArgumentNullException.ThrowIfNull(incident);
-        return [incident.Id, .. Claims.Where(c => c.Incident == incident.Id).Select(c => c.Id), .. Requests.Where(r => r.Incident == incident.Id).Select(r => r.Id)];
+        return
+        [
+            incident.Id,
+            .. Claims.Where(c => c.Incident == incident.Id).Select(c => c.Id),
+            .. Requests.Where(r => r.Incident == incident.Id).Select(r => r.Id),
+        ];
     }
 
     public static string Days(TimeSpan span) => span.TotalDays >= 1 ? $"{span.TotalDays:F0} days" : $"{span.TotalHours:F0} hours";

@@ -1,80 +1,51 @@
-using System.Globalization;
-using CyberAccord.Accord.Records;
-using CyberAccord.Accord.State;
-using CyberAccord.Log.Tiles;
-using CyberAccord.Server.Auth;
-using CyberAccord.Server.Taxii;
+using CyberAccord.Log;
+using CyberAccord.Log.Storage.Files;
+using CyberAccord.Server.OpenApi;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 
 namespace CyberAccord.Server.Log;
 
 /// <summary>
 /// The log over HTTP in the C2SP tlog-tiles layout under <c>/log/</c>: the checkpoint and hash tiles for anyone (they
-/// reveal no content), entry bundles only to a party entitled to every record in them, and inclusion proofs.
+/// reveal no content), entry bundles only to a party entitled to every record in them, and inclusion proofs. Everything is
+/// read through the node's <see cref="TransparencyLog"/>, not from its files, so any storage the log has is served alike.
 /// </summary>
-public static class LogApi
+public static partial class LogApi
 {
-    public static void MapLogApi(this IEndpointRouteBuilder app, AccordServerContext context, string logDirectory)
+    public static void MapLogApi(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        ArgumentNullException.ThrowIfNull(context);
-        app.MapGet("/log/checkpoint", async (CancellationToken ct) =>
-            Results.Bytes(await File.ReadAllBytesAsync(Path.Combine(logDirectory, "checkpoint"), ct).ConfigureAwait(false), "text/plain; charset=utf-8"));
-        app.MapGet("/log/log.json", () => Results.File(Path.Combine(logDirectory, "log.json"), "application/json"));
-        app.MapGet("/log/tile/{**path}", async (string path, HttpContext http, CancellationToken ct) =>
-        {
-            if (!TileId.TryParse("tile/" + path, out var tile))
-            {
-                return Results.NotFound();
-            }
+        var log = app.MapGroup("/log").WithTags("Log").ProducesProblems(503);
 
-            var file = Path.Combine(logDirectory, tile.Path.Replace('/', Path.DirectorySeparatorChar));
-            if (!File.Exists(file))
-            {
-                return Results.NotFound();
-            }
-
-            if (tile.IsEntryBundle)
-            {
-                var party = PartyClaims.Of(http.User);
-                var first = tile.Index * TileId.FullWidth;
-                // Every entry of the bundle, earlier versions of a record included: a walk over the bundle's width, not the log.
-                var allowed = await context.Node.ReadAsync(state => state.Entries.Skip(state.IndexAfter(first - 1)).TakeWhile(r => r.Sequence < first + tile.Width)
-                    .All(r => Visibility.CanSee(state, r, string.IsNullOrEmpty(party) ? null : party)), ct).ConfigureAwait(false);
-                if (!allowed)
-                {
-                    return string.IsNullOrEmpty(party) ? Results.Unauthorized() : Results.StatusCode(403);
-                }
-            }
-
-            http.Response.Headers.CacheControl = tile.IsPartial ? "no-cache" : "public, max-age=31536000, immutable";
-            return Results.File(file, "application/octet-stream");
-        });
-        app.MapGet("/log/proof/inclusion", async (long index, long? size, CancellationToken ct) =>
-        {
-            var treeSize = size ?? context.Node.Log.Checkpoint.Size;
-            if (index < 0 || treeSize > context.Node.Log.Checkpoint.Size || index >= treeSize)
-            {
-                return Results.Problem(statusCode: 400, title: "index or size out of range", detail: $"index {index} is not in a published tree of size {treeSize}");
-            }
-
-            var proof = await context.Node.Log.ProveInclusionAsync(index, treeSize, ct).ConfigureAwait(false);
-            return Results.Json(new { index, tree_size = treeSize, hashes = proof.Select(Convert.ToBase64String) });
-        });
-
-        // That a tree of size first is a prefix of the tree of size second: nothing a reader saw was rewritten or dropped.
-        app.MapGet("/log/proof/consistency", async (long first, long? second, CancellationToken ct) =>
-        {
-            var newSize = second ?? context.Node.Log.Checkpoint.Size;
-            if (first < 0 || newSize > context.Node.Log.Checkpoint.Size || first > newSize)
-            {
-                return Results.Problem(statusCode: 400, title: "sizes out of range", detail: $"need 0 <= first ({first}) <= second ({newSize}) <= the published size ({context.Node.Log.Checkpoint.Size})");
-            }
-
-            var proof = await context.Node.Log.ProveConsistencyAsync(first, newSize, ct).ConfigureAwait(false);
-            return Results.Json(new { first, second = newSize, hashes = proof.Select(Convert.ToBase64String) });
-        });
+        log.MapGet("/checkpoint", GetCheckpoint).WithName("GetCheckpoint")
+            .WithSummary("The latest signed checkpoint (a C2SP signed note): the log's size and root hash")
+            .Produces<string>(StatusCodes.Status200OK, "text/plain");
+        log.MapGet("/log.json", GetLogConfig).WithName("GetLogConfig")
+            .WithSummary("The log's origin and the verifier keys its checkpoints are signed with")
+            .Produces<LogConfig>(StatusCodes.Status200OK, "application/json");
+        log.MapGet("/tile/{**path}", GetTile).WithName("GetTile")
+            .WithSummary("A hash tile (anyone) or an entry bundle (a party entitled to every entry in it), tlog-tiles layout")
+            .WithMetadata(new OptionalCredentials())
+            .Produces<byte[]>(StatusCodes.Status200OK, "application/octet-stream")
+            .ProducesProblems(401, 403, 404);
+        log.MapGet("/proof/inclusion", GetInclusionProof).WithName("GetInclusionProof")
+            .WithSummary("The inclusion proof of entry index in the published tree of size (default: the latest)")
+            .ProducesProblems(400);
+        log.MapGet("/proof/consistency", GetConsistencyProof).WithName("GetConsistencyProof")
+            .WithSummary("That the tree of size first is a prefix of the tree of size second (default: the latest)")
+            .ProducesProblems(400);
     }
+
+    internal static async Task<FileContentHttpResult> GetCheckpoint(AccordServerContext context, CancellationToken ct)
+    {
+        var note = await context.Node.Log.Storage.ReadCheckpointAsync(ct).ConfigureAwait(false)
+            ?? throw new LogCorruptException("checkpoint is missing", "checkpoint");
+        return TypedResults.Bytes(note, "text/plain; charset=utf-8");
+    }
+
+    internal static FileContentHttpResult GetLogConfig(AccordServerContext context) =>
+        TypedResults.Bytes(context.Node.Log.ReadConfigJson(), "application/json");
 }

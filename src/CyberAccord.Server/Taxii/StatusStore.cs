@@ -71,7 +71,7 @@ public sealed class StatusStore(TimeProvider time, StatusStoreLimits limits)
             }
         }
 
-        var bytes = System.Text.Encoding.UTF8.GetBytes(TaxiiApi.Serialize(status));
+        var bytes = System.Text.Encoding.UTF8.GetBytes(TaxiiJson.Serialize(status));
         var now = time.GetUtcNow();
         lock (_lock)
         {

@@ -31,7 +31,7 @@ public sealed partial class PasswordGuessingTests : IAsyncLifetime
         // Several parties: before the fix a bogus token cost one PBKDF2 per stored credential.
         _credentials = new CredentialStore(Enumerable.Range(0, 4).Select(i =>
             new PartyCredentials($"party--p{i}", $"p{i}", CredentialStore.Hash(Password), CredentialStore.HashToken(Token + i))));
-        var options = new AccordServerOptions(["http://127.0.0.1:0"], Path.Combine(_dir.Path, "log"));
+        var options = new AccordServerOptions(["http://127.0.0.1:0"]);
         _app = AccordServer.Build(_node, _credentials, _ => null, options);
         await _app.StartAsync();
     }
@@ -290,7 +290,8 @@ public sealed class PasswordThrottleTests
     public void Guesses_from_many_addresses_at_once_hash_no_more_passwords_at_a_time_than_the_store_allows()
     {
         var store = new CredentialStore(
-            [new PartyCredentials("party--x", "x", CredentialStore.Hash("right"), CredentialStore.HashToken("cat_x"))], maxConcurrentHashes: 1);
+            [new PartyCredentials("party--x", "x", CredentialStore.Hash("right"), CredentialStore.HashToken("cat_x"))],
+            maxConcurrentHashes: 1);
         var results = AtOnce(12, i => store.CheckPasswordAsync("x", "wrong", $"10.0.1.{i}", CancellationToken.None));
         Assert.All(results, r => Assert.Null(r.Party));
         Assert.Equal(12, store.PasswordHashes);

@@ -12,7 +12,11 @@ public sealed class DashboardBrowserTests(NodeServerFixture node, BrowserFixture
 {
     private async Task<IPage> SignInAsync(string code, IBrowserContext? context = null)
     {
-        context ??= await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = node.BaseAddress.ToString(), ViewportSize = new ViewportSize { Width = 1366, Height = 900 } });
+        context ??= await browser.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = node.BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 1366, Height = 900 },
+        });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/");
         Assert.EndsWith("/signin?ReturnUrl=%2F", page.Url, StringComparison.Ordinal);
@@ -23,9 +27,12 @@ public sealed class DashboardBrowserTests(NodeServerFixture node, BrowserFixture
         return page;
     }
 
-    private static async Task ShotAsync(IPage page, string name) => await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Screenshots, name + ".png"), FullPage = true });
+    private static async Task ShotAsync(IPage page, string name) =>
+        await page.ScreenshotAsync(
+            new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Screenshots, name + ".png"), FullPage = true });
 
-    private bool Sees(string party, string id) => node.Node.State.Records.TryGetValue(id, out var stored) && Visibility.CanSee(node.Node.State, stored.Record, party);
+    private bool Sees(string party, string id) =>
+        node.Node.State.Records.TryGetValue(id, out var stored) && Visibility.CanSee(node.Node.State, stored.Record, party);
 
     [Fact]
     public async Task The_overview_shows_the_scenario_as_the_signed_in_party_may_see_it()
@@ -38,14 +45,19 @@ public sealed class DashboardBrowserTests(NodeServerFixture node, BrowserFixture
         Assert.Equal(incidents.Count, await page.GetByTestId("incidents").Locator("tbody tr:not(.empty)").CountAsync());
         foreach (var incident in incidents)
         {
-            Assert.Equal(1, await page.GetByTestId("incidents").GetByRole(AriaRole.Link, new() { Name = incident.Title, Exact = true }).CountAsync());
+            var links = page.GetByTestId("incidents").GetByRole(AriaRole.Link, new() { Name = incident.Title, Exact = true });
+            Assert.Equal(1, await links.CountAsync());
         }
 
         var open = state.Requests.Values.Where(r => !r.IsClosed && Sees(ReferenceScenario.Us, r.Id)).ToList();
         Assert.Equal(open.Count, await page.GetByTestId("open-requests").Locator("tbody tr:not(.empty)").CountAsync());
-        Assert.Equal(open.Count(r => r.IsOverdue(DateTime.UtcNow)), await page.GetByTestId("open-requests").Locator("tbody tr.overdue").CountAsync());
+        Assert.Equal(
+            open.Count(r => r.IsOverdue(DateTime.UtcNow)),
+            await page.GetByTestId("open-requests").Locator("tbody tr.overdue").CountAsync());
 
-        Assert.Equal(node.Node.Log.Checkpoint.Size.ToString(System.Globalization.CultureInfo.InvariantCulture), await page.GetByTestId("log-size").InnerTextAsync());
+        Assert.Equal(
+            node.Node.Log.Checkpoint.Size.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            await page.GetByTestId("log-size").InnerTextAsync());
         Assert.StartsWith("verified", await page.GetByTestId("checkpoint-state").InnerTextAsync(), StringComparison.Ordinal);
 
         // Chart.js drew every chart from the data beside it, and the claims chart splits backed from unsupported claims.
@@ -55,7 +67,9 @@ public sealed class DashboardBrowserTests(NodeServerFixture node, BrowserFixture
         }
 
         var unsupported = state.Claims.Values.Count(c => c.Unsupported && Sees(ReferenceScenario.Us, c.Id));
-        Assert.Equal(unsupported, await page.EvaluateAsync<int>("Chart.getChart('claims-by-party').data.datasets[1].data.reduce((a, b) => a + b, 0)"));
+        Assert.Equal(
+            unsupported,
+            await page.EvaluateAsync<int>("Chart.getChart('claims-by-party').data.datasets[1].data.reduce((a, b) => a + b, 0)"));
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Verify the checkpoint signature here" }).ClickAsync();
         await Assertions.Expect(page.Locator("[data-checkpoint-result]")).ToContainTextAsync("signature verified in your browser");
@@ -68,7 +82,8 @@ public sealed class DashboardBrowserTests(NodeServerFixture node, BrowserFixture
     {
         var page = await SignInAsync("US");
         var state = node.Node.State;
-        var incident = state.Incidents.Values.Where(i => Sees(ReferenceScenario.Us, i.Id)).MaxBy(i => state.Claims.Values.Count(c => c.Incident == i.Id) + state.Requests.Values.Count(r => r.Incident == i.Id))!;
+        var incident = state.Incidents.Values.Where(i => Sees(ReferenceScenario.Us, i.Id))
+            .MaxBy(i => state.Claims.Values.Count(c => c.Incident == i.Id) + state.Requests.Values.Count(r => r.Incident == i.Id))!;
         await page.GetByTestId("incidents").GetByRole(AriaRole.Link, new() { Name = incident.Title, Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(incident.Title);
 
@@ -78,19 +93,26 @@ public sealed class DashboardBrowserTests(NodeServerFixture node, BrowserFixture
         foreach (var claim in claims)
         {
             // Likelihood and confidence are separate cells, never merged into one score.
-            Assert.Equal(1, await page.GetByTestId("claims").Locator("tbody tr:not(.empty)").Filter(new() { Has = page.Locator($"td:text-is('{claim.Likelihood}') + td:text-is('{claim.Confidence}')") }).CountAsync());
+            var cells = page.Locator($"td:text-is('{claim.Likelihood}') + td:text-is('{claim.Confidence}')");
+            Assert.Equal(1, await page.GetByTestId("claims").Locator("tbody tr:not(.empty)").Filter(new() { Has = cells }).CountAsync());
         }
 
         var requests = state.Requests.Values.Count(r => r.Incident == incident.Id && Sees(ReferenceScenario.Us, r.Id));
         Assert.Equal(requests, await page.GetByTestId("incident-requests").Locator("tbody tr:not(.empty)").CountAsync());
-        var subjects = new HashSet<string>([incident.Id, .. claims.Select(c => c.Id), .. state.Requests.Values.Where(r => r.Incident == incident.Id && Sees(ReferenceScenario.Us, r.Id)).Select(r => r.Id)]);
+        var subjects = new HashSet<string>(
+        [
+            incident.Id,
+            .. claims.Select(c => c.Id),
+            .. state.Requests.Values.Where(r => r.Incident == incident.Id && Sees(ReferenceScenario.Us, r.Id)).Select(r => r.Id),
+        ]);
         var findings = AssessmentEngine.Assess(state, DateTime.UtcNow).Count(f => subjects.Contains(f.Subject));
         Assert.Equal(findings, await page.GetByTestId("findings").Locator("tbody tr:not(.empty)").CountAsync());
         Assert.True(await page.GetByTestId("timeline").Locator("li").CountAsync() >= 2 + claims.Count + requests);
         await ShotAsync(page, "incident-us");
 
         // A table with nothing the reader may see says so rather than showing a bare header.
-        var bare = state.Incidents.Values.First(i => Sees(ReferenceScenario.Us, i.Id) && !state.Evidence.Values.Any(e => e.Incident == i.Id));
+        var bare = state.Incidents.Values
+            .First(i => Sees(ReferenceScenario.Us, i.Id) && !state.Evidence.Values.Any(e => e.Incident == i.Id));
         await page.GotoAsync($"/incidents/{bare.Id}");
         await Assertions.Expect(page.GetByTestId("evidence").Locator("tbody tr.empty")).ToHaveTextAsync("None that you may see.");
 
@@ -108,15 +130,21 @@ public sealed class DashboardBrowserTests(NodeServerFixture node, BrowserFixture
         var visible = node.Node.State.Requests.Values.Where(r => Sees(ReferenceScenario.Us, r.Id)).ToList();
         var rows = page.GetByTestId("board").Locator("tbody tr:not(.empty)");
         Assert.Equal(visible.Count, await rows.CountAsync());
-        Assert.Equal(visible.Count(r => r.IsOverdue(DateTime.UtcNow)), await page.GetByTestId("board").Locator("tbody tr.overdue").CountAsync());
+        Assert.Equal(
+            visible.Count(r => r.IsOverdue(DateTime.UtcNow)), await page.GetByTestId("board").Locator("tbody tr.overdue").CountAsync());
 
         // Deadline order by default; the Status heading sorts by status, and again in reverse.
-        Assert.Equal(visible.OrderBy(r => r.Deadline).Select(r => r.Id), await rows.EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.request)"));
-        await Task.WhenAll(page.WaitForURLAsync(url => url.Contains("sort=status&desc=false", StringComparison.Ordinal)), page.GetByRole(AriaRole.Link, new() { Name = "Status", Exact = true }).ClickAsync());
+        Assert.Equal(
+            visible.OrderBy(r => r.Deadline).Select(r => r.Id),
+            await rows.EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.request)"));
+        var statusHeading = page.GetByRole(AriaRole.Link, new() { Name = "Status", Exact = true });
+        await Task.WhenAll(
+            page.WaitForURLAsync(url => url.Contains("sort=status&desc=false", StringComparison.Ordinal)), statusHeading.ClickAsync());
         var statuses = await page.GetByTestId("board").Locator("tbody tr td:nth-child(5)").AllInnerTextsAsync();
         Assert.Equal(visible.Select(r => r.Status).Order(StringComparer.Ordinal), statuses);
         Assert.Equal("Status", await page.Locator("th[aria-sort='ascending']").InnerTextAsync());
-        await Task.WhenAll(page.WaitForURLAsync(url => url.Contains("sort=status&desc=true", StringComparison.Ordinal)), page.GetByRole(AriaRole.Link, new() { Name = "Status", Exact = true }).ClickAsync());
+        await Task.WhenAll(
+            page.WaitForURLAsync(url => url.Contains("sort=status&desc=true", StringComparison.Ordinal)), statusHeading.ClickAsync());
         statuses = await page.GetByTestId("board").Locator("tbody tr td:nth-child(5)").AllInnerTextsAsync();
         Assert.Equal(visible.Select(r => r.Status).OrderDescending(StringComparer.Ordinal), statuses);
         Assert.Equal("Status", await page.Locator("th[aria-sort='descending']").InnerTextAsync());
@@ -132,16 +160,21 @@ public sealed class DashboardBrowserTests(NodeServerFixture node, BrowserFixture
         var now = DateTime.UtcNow;
         var cn = node.Node.State.DesignationOrEarliest(ReferenceScenario.Cn, now)!;
         var us = node.Node.State.DesignationOrEarliest(ReferenceScenario.Us, now)!;
-        var disagreements = cn.Categories.Except(us.Categories).Concat(us.Categories.Except(cn.Categories)).Order(StringComparer.Ordinal).ToList();
+        var disagreements = cn.Categories.Except(us.Categories).Concat(us.Categories.Except(cn.Categories))
+            .Order(StringComparer.Ordinal).ToList();
         Assert.NotEmpty(disagreements);
         Assert.Equal(cn.Categories.Union(us.Categories).Count(), await page.GetByTestId("ci").Locator("tbody tr:not(.empty)").CountAsync());
-        Assert.Equal(disagreements, await page.GetByTestId("ci").Locator("tbody tr.disagree").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.category)"));
+        Assert.Equal(
+            disagreements,
+            await page.GetByTestId("ci").Locator("tbody tr.disagree")
+                .EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.category)"));
 
         // The choice is made with labelled controls, by keyboard as well as by mouse.
         await page.GetByLabel("First party").SelectOptionAsync("US");
         await page.GetByLabel("Second party").SelectOptionAsync("CN");
         await page.GetByRole(AriaRole.Button, new() { Name = "Compare" }).FocusAsync();
-        await Task.WhenAll(page.WaitForURLAsync(url => url.Contains("a=US&b=CN", StringComparison.Ordinal)), page.Keyboard.PressAsync("Enter"));
+        await Task.WhenAll(
+            page.WaitForURLAsync(url => url.Contains("a=US&b=CN", StringComparison.Ordinal)), page.Keyboard.PressAsync("Enter"));
         Assert.Equal(["Category", "US", "CN", "Agreement"], await page.GetByTestId("ci").Locator("thead th").AllInnerTextsAsync());
         await ShotAsync(page, "ci-us-cn");
         await page.Context.CloseAsync();
@@ -158,11 +191,18 @@ public sealed class DashboardBrowserTests(NodeServerFixture node, BrowserFixture
         {
             var code = node.Node.State.Parties[card.Party].Code;
             var cells = await page.Locator($"tr[data-party='{code}'] td").AllInnerTextsAsync();
-            Assert.Equal([card.RequestsReceived.ToString(System.Globalization.CultureInfo.InvariantCulture), card.RequestsAnswered.ToString(System.Globalization.CultureInfo.InvariantCulture), card.RequestsOverdue.ToString(System.Globalization.CultureInfo.InvariantCulture)], cells.Take(3));
+            Assert.Equal(
+                [
+                    card.RequestsReceived.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    card.RequestsAnswered.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    card.RequestsOverdue.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ],
+                cells.Take(3));
             Assert.Equal(card.Claims.ToString(System.Globalization.CultureInfo.InvariantCulture), cells[7]);
         }
 
-        Assert.True(await page.EvaluateAsync<bool>("Chart.getChart('scorecard-figures') !== undefined && Chart.getChart('scorecard-response') !== undefined"));
+        Assert.True(await page.EvaluateAsync<bool>(
+            "Chart.getChart('scorecard-figures') !== undefined && Chart.getChart('scorecard-response') !== undefined"));
         await ShotAsync(page, "scorecards-cn");
         await page.Context.CloseAsync();
     }
@@ -203,8 +243,12 @@ public sealed class DashboardBrowserTests(NodeServerFixture node, BrowserFixture
         Assert.NotEmpty(hidden);
 
         // What would betray a hidden record: its id, and its longer texts that no visible record also carries.
-        var visibleText = string.Join('\n', state.Records.Values.Where(r => Visibility.CanSee(state, r.Record, ReferenceScenario.Cn)).Select(r => System.Text.Encoding.UTF8.GetString(r.Record.ToEntry())));
-        var secrets = hidden.SelectMany(r => new[] { r.Record.Id }.Concat(Strings(r.Record.Body).Where(s => s.Length >= 12 && !visibleText.Contains(s, StringComparison.Ordinal)))).Distinct().ToList();
+        var visibleText = string.Join('\n', state.Records.Values.Where(r => Visibility.CanSee(state, r.Record, ReferenceScenario.Cn))
+            .Select(r => System.Text.Encoding.UTF8.GetString(r.Record.ToEntry())));
+        var secrets = hidden
+            .SelectMany(r => new[] { r.Record.Id }
+                .Concat(Strings(r.Record.Body).Where(s => s.Length >= 12 && !visibleText.Contains(s, StringComparison.Ordinal))))
+            .Distinct().ToList();
         Assert.Contains(secrets, s => s.StartsWith("[illustrative", StringComparison.Ordinal));
 
         var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = node.BaseAddress.ToString() });
@@ -238,7 +282,8 @@ public sealed class DashboardBrowserTests(NodeServerFixture node, BrowserFixture
 
         var everything = string.Join('\n', received);
         Assert.Contains("Surveillance programmes", everything, StringComparison.Ordinal);
-        Assert.All(secrets, secret => Assert.False(everything.Contains(secret, StringComparison.Ordinal), $"a CN browser received '{secret}'"));
+        Assert.All(secrets, secret =>
+            Assert.False(everything.Contains(secret, StringComparison.Ordinal), $"a CN browser received '{secret}'"));
         await context.CloseAsync();
     }
 
@@ -264,7 +309,8 @@ public sealed class DashboardBrowserTests(NodeServerFixture node, BrowserFixture
         await page.WaitForURLAsync(url => url.EndsWith("/log", StringComparison.Ordinal));
 
         // The dashboard's cookie reads pages; it never authorises the API, which keeps its own schemes.
-        var write = await page.APIRequest.PostAsync("/accord/records/statement", new() { DataObject = new { title = "by cookie", text = "should be refused" } });
+        var write = await page.APIRequest.PostAsync(
+            "/accord/records/statement", new() { DataObject = new { title = "by cookie", text = "should be refused" } });
         Assert.Equal(401, write.Status);
         Assert.Equal(401, (await page.APIRequest.GetAsync("/accord/records")).Status);
 
@@ -287,15 +333,23 @@ public sealed class DashboardBrowserTests(NodeServerFixture node, BrowserFixture
         var before = node.Node.Log.Checkpoint.Size;
 
         // The log grows; the browser checks a consistency proof from the size it saw to the new size.
-        var statement = CyberAccord.Accord.Records.AccordRecord.Sign(CyberAccord.Accord.Records.RecordKinds.Statement, "statement--" + Guid.NewGuid(), ReferenceScenario.De, DateTime.UtcNow,
-            JsonNode.Parse("""{"title":"grown","text":"one more entry"}""")!.AsObject(), node.Key(ReferenceScenario.De));
+        var statement = CyberAccord.Accord.Records.AccordRecord.Sign(
+            CyberAccord.Accord.Records.RecordKinds.Statement,
+            "statement--" + Guid.NewGuid(),
+            ReferenceScenario.De,
+            DateTime.UtcNow,
+            JsonNode.Parse("""{"title":"grown","text":"one more entry"}""")!.AsObject(),
+            node.Key(ReferenceScenario.De));
         await node.Node.SubmitAsync(statement, CancellationToken.None);
         await page.ReloadAsync();
         await verify.ClickAsync();
         await Assertions.Expect(result).ToContainTextAsync($"consistent with the checkpoint of size {before} this browser saw before");
 
         // Had the node shown this browser a different history before, the proof cannot reconcile it.
-        await page.EvaluateAsync($$"""localStorage.setItem('accord.checkpoint.{{node.Node.Log.Origin}}', JSON.stringify({ size: {{before}}, root: btoa(String.fromCharCode(...new Uint8Array(32).fill(7))) }))""");
+        await page.EvaluateAsync($$"""
+            localStorage.setItem('accord.checkpoint.{{node.Node.Log.Origin}}',
+                JSON.stringify({ size: {{before}}, root: btoa(String.fromCharCode(...new Uint8Array(32).fill(7))) }))
+            """);
         await verify.ClickAsync();
         await Assertions.Expect(result).ToContainTextAsync($"FAILED: the log's history differs from the checkpoint of size {before}");
         await page.Context.CloseAsync();

@@ -20,7 +20,8 @@ public abstract class DashboardPage : ComponentBase
     protected override async Task OnInitializedAsync()
     {
         var party = Party;
-        Data = await Context.Node.ReadAsync(state => new DashboardData(state, party, DateTime.UtcNow), HttpContext.RequestAborted).ConfigureAwait(false);
+        Data = await Context.Node.ReadAsync(state => new DashboardData(state, party, DateTime.UtcNow), HttpContext.RequestAborted)
+            .ConfigureAwait(false);
         await LoadAsync().ConfigureAwait(false);
     }
 
