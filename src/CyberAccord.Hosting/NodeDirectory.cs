@@ -30,12 +30,25 @@ public static class NodeDirectory
 
     public static bool IsNode(string dir) => File.Exists(Path.Combine(dir, ConfigFile));
 
-    /// <param name="replacing">The log id of the node this one replaces (<c>demo --force</c>), whose PostgreSQL schema it may take over.</param>
-    public static async Task CreateAsync(string dir, string origin, string? store, string? replacing, CancellationToken cancellationToken)
+    /// <summary>Refuses a directory that holds no node, saying how to make one.</summary>
+    public static void RequireNode(string dir)
+    {
+        if (!IsNode(dir))
+        {
+            throw new NodeDirectoryException(
+                $"{Path.GetFullPath(dir)} is not a node directory; create one with 'accord init' or 'accord demo'");
+        }
+    }
+
+    /// <param name="replacing">
+    /// The log id of the node this one replaces (<c>demo --force</c>), whose PostgreSQL schema it may take over.
+    /// </param>
+    public static async Task CreateAsync(
+        string dir, string origin, string? store, string? replacing, CancellationToken cancellationToken)
     {
         if (IsNode(dir))
         {
-            throw new LogStateException($"{Path.GetFullPath(dir)} already holds a node; refusing to overwrite it");
+            throw new NodeDirectoryException($"{Path.GetFullPath(dir)} already holds a node; refusing to overwrite it");
         }
 
         if (store is not null)
@@ -57,7 +70,9 @@ public static class NodeDirectory
             // The log's sequencing moves into the store's schema with the projection; tiles and checkpoints stay in log/.
             var logId = Guid.NewGuid().ToString();
             await PostgresSequencer.ClaimAsync(store, logId, replacing, cancellationToken).ConfigureAwait(false);
-            await LogDirectory.UseSequencerAsync(Path.Combine(dir, "log"), new SequencerSettings(PostgresSequencer.Kind, store, logId), cancellationToken).ConfigureAwait(false);
+            await LogDirectory.UseSequencerAsync(
+                Path.Combine(dir, "log"), new SequencerSettings(PostgresSequencer.Kind, store, logId), cancellationToken)
+                .ConfigureAwait(false);
         }
 
         var config = new Dictionary<string, string> { ["format"] = "1", ["origin"] = origin };
@@ -82,7 +97,9 @@ public static class NodeDirectory
     public static string? Store(string dir)
     {
         using var config = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(dir, ConfigFile)));
-        return config.RootElement.TryGetProperty("store", out var store) && store.ValueKind == JsonValueKind.String ? store.GetString() : null;
+        return config.RootElement.TryGetProperty("store", out var store) && store.ValueKind == JsonValueKind.String
+            ? store.GetString()
+            : null;
     }
 
     /// <summary>
@@ -110,7 +127,7 @@ public static class NodeDirectory
         }
         catch (InvalidOperationException e)
         {
-            throw new LogStateException(e.Message);
+            throw new NodeDirectoryException(e.Message);
         }
     }
 
@@ -121,13 +138,10 @@ public static class NodeDirectory
     public static async Task<AccordNode> OpenAsync(
         string dir, CancellationToken cancellationToken, string? store = null, Action<string>? warn = null)
     {
-        if (!IsNode(dir))
-        {
-            throw new LogStateException($"{Path.GetFullPath(dir)} is not a node directory; create one with 'accord init' or 'accord demo'");
-        }
-
+        RequireNode(dir);
         RefuseIfServed(dir);
-        var log = await LogDirectory.OpenAsync(Path.Combine(dir, "log"), TimeSpan.FromSeconds(30), cancellationToken, Sequencers).ConfigureAwait(false);
+        var log = await LogDirectory.OpenAsync(Path.Combine(dir, "log"), TimeSpan.FromSeconds(30), cancellationToken, Sequencers)
+            .ConfigureAwait(false);
         try
         {
             // The log first: damage there stops the node before the projection is read, dropped or rebuilt.
@@ -200,7 +214,8 @@ public static class NodeDirectory
         var path = KeyPath(dir, party);
         if (!File.Exists(path))
         {
-            throw new LogStateException($"this node holds no signing key for {party} (looked for keys/{party}.pem): a node signs only for the parties it acts for");
+            throw new NodeDirectoryException($"this node holds no signing key for {party} (looked for keys/{party}.pem): "
+                + "a node signs only for the parties it acts for");
         }
 
         return PartyKey.FromPem(File.ReadAllText(path));
@@ -291,7 +306,7 @@ public static class NodeDirectory
     {
         if (Serving(dir) is { } serving)
         {
-            throw new LogStateException($"{Path.GetFullPath(dir)} is served by process {serving.Pid} at {serving.Url}; "
+            throw new NodeDirectoryException($"{Path.GetFullPath(dir)} is served by process {serving.Pid} at {serving.Url}; "
                 + $"use: accord --node {serving.Url} --token T <verb> "
                 + "(verbs that act only on a local directory need the server stopped first)");
         }
@@ -310,7 +325,7 @@ public static class NodeDirectory
     {
         if (!IsNode(dir))
         {
-            throw new LogStateException($"{Path.GetFullPath(dir)} holds no node; refusing to delete anything in it");
+            throw new NodeDirectoryException($"{Path.GetFullPath(dir)} holds no node; refusing to delete anything in it");
         }
 
         var kept = new List<string>();

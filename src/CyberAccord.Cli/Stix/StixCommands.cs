@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Text.Json;
-using CyberAccord.Cli.Log;
 using CyberAccord.Cli.Terminal;
 using CyberAccord.Stix.Json;
 using CyberAccord.Stix.Streaming;
@@ -32,7 +31,7 @@ internal static class StixCommands
         {
             files, json, quiet, maxObject,
         };
-        command.SetAction(async (parse, ct) => await LogCommands.Run(async () =>
+        command.SetAction(async (parse, ct) => await VerbRunner.RunAsync(async () =>
         {
             var exit = ExitCodes.Ok;
             var options = new StixReaderOptions { MaxObjectBytes = parse.GetValue(maxObject) << 20 };
@@ -110,7 +109,7 @@ internal static class StixCommands
         var file = new Argument<string>("file") { Description = "A JSON file (at most 256 MiB)." };
         var output = new Option<string?>("--output", "-o") { Description = "Write here instead of standard output." };
         var command = new Command("canonicalize", "Print the RFC 8785 (JCS) canonical form of a JSON document: the form the accord signs and STIX hashes.") { file, output };
-        command.SetAction(async (parse, ct) => await LogCommands.Run(async () =>
+        command.SetAction(async (parse, ct) => await VerbRunner.RunAsync(async () =>
         {
             var path = parse.GetValue(file)!;
             if (!File.Exists(path))
@@ -153,7 +152,7 @@ internal static class StixCommands
         var files = new Argument<string[]>("files") { Description = "STIX 2.1 files.", Arity = ArgumentArity.OneOrMore };
         var maxObject = MaxObjectOption();
         var command = new Command("stats", "Count the objects of STIX files by type, with their errors and warnings.") { files, maxObject };
-        command.SetAction(async (parse, ct) => await LogCommands.Run(async () =>
+        command.SetAction(async (parse, ct) => await VerbRunner.RunAsync(async () =>
         {
             var exit = ExitCodes.Ok;
             foreach (var file in parse.GetValue(files)!)
