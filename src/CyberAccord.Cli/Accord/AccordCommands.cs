@@ -4,7 +4,9 @@ using CyberAccord.Cli.Accord.Verbs;
 
 namespace CyberAccord.Cli.Accord;
 
-/// <summary>The node verbs, in the order --help lists them: demo, init, one verb per record kind, the read verbs, export, rebuild, serve.</summary>
+/// <summary>
+/// The node verbs, in the order --help lists them: demo, init, one verb per record kind, the read verbs, export, rebuild, serve.
+/// </summary>
 internal static class AccordCommands
 {
     public static IEnumerable<Command> Create()

@@ -36,7 +36,8 @@ public sealed class ReadVerbJsonTests : IDisposable
         Assert.Equal(JsonValueKind.Number, item.GetProperty("sequence").ValueKind);
         var record = item.GetProperty("record");
         Assert.Equal(kind, record.GetProperty("kind").GetString());
-        Assert.Superset(new HashSet<string> { "accord_record", "kind", "id", "author", "key", "created", "body", "signature" }, Names(record));
+        var envelope = new HashSet<string> { "accord_record", "kind", "id", "author", "key", "created", "body", "signature" };
+        Assert.Superset(envelope, Names(record));
     }
 
     private async Task<string> DemoAsync(string name)

@@ -71,7 +71,8 @@ internal static class DemoVerb
                     $"replaced the node in {Path.GetFullPath(root)} (its log, projection, blobs, keys and credentials){keptNote}");
             }
 
-            await NodeDirectory.CreateAsync(root, "demo.cyberaccord.example/log", parse.GetValue(store), replacing, ct).ConfigureAwait(false);
+            await NodeDirectory.CreateAsync(root, "demo.cyberaccord.example/log", parse.GetValue(store), replacing, ct)
+                .ConfigureAwait(false);
             var keys = new Dictionary<string, PartyKey>(StringComparer.Ordinal);
             var credentials = new JsonArray();
             var hashed = new List<PartyCredentials>();

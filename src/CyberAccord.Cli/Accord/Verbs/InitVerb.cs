@@ -38,8 +38,8 @@ internal static class InitVerb
             }
 
             var party = PartyIds.FromCodeOrId(partyCode);
-            await NodeDirectory.CreateAsync(
-                root, $"node-{partyCode.ToLowerInvariant()}.cyberaccord.example/log", parse.GetValue(store), null, ct).ConfigureAwait(false);
+            var origin = $"node-{partyCode.ToLowerInvariant()}.cyberaccord.example/log";
+            await NodeDirectory.CreateAsync(root, origin, parse.GetValue(store), null, ct).ConfigureAwait(false);
             using var key = PartyKey.Generate();
             await NodeDirectory.SaveKeyAsync(root, party, key, ct).ConfigureAwait(false);
             await using var node = await LocalNode.OpenAsync(root, ct).ConfigureAwait(false);
@@ -50,9 +50,11 @@ internal static class InitVerb
                 ["kind"] = parse.GetValue(kind),
                 ["keys"] = new JsonArray(new JsonObject { ["public_key"] = Convert.ToBase64String(key.PublicKey) }),
             };
-            await node.SubmitAsync(AccordRecord.Sign(RecordKinds.Party, party, party, DateTime.UtcNow, body, key), ct).ConfigureAwait(false);
+            var registration = AccordRecord.Sign(RecordKinds.Party, party, party, DateTime.UtcNow, body, key);
+            await node.SubmitAsync(registration, ct).ConfigureAwait(false);
             Console.Out.WriteLine($"created node for {party} in {Path.GetFullPath(root)}; key {key.KeyId}");
-            Console.Out.WriteLine($"no one can sign in to it yet; issue credentials with: accord credential add --dir {root} --party {partyCode}");
+            Console.Out.WriteLine(
+                $"no one can sign in to it yet; issue credentials with: accord credential add --dir {root} --party {partyCode}");
             return ExitCodes.Ok;
         }).ConfigureAwait(false));
         return command;

@@ -89,7 +89,8 @@ internal static class RecordAddVerb
             {
                 if (parse.GetValue(bundle) is not null)
                 {
-                    return CliOutput.Error("--stix attaches a bundle to a local node only; post evidence objects to the remote node over TAXII");
+                    return CliOutput.Error(
+                        "--stix attaches a bundle to a local node only; post evidence objects to the remote node over TAXII");
                 }
 
                 var signed = Sign();
