@@ -15,6 +15,13 @@ namespace CyberAccord.Cli.Accord;
 /// </summary>
 internal static class RecordFormatter
 {
+    // Indented for people, with the record's text unescaped where JSON allows it.
+    private static readonly JsonSerializerOptions s_indented = new()
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
     /// <summary>A stored record in the API's shape, as <c>GET /accord/records</c> lists it.</summary>
     public static JsonObject ToJson(StoredRecord stored)
     {
@@ -33,12 +40,6 @@ internal static class RecordFormatter
         return sequence is null ? text : $"# log index {sequence}\n{text}";
     }
 
-    private static readonly JsonSerializerOptions s_indented = new()
-    {
-        WriteIndented = true,
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     /// <summary>Each request's status in a state (a party's view, or the whole), by request id.</summary>
     public static Dictionary<string, string> RequestStatuses(AccordState state)
     {
@@ -47,7 +48,7 @@ internal static class RecordFormatter
     }
 
     /// <summary>One line: id, date, author's code, and what the record is about.</summary>
-    /// <param name="item">A record in the API's shape (see <see cref="ToJson"/>).</param>
+    /// <param name="item">A record in the API's shape (see <see cref="ToJson(StoredRecord)"/>).</param>
     public static string Line(
         JsonObject item, IReadOnlyDictionary<string, string> codes, IReadOnlyDictionary<string, string> requestStatuses)
     {
