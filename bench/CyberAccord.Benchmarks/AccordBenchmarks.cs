@@ -1,8 +1,11 @@
 using System.Text.Json.Nodes;
 using BenchmarkDotNet.Attributes;
 using CyberAccord.Accord.Matching;
+using CyberAccord.Accord.Node;
 using CyberAccord.Accord.Records;
 using CyberAccord.Accord.State;
+using CyberAccord.Log.Storage.Files;
+using CyberAccord.Storage.Sqlite;
 
 namespace CyberAccord.Benchmarks;
 
@@ -58,7 +61,13 @@ public class RebuildBenchmarks
         {
             var id = $"party--p{p}";
             parties.Add(id);
-            var body = new JsonObject { ["code"] = $"P{p}", ["name"] = $"Party {p}", ["kind"] = "state", ["keys"] = new JsonArray(new JsonObject { ["public_key"] = Convert.ToBase64String(keys[p].PublicKey) }) };
+            var body = new JsonObject
+            {
+                ["code"] = $"P{p}",
+                ["name"] = $"Party {p}",
+                ["kind"] = "state",
+                ["keys"] = new JsonArray(new JsonObject { ["public_key"] = Convert.ToBase64String(keys[p].PublicKey) }),
+            };
             entries.Add(AccordRecord.Sign(RecordKinds.Party, id, id, DateTime.UtcNow, body, keys[p]).ToEntry());
         }
 
@@ -69,9 +78,17 @@ public class RebuildBenchmarks
             var kind = i % 4 == 0 ? RecordKinds.Incident : i % 4 == 1 ? RecordKinds.Claim : RecordKinds.Statement;
             JsonObject body = kind switch
             {
-                RecordKinds.Incident => JsonNode.Parse($$"""{"title":"incident {{i}}","affected_party":"{{parties[(author + 1) % 4]}}","window":{"start":"2020-01-01T00:00:00Z"},"sectors":["energy"],"effects":["disruption"],"severity":2}""")!.AsObject(),
-                RecordKinds.Claim => JsonNode.Parse($$"""{"incident":"{{incidents[^1]}}","attributed_to":{"party":"{{parties[(author + 2) % 4]}}"},"likelihood":"likely","confidence":"moderate"}""")!.AsObject(),
-                _ => JsonNode.Parse($$"""{"title":"statement {{i}}","text":"text of statement {{i}}","incidents":["{{incidents[^1]}}"]}""")!.AsObject(),
+                RecordKinds.Incident => JsonNode.Parse($$"""
+                    {"title":"incident {{i}}","affected_party":"{{parties[(author + 1) % 4]}}",
+                    "window":{"start":"2020-01-01T00:00:00Z"},"sectors":["energy"],"effects":["disruption"],"severity":2}
+                    """)!.AsObject(),
+                RecordKinds.Claim => JsonNode.Parse($$"""
+                    {"incident":"{{incidents[^1]}}","attributed_to":{"party":"{{parties[(author + 2) % 4]}}"},
+                    "likelihood":"likely","confidence":"moderate"}
+                    """)!.AsObject(),
+                _ => JsonNode.Parse($$"""
+                    {"title":"statement {{i}}","text":"text of statement {{i}}","incidents":["{{incidents[^1]}}"]}
+                    """)!.AsObject(),
             };
             var id = $"{kind}--{Guid.NewGuid()}";
             if (kind == RecordKinds.Incident)
@@ -100,8 +117,10 @@ public class RebuildBenchmarks
     {
         Setup();
         _nodeDir = Path.Combine(Path.GetTempPath(), "accord-rebuild-bench-" + Guid.NewGuid().ToString("N")[..8]);
-        CyberAccord.Log.Storage.Files.LogDirectory.InitAsync(Path.Combine(_nodeDir, "log"), "bench.cyberaccord.example/log", CancellationToken.None).GetAwaiter().GetResult();
-        var log = CyberAccord.Log.Storage.Files.LogDirectory.OpenAsync(Path.Combine(_nodeDir, "log"), TimeSpan.FromSeconds(5), CancellationToken.None).GetAwaiter().GetResult();
+        LogDirectory.InitAsync(Path.Combine(_nodeDir, "log"), "bench.cyberaccord.example/log", CancellationToken.None)
+            .GetAwaiter().GetResult();
+        var log = LogDirectory.OpenAsync(Path.Combine(_nodeDir, "log"), TimeSpan.FromSeconds(5), CancellationToken.None)
+            .GetAwaiter().GetResult();
         log.AppendAsync(_entries.Select(e => (ReadOnlyMemory<byte>)e).ToList(), CancellationToken.None).GetAwaiter().GetResult();
         log.IntegrateAsync(null, CancellationToken.None).GetAwaiter().GetResult();
         log.DisposeAsync().AsTask().GetAwaiter().GetResult();
@@ -121,9 +140,11 @@ public class RebuildBenchmarks
     [Benchmark(Description = "rebuild SQLite projection from a 20,000-record log")]
     public long RebuildProjection()
     {
-        var log = CyberAccord.Log.Storage.Files.LogDirectory.OpenAsync(Path.Combine(_nodeDir, "log"), TimeSpan.FromSeconds(5), CancellationToken.None).GetAwaiter().GetResult();
-        var store = CyberAccord.Storage.Sqlite.SqliteAccordStore.OpenAsync(Path.Combine(_nodeDir, "accord.db"), CancellationToken.None).GetAwaiter().GetResult();
-        var node = CyberAccord.Accord.Node.AccordNode.OpenAsync(log, store, new CyberAccord.Accord.Node.BlobStore(Path.Combine(_nodeDir, "blobs")), null, CancellationToken.None).GetAwaiter().GetResult();
+        var log = LogDirectory.OpenAsync(Path.Combine(_nodeDir, "log"), TimeSpan.FromSeconds(5), CancellationToken.None)
+            .GetAwaiter().GetResult();
+        var store = SqliteAccordStore.OpenAsync(Path.Combine(_nodeDir, "accord.db"), CancellationToken.None).GetAwaiter().GetResult();
+        var blobs = new BlobStore(Path.Combine(_nodeDir, "blobs"));
+        var node = AccordNode.OpenAsync(log, store, blobs, null, CancellationToken.None).GetAwaiter().GetResult();
         var count = node.State.Count;
         node.DisposeAsync().AsTask().GetAwaiter().GetResult();
         return count;

@@ -4,7 +4,9 @@ using System.Text.Json.Nodes;
 
 namespace CyberAccord.Benchmarks;
 
-/// <summary>Writes a STIX bundle of a given size from ATT&amp;CK for ICS objects, each copy with a fresh id, for the streaming benchmark.</summary>
+/// <summary>
+/// Writes a STIX bundle of a given size from ATT&amp;CK for ICS objects, each copy with a fresh id, for the streaming benchmark.
+/// </summary>
 internal static class BundleGenerator
 {
     public static void Generate(string path, long targetBytes)

@@ -19,7 +19,8 @@ public class StixBenchmarks
     {
         var path = Path.Combine(RepositoryRoot(), "test", "data", "stix", "attack", "ics-attack-18.1.json");
         using var document = JsonDocument.Parse(File.ReadAllBytes(path));
-        _objects = document.RootElement.GetProperty("objects").EnumerateArray().Select(o => System.Text.Encoding.UTF8.GetBytes(o.GetRawText())).ToArray();
+        _objects = [.. document.RootElement.GetProperty("objects").EnumerateArray()
+            .Select(o => System.Text.Encoding.UTF8.GetBytes(o.GetRawText()))];
     }
 
     [Benchmark(Description = "parse + validate ATT&CK for ICS (1,826 objects)", OperationsPerInvoke = 1)]

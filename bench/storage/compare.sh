@@ -27,7 +27,7 @@ for backend in sqlite postgres; do
     ./accord demo --dir "$node" >/dev/null
   fi
   echo "== $backend: ingest of $objects objects"
-  /usr/bin/time -f "   wall %e s, peak RSS %M KB" ./accord bench-taxii --dir "$node" --collection cn-us --as US --objects "$objects" --defer-checkpoints
+  dotnet build bench/CyberAccord.Benchmarks -c Release --nologo -v q >/dev/null && /usr/bin/time -f "   wall %e s, peak RSS %M KB" bench/CyberAccord.Benchmarks/bin/Release/net10.0/CyberAccord.Benchmarks taxii-ingest --dir "$node" --collection cn-us --as US --objects "$objects" --defer-checkpoints
   port=$((20000 + RANDOM % 30000))
   ./accord serve --dir "$node" --urls "http://127.0.0.1:$port" >"$work/serve.log" 2>&1 &
   server=$!

@@ -1,5 +1,8 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using CyberAccord.Cli.Accord;
+using CyberAccord.Cli.Accord.Verbs;
+using CyberAccord.Cli.Credentials;
 using CyberAccord.Cli.Log;
 using CyberAccord.Cli.Stix;
 
@@ -11,18 +14,21 @@ foreach (var command in AccordCommands.Create())
 {
     root.Subcommands.Add(command);
 }
-root.Options.Add(AccordCommands.NodeOption);
-root.Options.Add(AccordCommands.TokenOption);
+
+root.Options.Add(CommonOptions.Node);
+root.Options.Add(CommonOptions.Token);
 var parse = root.Parse(args);
-if (parse.Errors.Count == 0 && (parse.GetValue(AccordCommands.NodeOption) is not null || parse.GetValue(AccordCommands.TokenOption) is not null) && !AccordCommands.RemoteCapable.Contains(parse.CommandResult.Command))
+var remote = parse.GetValue(CommonOptions.Node) is not null || parse.GetValue(CommonOptions.Token) is not null;
+if (parse.Errors.Count == 0 && remote && !CommonOptions.RemoteCapable.Contains(parse.CommandResult.Command))
 {
     var names = new List<string>();
-    for (var result = parse.CommandResult; result.Parent is System.CommandLine.Parsing.CommandResult parent; result = parent)
+    for (var result = parse.CommandResult; result.Parent is CommandResult parent; result = parent)
     {
         names.Insert(0, result.Command.Name);
     }
 
-    Console.Error.WriteLine($"accord: error: 'accord {string.Join(' ', names)}' does not act on a remote node; --node and --token work with '<kind> add', '<kind> list', show, assessment and scorecard");
+    Console.Error.WriteLine($"accord: error: 'accord {string.Join(' ', names)}' does not act on a remote node; "
+        + "--node and --token work with '<kind> add', '<kind> list', show, assessment and scorecard");
     return 2;
 }
 

@@ -30,14 +30,25 @@ public static class NodeDirectory
 
     public static bool IsNode(string dir) => File.Exists(Path.Combine(dir, ConfigFile));
 
+    /// <summary>Refuses a directory that holds no node, saying how to make one.</summary>
+    public static void RequireNode(string dir)
+    {
+        if (!IsNode(dir))
+        {
+            throw new NodeDirectoryException(
+                $"{Path.GetFullPath(dir)} is not a node directory; create one with 'accord init' or 'accord demo'");
+        }
+    }
+
     /// <param name="replacing">
     /// The log id of the node this one replaces (<c>demo --force</c>), whose PostgreSQL schema it may take over.
     /// </param>
-    public static async Task CreateAsync(string dir, string origin, string? store, string? replacing, CancellationToken cancellationToken)
+    public static async Task CreateAsync(
+        string dir, string origin, string? store, string? replacing, CancellationToken cancellationToken)
     {
         if (IsNode(dir))
         {
-            throw new LogStateException($"{Path.GetFullPath(dir)} already holds a node; refusing to overwrite it");
+            throw new NodeDirectoryException($"{Path.GetFullPath(dir)} already holds a node; refusing to overwrite it");
         }
 
         if (store is not null)
@@ -60,9 +71,8 @@ public static class NodeDirectory
             var logId = Guid.NewGuid().ToString();
             await PostgresSequencer.ClaimAsync(store, logId, replacing, cancellationToken).ConfigureAwait(false);
             await LogDirectory.UseSequencerAsync(
-                Path.Combine(dir, "log"),
-                new SequencerSettings(PostgresSequencer.Kind, store, logId),
-                cancellationToken).ConfigureAwait(false);
+                Path.Combine(dir, "log"), new SequencerSettings(PostgresSequencer.Kind, store, logId), cancellationToken)
+                .ConfigureAwait(false);
         }
 
         var config = new Dictionary<string, string> { ["format"] = "1", ["origin"] = origin };
@@ -117,7 +127,7 @@ public static class NodeDirectory
         }
         catch (InvalidOperationException e)
         {
-            throw new LogStateException(e.Message);
+            throw new NodeDirectoryException(e.Message);
         }
     }
 
@@ -128,11 +138,7 @@ public static class NodeDirectory
     public static async Task<AccordNode> OpenAsync(
         string dir, CancellationToken cancellationToken, string? store = null, Action<string>? warn = null)
     {
-        if (!IsNode(dir))
-        {
-            throw new LogStateException($"{Path.GetFullPath(dir)} is not a node directory; create one with 'accord init' or 'accord demo'");
-        }
-
+        RequireNode(dir);
         RefuseIfServed(dir);
         var log = await LogDirectory.OpenAsync(Path.Combine(dir, "log"), TimeSpan.FromSeconds(30), cancellationToken, Sequencers)
             .ConfigureAwait(false);
@@ -208,8 +214,7 @@ public static class NodeDirectory
         var path = KeyPath(dir, party);
         if (!File.Exists(path))
         {
-            throw new LogStateException(
-                $"this node holds no signing key for {party} (looked for keys/{party}.pem): "
+            throw new NodeDirectoryException($"this node holds no signing key for {party} (looked for keys/{party}.pem): "
                 + "a node signs only for the parties it acts for");
         }
 
@@ -301,7 +306,7 @@ public static class NodeDirectory
     {
         if (Serving(dir) is { } serving)
         {
-            throw new LogStateException($"{Path.GetFullPath(dir)} is served by process {serving.Pid} at {serving.Url}; "
+            throw new NodeDirectoryException($"{Path.GetFullPath(dir)} is served by process {serving.Pid} at {serving.Url}; "
                 + $"use: accord --node {serving.Url} --token T <verb> "
                 + "(verbs that act only on a local directory need the server stopped first)");
         }
@@ -320,7 +325,7 @@ public static class NodeDirectory
     {
         if (!IsNode(dir))
         {
-            throw new LogStateException($"{Path.GetFullPath(dir)} holds no node; refusing to delete anything in it");
+            throw new NodeDirectoryException($"{Path.GetFullPath(dir)} holds no node; refusing to delete anything in it");
         }
 
         var kept = new List<string>();

@@ -442,31 +442,6 @@ internal static class LogCommands
         return LogDirectory.OpenAsync(dir, LockTimeout, ct, NodeDirectory.Sequencers);
     }
 
-    /// <summary>Turns the library's typed failures into one-line messages and exit codes.</summary>
-    internal static async Task<int> Run(Func<Task<int>> action)
-    {
-        try
-        {
-            return await action().ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            return CliOutput.Error("cancelled");
-        }
-        catch (LogCorruptException e)
-        {
-            return CliOutput.Failure(e.Message);
-        }
-        catch (Exception e) when (CyberAccord.Storage.Sqlite.SqliteAccordStore.IsDamage(e))
-        {
-            return CliOutput.Failure($"the projection database is damaged ({e.Message}); "
-                + "the next open of the node moves it aside and rebuilds it from the log");
-        }
-        catch (Exception e) when (e is LogFormatException or LogStateException or ArgumentException or IOException
-            or UnauthorizedAccessException or NoteVerificationException or PlatformNotSupportedException
-            or System.Text.Json.JsonException or HttpRequestException)
-        {
-            return CliOutput.Error(e.Message);
-        }
-    }
+    /// <summary>The log verbs' entry point: their errors map to exit codes where every verb's do.</summary>
+    internal static Task<int> Run(Func<Task<int>> action) => VerbRunner.RunAsync(action);
 }

@@ -48,18 +48,23 @@ public sealed class DemoTests : IDisposable
         var node = _dir.Sub("node");
         Assert.Equal(0, (await AccordProcess.RunAsync("demo", "--dir", node)).ExitCode);
 
-        var refused = await AccordProcess.RunAsync(["request", "add", "--dir", node, "--as", "US", "-"], """{"to":"party--cn","type":"information","asks":"x","deadline":"2020-01-01T00:00:00Z"}""");
+        var refused = await AccordProcess.RunAsync(
+            ["request", "add", "--dir", node, "--as", "US", "-"],
+            """{"to":"party--cn","type":"information","asks":"x","deadline":"2020-01-01T00:00:00Z"}""");
         Assert.Equal(1, refused.ExitCode);
         Assert.Contains("$.body.deadline", refused.Stderr, StringComparison.Ordinal);
 
-        var accepted = await AccordProcess.RunAsync(["request", "add", "--dir", node, "--as", "US", "--created", "2024-01-01T00:00:00Z", "-"], """{"to":"party--cn","type":"information","asks":"x","deadline":"2024-02-01T00:00:00Z"}""");
+        var accepted = await AccordProcess.RunAsync(
+            ["request", "add", "--dir", node, "--as", "US", "--created", "2024-01-01T00:00:00Z", "-"],
+            """{"to":"party--cn","type":"information","asks":"x","deadline":"2024-02-01T00:00:00Z"}""");
         Assert.True(accepted.ExitCode == 0, accepted.ToString());
         Assert.Contains("accepted request--", accepted.Stdout, StringComparison.Ordinal);
 
         var list = await AccordProcess.RunAsync("request", "list", "--dir", node);
         Assert.Equal(3, list.Stdout.Trim().Split('\n').Length);
 
-        var notAParty = await AccordProcess.RunAsync(["statement", "add", "--dir", node, "--as", "FR", "-"], """{"title":"t","text":"x"}""");
+        var notAParty = await AccordProcess.RunAsync(
+            ["statement", "add", "--dir", node, "--as", "FR", "-"], """{"title":"t","text":"x"}""");
         Assert.Equal(2, notAParty.ExitCode);
         Assert.Contains("no signing key for party--fr", notAParty.Stderr, StringComparison.Ordinal);
 

@@ -76,7 +76,8 @@ public sealed class IncidentStixTests : IDisposable
     {
         var node = await InitAsync();
         var before = Directory.GetFiles(node, "*", SearchOption.AllDirectories).Length;
-        var added = await AccordProcess.RunAsync(["incident", "add", "--dir", node, "--as", "CN", "-"], Good.Replace("\"tlp\"", "\"tpl\"", StringComparison.Ordinal));
+        var added = await AccordProcess.RunAsync(
+            ["incident", "add", "--dir", node, "--as", "CN", "-"], Good.Replace("\"tlp\"", "\"tpl\"", StringComparison.Ordinal));
         Assert.NotEqual(0, added.ExitCode);
         Assert.Contains("$.body.tpl", added.Stderr + added.Stdout, StringComparison.Ordinal);
         Assert.Equal(before, Directory.GetFiles(node, "*", SearchOption.AllDirectories).Length);

@@ -22,39 +22,6 @@ public sealed class OperatorTests : IDisposable
         return node;
     }
 
-    /// <summary>Starts <c>serve</c> on a free loopback port and waits until it listens.</summary>
-    private static async Task<(Process Process, string Url)> ServeAsync(string node)
-    {
-        var port = FreePort();
-        var url = $"http://127.0.0.1:{port}";
-        var process = Process.Start(AccordProcess.StartInfo("serve", "--dir", node, "--urls", url))!;
-        var line = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60));
-        Assert.StartsWith("serving", line, StringComparison.Ordinal);
-        return (process, url);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static async Task StopAsync(Process process)
-    {
-        if (!process.HasExited)
-        {
-            Assert.Equal(0, Kill(process.Id));
-            if (!process.WaitForExit(30_000))
-            {
-                process.Kill(entireProcessTree: true);
-            }
-        }
-
-        await process.WaitForExitAsync();
-        process.Dispose();
-    }
-
     private static async Task<HttpStatusCode> TaxiiAsync(string url, string user, string password)
     {
         using var http = new HttpClient { BaseAddress = new Uri(url) };
@@ -83,7 +50,8 @@ public sealed class OperatorTests : IDisposable
     public async Task A_served_init_node_accepts_a_credential_added_while_it_serves_and_refuses_it_once_rotated_or_revoked()
     {
         var node = await InitAsync("init-node");
-        var (process, url) = await ServeAsync(node);
+        var served = await ServedNode.StartAsync(node);
+        var url = served.Url;
         try
         {
             Assert.Equal(HttpStatusCode.Unauthorized, await ApiAsync(url, "cat_nothing"));
@@ -126,7 +94,7 @@ public sealed class OperatorTests : IDisposable
         }
         finally
         {
-            await StopAsync(process);
+            await served.DisposeAsync();
         }
     }
 
@@ -134,7 +102,8 @@ public sealed class OperatorTests : IDisposable
     public async Task A_verb_on_a_served_directory_fails_at_once_naming_the_process_and_url_instead_of_waiting_for_the_lock()
     {
         var node = await InitAsync("served-node");
-        var (process, url) = await ServeAsync(node);
+        var served = await ServedNode.StartAsync(node);
+        var (process, url) = (served.Process, served.Url);
         try
         {
             Assert.True(File.Exists(Path.Combine(node, "serving.json")));
@@ -154,7 +123,7 @@ public sealed class OperatorTests : IDisposable
         }
         finally
         {
-            await StopAsync(process);
+            await served.DisposeAsync();
         }
 
         Assert.False(File.Exists(Path.Combine(node, "serving.json")), "serve removes serving.json when it stops");
@@ -191,11 +160,11 @@ public sealed class OperatorTests : IDisposable
     {
         if (valid)
         {
-            Assert.NotEmpty(CyberAccord.Cli.Accord.AccordCommands.ListenUrls(urls));
+            Assert.NotEmpty(CyberAccord.Cli.Accord.Verbs.ServeVerb.ListenUrls(urls));
         }
         else
         {
-            Assert.Throws<ArgumentException>(() => CyberAccord.Cli.Accord.AccordCommands.ListenUrls(urls));
+            Assert.Throws<ArgumentException>(() => CyberAccord.Cli.Accord.Verbs.ServeVerb.ListenUrls(urls));
         }
     }
 
@@ -203,7 +172,8 @@ public sealed class OperatorTests : IDisposable
     public async Task A_log_verb_on_a_served_nodes_log_fails_at_once_naming_the_server()
     {
         var node = await InitAsync("served-log");
-        var (process, url) = await ServeAsync(node);
+        var served = await ServedNode.StartAsync(node);
+        var (process, url) = (served.Process, served.Url);
         try
         {
             var checkpoint = await AccordProcess.RunAsync("log", "checkpoint", Path.Combine(node, "log"));
@@ -212,7 +182,7 @@ public sealed class OperatorTests : IDisposable
         }
         finally
         {
-            await StopAsync(process);
+            await served.DisposeAsync();
         }
     }
 
@@ -229,7 +199,4 @@ public sealed class OperatorTests : IDisposable
         Assert.DoesNotContain("Dashboard:", demo.Stdout, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(_dir.Sub("busy"), "serving.json")));
     }
-
-    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static extern int Kill(int pid, int signal = 15);
 }

@@ -19,8 +19,11 @@ public sealed class RecordListTests : IDisposable
             """{"request":"request--cli-list","status":"responded","note":"hidden","tlp":"red"}""");
         Assert.Equal(0, update.ExitCode);
 
-        static string Line(AccordProcess.Result result) => result.Stdout.Split('\n').Single(l => l.StartsWith("request--cli-list", StringComparison.Ordinal));
-        Assert.EndsWith("open", Line(await AccordProcess.RunAsync("request", "list", "--dir", node, "--as", "DE")).TrimEnd(), StringComparison.Ordinal);
-        Assert.EndsWith("responded", Line(await AccordProcess.RunAsync("request", "list", "--dir", node, "--as", "CN")).TrimEnd(), StringComparison.Ordinal);
+        static string Line(AccordProcess.Result result) =>
+            result.Stdout.Split('\n').Single(l => l.StartsWith("request--cli-list", StringComparison.Ordinal));
+        var third = Line(await AccordProcess.RunAsync("request", "list", "--dir", node, "--as", "DE"));
+        Assert.EndsWith("open", third.TrimEnd(), StringComparison.Ordinal);
+        var author = Line(await AccordProcess.RunAsync("request", "list", "--dir", node, "--as", "CN"));
+        Assert.EndsWith("responded", author.TrimEnd(), StringComparison.Ordinal);
     }
 }

@@ -27,7 +27,9 @@ public sealed class ServeTests : IDisposable
             var de = credentials.RootElement.EnumerateArray().Single(p => p.GetProperty("code").GetString() == "DE");
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
             http.DefaultRequestHeaders.Accept.ParseAdd("application/taxii+json;version=2.1");
-            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{de.GetProperty("taxii_user").GetString()}:{de.GetProperty("taxii_password").GetString()}")));
+            var basic = $"{de.GetProperty("taxii_user").GetString()}:{de.GetProperty("taxii_password").GetString()}";
+            http.DefaultRequestHeaders.Authorization =
+                new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(basic)));
             var discovery = await http.GetAsync("/taxii2/");
             Assert.Equal(HttpStatusCode.OK, discovery.StatusCode);
             Assert.Contains("api_roots", await discovery.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -39,7 +41,9 @@ public sealed class ServeTests : IDisposable
             // The CLI as a remote client: it signs with the key in --dir and submits to the running node.
             var url = $"http://127.0.0.1:{port}";
             var token = de.GetProperty("api_token").GetString()!;
-            var remote = await AccordProcess.RunAsync(["--node", url, "statement", "add", "--dir", node, "--as", "DE", "--token", token, "--id", "statement--remote", "-"], """{"title":"from afar","text":"signed by the client"}""");
+            var remote = await AccordProcess.RunAsync(
+                ["--node", url, "statement", "add", "--dir", node, "--as", "DE", "--token", token, "--id", "statement--remote", "-"],
+                """{"title":"from afar","text":"signed by the client"}""");
             Assert.True(remote.ExitCode == 0, remote.ToString());
             Assert.Contains("accepted statement--remote", remote.Stdout, StringComparison.Ordinal);
             Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/accord/records/statement--remote")).StatusCode);
@@ -52,13 +56,17 @@ public sealed class ServeTests : IDisposable
             Assert.Equal(visible.RootElement.GetArrayLength(), requests.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
             Assert.Equal(2, (await AccordProcess.RunAsync("request", "list", "--node", url, "--token", token, "--as", "US")).ExitCode);
 
-            var impostor = await AccordProcess.RunAsync(["statement", "add", "--dir", node, "--as", "US", "--node", url, "--token", token, "-"], """{"title":"t","text":"x"}""");
+            var impostor = await AccordProcess.RunAsync(
+                ["statement", "add", "--dir", node, "--as", "US", "--node", url, "--token", token, "-"], """{"title":"t","text":"x"}""");
             Assert.Equal(1, impostor.ExitCode);
             Assert.Contains("403", impostor.Stderr, StringComparison.Ordinal);
-            var duplicate = await AccordProcess.RunAsync(["statement", "add", "--dir", node, "--as", "DE", "--node", url, "--token", token, "--id", "statement--remote", "-"], """{"title":"again","text":"same id"}""");
+            var duplicate = await AccordProcess.RunAsync(
+                ["statement", "add", "--dir", node, "--as", "DE", "--node", url, "--token", token, "--id", "statement--remote", "-"],
+                """{"title":"again","text":"same id"}""");
             Assert.Equal(1, duplicate.ExitCode);
             Assert.Contains("422", duplicate.Stderr, StringComparison.Ordinal);
-            var tokenless = await AccordProcess.RunAsync(["statement", "add", "--dir", node, "--as", "DE", "--node", url, "-"], """{"title":"t","text":"x"}""");
+            var tokenless = await AccordProcess.RunAsync(
+                ["statement", "add", "--dir", node, "--as", "DE", "--node", url, "-"], """{"title":"t","text":"x"}""");
             Assert.Equal(2, tokenless.ExitCode);
             Assert.Contains("--token", tokenless.Stderr, StringComparison.Ordinal);
             var notRemote = await AccordProcess.RunAsync("--node", url, "export", "--dir", node, "--party", "DE");
@@ -68,15 +76,21 @@ public sealed class ServeTests : IDisposable
             // The read verbs over --node print what the local verbs print, limited to what the token's party may see.
             var shown = await AccordProcess.RunAsync("show", "statement--remote", "--node", url, "--token", token);
             Assert.True(shown.ExitCode == 0, shown.ToString());
-            var shownIndex = long.Parse(shown.Stdout.Split('\n')[0]["# log index ".Length..], System.Globalization.CultureInfo.InvariantCulture);
+            var shownIndex = long.Parse(
+                shown.Stdout.Split('\n')[0]["# log index ".Length..], System.Globalization.CultureInfo.InvariantCulture);
             Assert.Contains("\"signed by the client\"", shown.Stdout, StringComparison.Ordinal);
-            Assert.Equal(2, (await AccordProcess.RunAsync("show", "statement--remote", "--node", url, "--token", token, "--dir", node)).ExitCode);
+            var both = await AccordProcess.RunAsync("show", "statement--remote", "--node", url, "--token", token, "--dir", node);
+            Assert.Equal(2, both.ExitCode);
             var remoteCards = await AccordProcess.RunAsync("--node", url, "--token", token, "scorecard", "--at", "2026-01-01T00:00:00Z");
-            var remoteCardsJson = await AccordProcess.RunAsync("--node", url, "--token", token, "scorecard", "--at", "2026-01-01T00:00:00Z", "--json");
-            var remoteFindings = await AccordProcess.RunAsync("--node", url, "--token", token, "assessment", "--at", "2026-01-01T00:00:00Z");
+            var remoteCardsJson = await AccordProcess.RunAsync(
+                "--node", url, "--token", token, "scorecard", "--at", "2026-01-01T00:00:00Z", "--json");
+            var remoteFindings = await AccordProcess.RunAsync(
+                "--node", url, "--token", token, "assessment", "--at", "2026-01-01T00:00:00Z");
             Assert.True(remoteFindings.ExitCode == 0, remoteFindings.ToString());
             using var servedFindings = JsonDocument.Parse(await api.GetStringAsync("/accord/assessment?at=2026-01-01T00:00:00Z"));
-            Assert.Equal(servedFindings.RootElement.GetArrayLength(), remoteFindings.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+            Assert.Equal(
+                servedFindings.RootElement.GetArrayLength(),
+                remoteFindings.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
             var badTime = await AccordProcess.RunAsync("--node", url, "--token", token, "scorecard", "--at", "yesterday");
             Assert.Equal(1, badTime.ExitCode);
             Assert.Contains("at='yesterday'", badTime.Stderr, StringComparison.Ordinal);
@@ -89,13 +103,20 @@ public sealed class ServeTests : IDisposable
             var localShown = await AccordProcess.RunAsync("show", "statement--remote", "--dir", node);
             Assert.Equal(localShown.Stdout, shown.Stdout);
             Assert.StartsWith($"# log index {shownIndex}", localShown.Stdout, StringComparison.Ordinal);
-            Assert.Equal((await AccordProcess.RunAsync("scorecard", "--dir", node, "--at", "2026-01-01T00:00:00Z", "--as", "DE")).Stdout, remoteCards.Stdout);
-            Assert.Equal((await AccordProcess.RunAsync("scorecard", "--dir", node, "--at", "2026-01-01T00:00:00Z", "--json", "--as", "DE")).Stdout, remoteCardsJson.Stdout);
+            var localCards = await AccordProcess.RunAsync("scorecard", "--dir", node, "--at", "2026-01-01T00:00:00Z", "--as", "DE");
+            Assert.Equal(localCards.Stdout, remoteCards.Stdout);
+            var localCardsJson = await AccordProcess.RunAsync(
+                "scorecard", "--dir", node, "--at", "2026-01-01T00:00:00Z", "--json", "--as", "DE");
+            Assert.Equal(localCardsJson.Stdout, remoteCardsJson.Stdout);
             Assert.Contains("\"party\":\"party--cn\"", remoteCardsJson.Stdout, StringComparison.Ordinal);
-            var localFindings = (await AccordProcess.RunAsync("assessment", "--dir", node, "--at", "2026-01-01T00:00:00Z")).Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            var localFindings = (await AccordProcess.RunAsync("assessment", "--dir", node, "--at", "2026-01-01T00:00:00Z")).Stdout
+                .Split('\n', StringSplitOptions.RemoveEmptyEntries);
             Assert.NotEmpty(remoteFindings.Stdout.Trim());
-            Assert.All(remoteFindings.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries), line => Assert.Contains(line, localFindings));
-            var statement = await AccordProcess.RunAsync(["statement", "add", "--dir", node, "--as", "DE", "-"], """{"title":"after the server stopped","text":"the node is free again"}""");
+            Assert.All(
+                remoteFindings.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries), line => Assert.Contains(line, localFindings));
+            var statement = await AccordProcess.RunAsync(
+                ["statement", "add", "--dir", node, "--as", "DE", "-"],
+                """{"title":"after the server stopped","text":"the node is free again"}""");
             Assert.True(statement.ExitCode == 0, statement.ToString());
         }
         finally

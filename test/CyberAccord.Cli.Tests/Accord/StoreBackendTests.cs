@@ -22,7 +22,8 @@ public sealed class StoreBackendTests : IDisposable
     private static string Postgres =>
         Environment.GetEnvironmentVariable("ACCORD_TEST_POSTGRES") is { Length: > 0 } value
             ? value
-            : throw new InvalidOperationException("ACCORD_TEST_POSTGRES is not set: run the tests with ./eng/test.sh, which starts a private PostgreSQL server");
+            : throw new InvalidOperationException(
+                "ACCORD_TEST_POSTGRES is not set: run the tests with ./eng/test.sh, which starts a private PostgreSQL server");
 
     private string NewStore(string prefix)
     {
@@ -43,15 +44,19 @@ public sealed class StoreBackendTests : IDisposable
 
         // The log's sequencing lives in the schema too: the journal directory stays empty, and opening the log without
         // a way to reach PostgreSQL is refused rather than sequencing anywhere else.
-        Assert.True(!Directory.Exists(Path.Combine(node, "log", "private", "sequence")) || Directory.GetFiles(Path.Combine(node, "log", "private", "sequence")).Length == 0);
-        var blind = await Assert.ThrowsAsync<CyberAccord.Log.LogStateException>(() => LogDirectory.OpenAsync(Path.Combine(node, "log"), TimeSpan.FromSeconds(5), CancellationToken.None));
+        var sequence = Path.Combine(node, "log", "private", "sequence");
+        Assert.True(!Directory.Exists(sequence) || Directory.GetFiles(sequence).Length == 0);
+        var blind = await Assert.ThrowsAsync<CyberAccord.Log.LogStateException>(
+            () => LogDirectory.OpenAsync(Path.Combine(node, "log"), TimeSpan.FromSeconds(5), CancellationToken.None));
         Assert.Contains("sequences its entries in postgres", blind.Message, StringComparison.Ordinal);
         Assert.Equal(0, (await AccordProcess.RunAsync("log", "verify", node)).ExitCode);
 
         // The same scenario on the embedded store gives the same figures.
         var embedded = _dir.Sub("sqlite");
         Assert.Equal(0, (await AccordProcess.RunAsync("demo", "--dir", embedded)).ExitCode);
-        Assert.Equal((await AccordProcess.RunAsync("scorecard", "--dir", embedded, "--at", "2026-01-01T00:00:00Z")).Stdout, (await AccordProcess.RunAsync("scorecard", "--dir", node, "--at", "2026-01-01T00:00:00Z")).Stdout);
+        Assert.Equal(
+            (await AccordProcess.RunAsync("scorecard", "--dir", embedded, "--at", "2026-01-01T00:00:00Z")).Stdout,
+            (await AccordProcess.RunAsync("scorecard", "--dir", node, "--at", "2026-01-01T00:00:00Z")).Stdout);
 
         // Another node cannot take this node's schema; the node itself can, when it is replaced.
         var other = await AccordProcess.RunAsync("demo", "--dir", _dir.Sub("other"), "--store", store);
@@ -62,7 +67,8 @@ public sealed class StoreBackendTests : IDisposable
         Assert.True(replaced.ExitCode == 0, replaced.ToString());
 
         // A bad store is refused before anything is replaced, even with --force.
-        var refused = await AccordProcess.RunAsync("demo", "--dir", node, "--force", "--store", "Host=127.0.0.1;Port=1;Username=x;Password=secret;Timeout=2");
+        var refused = await AccordProcess.RunAsync(
+            "demo", "--dir", node, "--force", "--store", "Host=127.0.0.1;Port=1;Username=x;Password=secret;Timeout=2");
         Assert.Equal(2, refused.ExitCode);
         Assert.DoesNotContain("secret", refused.Stderr, StringComparison.Ordinal);
         Assert.Equal(0, (await AccordProcess.RunAsync("log", "verify", node)).ExitCode);
@@ -74,7 +80,8 @@ public sealed class StoreBackendTests : IDisposable
         await server.DisposeAsync();
         await using var projection = await PostgresAccordStore.OpenAsync(store, CancellationToken.None);
         var dump = await projection.DumpAsync(CancellationToken.None);
-        var row = dump[dump.IndexOf("## stix_objects\n", StringComparison.Ordinal)..].Split('\n').Single(l => l.Contains(posted, StringComparison.Ordinal));
+        var row = dump[dump.IndexOf("## stix_objects\n", StringComparison.Ordinal)..].Split('\n')
+            .Single(l => l.Contains(posted, StringComparison.Ordinal));
         Assert.Contains($"| {posted} | indicator |", row, StringComparison.Ordinal);
     }
 
@@ -88,13 +95,16 @@ public sealed class StoreBackendTests : IDisposable
         var node = _dir.Sub("init");
         var init = await AccordProcess.RunAsync("init", "--dir", node, "--party", "FR", "--name", "France", "--store", url);
         Assert.True(init.ExitCode == 0, init.ToString());
-        var added = await AccordProcess.RunAsync(["statement", "add", "--dir", node, "--as", "FR", "--id", "statement--fr-1", "-"], """{"title":"first","text":"on postgres"}""");
+        var added = await AccordProcess.RunAsync(
+            ["statement", "add", "--dir", node, "--as", "FR", "--id", "statement--fr-1", "-"],
+            """{"title":"first","text":"on postgres"}""");
         Assert.True(added.ExitCode == 0, added.ToString());
         Assert.Contains("party--fr", (await AccordProcess.RunAsync("party", "list", "--dir", node)).Stdout, StringComparison.Ordinal);
 
         await using var projection = await PostgresAccordStore.OpenAsync(url, CancellationToken.None);
         Assert.Equal(2, await projection.ProjectedSizeAsync(CancellationToken.None));
-        Assert.Contains("statement--fr-1 | party--fr | first |", await projection.DumpAsync(CancellationToken.None), StringComparison.Ordinal);
+        Assert.Contains(
+            "statement--fr-1 | party--fr | first |", await projection.DumpAsync(CancellationToken.None), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -125,7 +135,8 @@ public sealed class StoreBackendTests : IDisposable
     {
         var store = backend == "postgres" ? NewStore("crash") : null;
         var node = _dir.Sub(backend);
-        Assert.Equal(0, (await AccordProcess.RunAsync(store is null ? ["demo", "--dir", node] : ["demo", "--dir", node, "--store", store])).ExitCode);
+        string[] demo = store is null ? ["demo", "--dir", node] : ["demo", "--dir", node, "--store", store];
+        Assert.Equal(0, (await AccordProcess.RunAsync(demo)).ExitCode);
 
         var acknowledged = new System.Collections.Concurrent.ConcurrentBag<string>();
         await using (var server = await Server.StartAsync(node, "--checkpoint-interval-ms", "100"))
@@ -139,7 +150,8 @@ public sealed class StoreBackendTests : IDisposable
                     try
                     {
                         var answer = await server.PostAsync(Envelope(ids));
-                        if (answer.StatusCode == HttpStatusCode.Accepted && JsonNode.Parse(await answer.Content.ReadAsStringAsync())!["success_count"]!.GetValue<int>() == 100)
+                        if (answer.StatusCode == HttpStatusCode.Accepted
+                            && JsonNode.Parse(await answer.Content.ReadAsStringAsync())!["success_count"]!.GetValue<int>() == 100)
                         {
                             ids.ForEach(acknowledged.Add);
                         }
@@ -165,9 +177,14 @@ public sealed class StoreBackendTests : IDisposable
         // Restart: the log recovers, integrates what was sequenced, and the projection catches up.
         Assert.Equal(0, (await AccordProcess.RunAsync("log", "fsck", Path.Combine(node, "log"))).ExitCode);
         await using var restarted = await AccordNode.OpenAsync(
-            await LogDirectory.OpenAsync(Path.Combine(node, "log"), TimeSpan.FromSeconds(10), CancellationToken.None, new PostgresSequencerFactory()),
-            store is null ? await SqliteAccordStore.OpenAsync(Path.Combine(node, "accord.db"), CancellationToken.None) : await PostgresAccordStore.OpenAsync(store, CancellationToken.None),
-            new BlobStore(Path.Combine(node, "blobs")), null, CancellationToken.None);
+            await LogDirectory.OpenAsync(
+                Path.Combine(node, "log"), TimeSpan.FromSeconds(10), CancellationToken.None, new PostgresSequencerFactory()),
+            store is null
+                ? await SqliteAccordStore.OpenAsync(Path.Combine(node, "accord.db"), CancellationToken.None)
+                : await PostgresAccordStore.OpenAsync(store, CancellationToken.None),
+            new BlobStore(Path.Combine(node, "blobs")),
+            null,
+            CancellationToken.None);
         var present = restarted.State.CollectionObjects.Select(o => o.ObjectId).ToHashSet(StringComparer.Ordinal);
         Assert.All(acknowledged, id => Assert.Contains(id, present));
         Assert.Equal(restarted.Log.Checkpoint.Size, await restarted.Store.ProjectedSizeAsync(CancellationToken.None));
@@ -180,7 +197,11 @@ public sealed class StoreBackendTests : IDisposable
 
     private static StringContent Envelope(IEnumerable<string> ids)
     {
-        var objects = ids.Select(id => $$"""{"type":"indicator","spec_version":"2.1","id":"{{id}}","created":"2024-01-01T00:00:00.000Z","modified":"2024-01-01T00:00:00.000Z","name":"ingest","pattern":"[ipv4-addr:value = '198.51.100.7']","pattern_type":"stix","valid_from":"2024-01-01T00:00:00Z"}""");
+        var objects = ids.Select(id => $$"""
+            {"type":"indicator","spec_version":"2.1","id":"{{id}}","created":"2024-01-01T00:00:00.000Z",
+            "modified":"2024-01-01T00:00:00.000Z","name":"ingest","pattern":"[ipv4-addr:value = '198.51.100.7']","pattern_type":"stix",
+            "valid_from":"2024-01-01T00:00:00Z"}
+            """);
         var content = new StringContent("{\"objects\":[" + string.Join(',', objects) + "]}", Encoding.UTF8);
         content.Headers.ContentType = MediaTypeHeaderValue.Parse("application/taxii+json;version=2.1");
         return content;
@@ -213,11 +234,14 @@ public sealed class StoreBackendTests : IDisposable
             var us = credentials.RootElement.EnumerateArray().Single(p => p.GetProperty("code").GetString() == "US");
             var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
             http.DefaultRequestHeaders.Accept.ParseAdd("application/taxii+json;version=2.1");
-            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{us.GetProperty("taxii_user").GetString()}:{us.GetProperty("taxii_password").GetString()}")));
+            var basic = $"{us.GetProperty("taxii_user").GetString()}:{us.GetProperty("taxii_password").GetString()}";
+            http.DefaultRequestHeaders.Authorization =
+                new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(basic)));
             return new Server(process, http);
         }
 
-        public Task<HttpResponseMessage> PostAsync(HttpContent content) => _http.PostAsync($"/api/collections/{CollectionDescriptor.IdFor("cn-us")}/objects/", content);
+        public Task<HttpResponseMessage> PostAsync(HttpContent content) =>
+            _http.PostAsync($"/api/collections/{CollectionDescriptor.IdFor("cn-us")}/objects/", content);
 
         public void Kill() => _process.Kill(entireProcessTree: true);
 

@@ -94,8 +94,11 @@ public sealed class TamperedNodeTests : IDisposable
 
         var fsck = await AccordProcess.RunAsync("log", "fsck", node);
         Assert.True(fsck.ExitCode == 0, fsck.ToString());
-        Assert.Contains($"repaired: rewrote tile/entries/000.p/{Path.GetFileName(current)} from entries hash-proven against the checkpoint (the projection accord.db)",
-            fsck.Stdout, StringComparison.Ordinal);
+        Assert.Contains(
+            $"repaired: rewrote tile/entries/000.p/{Path.GetFileName(current)} from entries hash-proven against the checkpoint "
+            + "(the projection accord.db)",
+            fsck.Stdout,
+            StringComparison.Ordinal);
         Assert.Equal(original, File.ReadAllBytes(current));
         Assert.Single(Directory.GetFiles(Path.Combine(node, "log", "private", "damaged"), "*.damaged-*", SearchOption.AllDirectories));
         Assert.Equal(0, (await AccordProcess.RunAsync("log", "verify", node)).ExitCode);
@@ -155,7 +158,8 @@ public sealed class TamperedNodeTests : IDisposable
 
         var served = await ServeAsync(node);
         Assert.NotNull(served.Line);
-        var aside = Assert.Single(Directory.GetFiles(node, "accord.db.damaged-*"), f => !f.EndsWith("-wal", StringComparison.Ordinal) && !f.EndsWith("-shm", StringComparison.Ordinal));
+        static bool Database(string f) => !f.EndsWith("-wal", StringComparison.Ordinal) && !f.EndsWith("-shm", StringComparison.Ordinal);
+        var aside = Assert.Single(Directory.GetFiles(node, "accord.db.damaged-*"), Database);
         Assert.Equal(damaged, File.ReadAllBytes(aside));
         Assert.Equal(records, await DumpAsync(node));
 
@@ -165,7 +169,7 @@ public sealed class TamperedNodeTests : IDisposable
         Assert.True(rebuild.ExitCode == 0, rebuild.ToString());
         Assert.Contains("accord.db is damaged", rebuild.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("Unhandled", rebuild.Stderr, StringComparison.Ordinal);
-        Assert.Equal(2, Directory.GetFiles(node, "accord.db.damaged-*").Count(f => !f.EndsWith("-wal", StringComparison.Ordinal) && !f.EndsWith("-shm", StringComparison.Ordinal)));
+        Assert.Equal(2, Directory.GetFiles(node, "accord.db.damaged-*").Count(Database));
         Assert.Equal(records, await DumpAsync(node));
     }
 

@@ -18,7 +18,8 @@ public sealed class StixCommandsTests : IDisposable
     [Fact]
     public async Task Valid_files_exit_zero_with_a_summary_per_file()
     {
-        var result = await AccordProcess.RunAsync("stix", "validate", Data("stix/attack/ics-attack-18.1.json"), Data("stix/oasis/examples/threat-reports/apt1.json"));
+        var result = await AccordProcess.RunAsync(
+            "stix", "validate", Data("stix/attack/ics-attack-18.1.json"), Data("stix/oasis/examples/threat-reports/apt1.json"));
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("ics-attack-18.1.json: valid — 1,826 objects, 0 errors", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("apt1.json: valid — 76 objects", result.Stdout, StringComparison.Ordinal);
@@ -27,10 +28,18 @@ public sealed class StixCommandsTests : IDisposable
     [Fact]
     public async Task An_invalid_object_exits_one_naming_code_path_and_id()
     {
-        var file = Write("bad.json", """{"type":"bundle","id":"bundle--5d0092c5-5f74-4287-9642-33f4c354e56d","objects":[{"type":"indicator","spec_version":"2.1","id":"indicator--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f","created":"2016-04-06T20:03:48.000Z","modified":"2016-04-06T20:03:48.000Z","pattern":"[file:name = 'x'","pattern_type":"stix","valid_from":"2016-01-01T00:00:00Z","confidence":300}]}""");
+        var file = Write("bad.json", """
+            {"type":"bundle","id":"bundle--5d0092c5-5f74-4287-9642-33f4c354e56d","objects":[{"type":"indicator","spec_version":"2.1",
+            "id":"indicator--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f","created":"2016-04-06T20:03:48.000Z",
+            "modified":"2016-04-06T20:03:48.000Z","pattern":"[file:name = 'x'","pattern_type":"stix",
+            "valid_from":"2016-01-01T00:00:00Z","confidence":300}]}
+            """);
         var result = await AccordProcess.RunAsync("stix", "validate", file);
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("error pattern-syntax $.objects[0].pattern (indicator--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f)", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains(
+            "error pattern-syntax $.objects[0].pattern (indicator--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f)",
+            result.Stdout,
+            StringComparison.Ordinal);
         Assert.Contains("error confidence-range $.objects[0].confidence", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("INVALID", result.Stdout, StringComparison.Ordinal);
     }
@@ -50,7 +59,8 @@ public sealed class StixCommandsTests : IDisposable
     public async Task Json_output_is_one_report_per_file()
     {
         var invalid = Write("invalid.json", """{"type":"indicator","spec_version":"2.1"}""");
-        var result = await AccordProcess.RunAsync("stix", "validate", "--json", Data("stix/oasis/examples/indicator-for-c2-ip-address.json"), invalid);
+        var result = await AccordProcess.RunAsync(
+            "stix", "validate", "--json", Data("stix/oasis/examples/indicator-for-c2-ip-address.json"), invalid);
         Assert.Equal(1, result.ExitCode);
         var lines = result.Stdout.Trim().Split('\n');
         Assert.Equal(2, lines.Length);
@@ -60,7 +70,9 @@ public sealed class StixCommandsTests : IDisposable
         Assert.False(second.RootElement.GetProperty("valid").GetBoolean());
         var codes = second.RootElement.GetProperty("issues").EnumerateArray().Select(i => i.GetProperty("code").GetString()).ToList();
         Assert.Contains("required-property", codes);
-        Assert.All(second.RootElement.GetProperty("issues").EnumerateArray(), i => Assert.StartsWith("$", i.GetProperty("path").GetString(), StringComparison.Ordinal));
+        Assert.All(
+            second.RootElement.GetProperty("issues").EnumerateArray(),
+            i => Assert.StartsWith("$", i.GetProperty("path").GetString(), StringComparison.Ordinal));
     }
 
     [Fact]
