@@ -71,7 +71,9 @@ public static class StixExport
                     var identity = Core("identity", stored);
                     identity["name"] = p.Name;
                     identity["identity_class"] = p.Kind == "observer" ? "organization" : "organization";
-                    identity["contact_information"] = string.Join("; ", p.Contacts.Select(c => $"{c.Role}: {c.Name}{(c.Email is null ? string.Empty : " <" + c.Email + ">")}"));
+                    identity["contact_information"] = string.Join(
+                        "; ",
+                        p.Contacts.Select(c => $"{c.Role}: {c.Name}{(c.Email is null ? string.Empty : " <" + c.Email + ">")}"));
                     identity["x_accord_party_kind"] = p.Kind;
                     objects.Add(identity);
                     break;
@@ -100,7 +102,11 @@ public static class StixExport
                     var target = c.AttributedToParty is null ? null : StixId("identity", c.AttributedToParty);
                     if (c.Incident is null || target is null || !state.Records.ContainsKey(c.Incident))
                     {
-                        objects.Add(Note(Core("note", stored), $"Attribution claim: {c.Text ?? "(no text)"} — likelihood {c.Likelihood}, confidence {c.Confidence}{(c.Unsupported ? ", no shared evidence" : string.Empty)}", StixId("identity", record.Author)));
+                        objects.Add(Note(
+                            Core("note", stored),
+                            $"Attribution claim: {c.Text ?? "(no text)"} — likelihood {c.Likelihood}, confidence {c.Confidence}"
+                                + (c.Unsupported ? ", no shared evidence" : string.Empty),
+                            StixId("identity", record.Author)));
                         break;
                     }
 
@@ -133,25 +139,45 @@ public static class StixExport
 
                     var opinion = Core("opinion", stored);
                     opinion["opinion"] = position.Stance switch { "dispute" => "strongly-disagree", "concur" => "agree", _ => "neutral" };
-                    opinion["explanation"] = position.Note ?? $"{position.Stance}{(position.View is null ? string.Empty : ": purpose " + position.View)}";
+                    opinion["explanation"] = position.Note
+                        ?? $"{position.Stance}{(position.View is null ? string.Empty : ": purpose " + position.View)}";
                     opinion["object_refs"] = new JsonArray(subject);
                     objects.Add(opinion);
                     break;
                 case RecordKinds.Statement:
                     var statement = state.Statements[record.Id];
                     var about = statement.Incidents.FirstOrDefault(id => state.Records.ContainsKey(id));
-                    objects.Add(Note(Core("note", stored), statement.Text, about is null ? StixId("identity", record.Author) : StixId("incident", about), statement.Title));
+                    objects.Add(Note(
+                        Core("note", stored),
+                        statement.Text,
+                        about is null ? StixId("identity", record.Author) : StixId("incident", about),
+                        statement.Title));
                     break;
                 case RecordKinds.Evidence:
                     var evidence = state.Evidence[record.Id];
-                    var note = Note(Core("note", stored), $"Evidence: {evidence.Description} (source reliability {evidence.Reliability}, information credibility {evidence.Credibility})",
-                        evidence.Incident is not null && state.Records.ContainsKey(evidence.Incident) ? StixId("incident", evidence.Incident) : StixId("identity", record.Author));
-                    note["external_references"] = new JsonArray(new JsonObject { ["source_name"] = "cyberaccord-evidence", ["description"] = evidence.MediaType, ["hashes"] = new JsonObject { ["SHA-256"] = evidence.Sha256 } });
+                    var note = Note(
+                        Core("note", stored),
+                        $"Evidence: {evidence.Description} "
+                            + $"(source reliability {evidence.Reliability}, information credibility {evidence.Credibility})",
+                        evidence.Incident is not null && state.Records.ContainsKey(evidence.Incident)
+                            ? StixId("incident", evidence.Incident)
+                            : StixId("identity", record.Author));
+                    note["external_references"] = new JsonArray(new JsonObject
+                    {
+                        ["source_name"] = "cyberaccord-evidence",
+                        ["description"] = evidence.MediaType,
+                        ["hashes"] = new JsonObject { ["SHA-256"] = evidence.Sha256 },
+                    });
                     objects.Add(note);
                     break;
                 case RecordKinds.Request:
                     var request = state.Requests[record.Id];
-                    objects.Add(Note(Core("note", stored), $"Request ({request.Type}) to {state.Parties[request.To].Code}: {request.Asks} Deadline {Timestamps.Format(request.Deadline)}; status {request.Status}.", StixId("identity", request.To), "Request"));
+                    objects.Add(Note(
+                        Core("note", stored),
+                        $"Request ({request.Type}) to {state.Parties[request.To].Code}: {request.Asks} "
+                            + $"Deadline {Timestamps.Format(request.Deadline)}; status {request.Status}.",
+                        StixId("identity", request.To),
+                        "Request"));
                     break;
                 default:
                     break;
@@ -168,7 +194,14 @@ public static class StixExport
                 ["id"] = TlpIds[tlp],
                 ["created"] = "2022-10-01T00:00:00.000Z",
                 ["name"] = "TLP:" + tlp.ToUpperInvariant(),
-                ["extensions"] = new JsonObject { [TlpMarkings.Tlp2ExtensionDefinition] = new JsonObject { ["extension_type"] = "property-extension", ["tlp_2_0"] = tlp } },
+                ["extensions"] = new JsonObject
+                {
+                    [TlpMarkings.Tlp2ExtensionDefinition] = new JsonObject
+                    {
+                        ["extension_type"] = "property-extension",
+                        ["tlp_2_0"] = tlp,
+                    },
+                },
             });
         }
 
@@ -185,7 +218,9 @@ public static class StixExport
         state.Records.TryGetValue(recordId, out var stored) ? stored.Record.Kind switch
         {
             RecordKinds.Incident => StixId("incident", recordId),
-            RecordKinds.Claim => state.Claims[recordId] is { Incident: not null, AttributedToParty: not null } ? StixId("relationship", recordId) : StixId("note", recordId),
+            RecordKinds.Claim => state.Claims[recordId] is { Incident: not null, AttributedToParty: not null }
+                ? StixId("relationship", recordId)
+                : StixId("note", recordId),
             RecordKinds.Statement or RecordKinds.Evidence or RecordKinds.Request => StixId("note", recordId),
             _ => null,
         } : null;

@@ -23,7 +23,8 @@ public static class RecordKinds
     /// <summary>A STIX object posted to a TAXII collection (or deleted from it), as its poster's record.</summary>
     public const string StixObject = "stix-object";
 
-    public static readonly IReadOnlyList<string> All = [Party, Accord, Designation, Incident, Evidence, Claim, Request, RequestUpdate, Statement, Position, StixObject];
+    public static readonly IReadOnlyList<string> All =
+        [Party, Accord, Designation, Incident, Evidence, Claim, Request, RequestUpdate, Statement, Position, StixObject];
 }
 
 /// <summary>
@@ -55,7 +56,10 @@ public sealed record AccordRecord(string Kind, string Id, string Author, string 
     /// <summary>The public key this record's signature was already checked against (by <see cref="PreVerify"/>), if any.</summary>
     internal byte[]? VerifiedWith { get; private set; }
 
-    /// <summary>Set by the node that validated a STIX object just before signing it, so the state does not validate it twice; copies do not inherit it.</summary>
+    /// <summary>
+    /// Set by the node that validated a STIX object just before signing it, so the state does not validate it twice; copies
+    /// do not inherit it.
+    /// </summary>
     internal bool StixValidated { get; set; }
 
     /// <summary>The label the state worked out while checking a STIX object record, so that applying it does not read it again.</summary>
@@ -64,7 +68,10 @@ public sealed record AccordRecord(string Kind, string Id, string Author, string 
     /// <summary>Accepts the signature as checked, for entries whose integrity the caller proved against a signed checkpoint.</summary>
     internal void Vouch(byte[] publicKey) => VerifiedWith = publicKey;
 
-    /// <summary>Checks the signature ahead of applying (in parallel, during a replay); the state still checks the key is the author's and active.</summary>
+    /// <summary>
+    /// Checks the signature ahead of applying (in parallel, during a replay); the state still checks the key is the author's
+    /// and active.
+    /// </summary>
     internal bool PreVerify(byte[] publicKey)
     {
         if (PartyKey.Verify(publicKey, SigningBytes(), Signature))
@@ -80,7 +87,9 @@ public sealed record AccordRecord(string Kind, string Id, string Author, string 
     /// The bytes the author signs: the canonical envelope without its signature, computed once, and for a parsed record
     /// from what was received. Computed when first needed: a node replaying its own proven log never needs them.
     /// </summary>
-    public byte[] SigningBytes() => _signingBytes ??= _received is { } received ? CanonicalWithoutSignature(received) : Canonical(Envelope(includeSignature: false));
+    public byte[] SigningBytes() => _signingBytes ??= _received is { } received
+        ? CanonicalWithoutSignature(received)
+        : Canonical(Envelope(includeSignature: false));
 
     private static byte[] CanonicalWithoutSignature(byte[] received)
     {
@@ -153,7 +162,8 @@ public sealed record AccordRecord(string Kind, string Id, string Author, string 
         new(time.Ticks - (time.Ticks % TimeSpan.TicksPerMillisecond), DateTimeKind.Utc);
 
     public bool VerifySignature(byte[] publicKey) =>
-        (VerifiedWith is not null && VerifiedWith.AsSpan().SequenceEqual(publicKey)) || PartyKey.Verify(publicKey, SigningBytes(), Signature);
+        (VerifiedWith is not null && VerifiedWith.AsSpan().SequenceEqual(publicKey))
+        || PartyKey.Verify(publicKey, SigningBytes(), Signature);
 
     /// <summary>Parses an envelope (a log entry, or a record a client submits); errors name the JSON path.</summary>
     public static AccordRecord Parse(ReadOnlySpan<byte> json)
@@ -179,7 +189,9 @@ public sealed record AccordRecord(string Kind, string Id, string Author, string 
 
             string Required(string name)
             {
-                if (envelope.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text)
+                if (envelope.TryGetProperty(name, out var value)
+                    && value.ValueKind == JsonValueKind.String
+                    && value.GetString() is { Length: > 0 } text)
                 {
                     return text;
                 }
@@ -189,13 +201,17 @@ public sealed record AccordRecord(string Kind, string Id, string Author, string 
 
             if (Required("accord_record") != FormatVersion)
             {
-                throw new RecordRejectedException("$.accord_record", $"unsupported record format '{Required("accord_record")}'; this node reads format {FormatVersion}");
+                throw new RecordRejectedException(
+                    "$.accord_record",
+                    $"unsupported record format '{Required("accord_record")}'; this node reads format {FormatVersion}");
             }
 
             var kind = Required("kind");
             if (!RecordKinds.All.Contains(kind))
             {
-                throw new RecordRejectedException("$.kind", $"unknown record kind '{kind}'; known kinds: {string.Join(", ", RecordKinds.All)}");
+                throw new RecordRejectedException(
+                    "$.kind",
+                    $"unknown record kind '{kind}'; known kinds: {string.Join(", ", RecordKinds.All)}");
             }
 
             var created = Required("created");
@@ -228,7 +244,17 @@ public sealed record AccordRecord(string Kind, string Id, string Author, string 
             }
 
             // The signed bytes are the canonical envelope without the signature, computed from what was received (when needed).
-            return new AccordRecord(kind, Required("id"), Required("author"), Required("key"), time, JsonObject.Create(body.Clone())!, signature) { _received = received };
+            return new AccordRecord(
+                kind,
+                Required("id"),
+                Required("author"),
+                Required("key"),
+                time,
+                JsonObject.Create(body.Clone())!,
+                signature)
+            {
+                _received = received,
+            };
         }
     }
 

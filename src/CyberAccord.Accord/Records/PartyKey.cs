@@ -33,9 +33,13 @@ public sealed class PartyKey : IDisposable
     public static string IdOf(ReadOnlySpan<byte> publicKey) => Convert.ToHexStringLower(SHA256.HashData(publicKey))[..16];
 
     /// <summary>IEEE P1363 (r ‖ s) signature over SHA-256 of <paramref name="data"/>.</summary>
-    public byte[] Sign(ReadOnlySpan<byte> data) => _key.SignData(data, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+    public byte[] Sign(ReadOnlySpan<byte> data) =>
+        _key.SignData(data, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
 
-    /// <summary>Imported public keys, per thread (an ECDsa instance is not documented as thread-safe); importing costs more than verifying.</summary>
+    /// <summary>
+    /// Imported public keys, per thread (an ECDsa instance is not documented as thread-safe); importing costs more than
+    /// verifying.
+    /// </summary>
     [ThreadStatic]
     private static Dictionary<string, ECDsa>? t_verifiers;
 

@@ -20,14 +20,22 @@ public sealed record RecordSchema(string Kind, IReadOnlyList<FieldSchema> Fields
 /// </summary>
 public static class RecordSchemas
 {
-    private static FieldSchema F(string name, string type, string description, bool required = false, IReadOnlyList<FieldSchema>? members = null) =>
+    private static FieldSchema F(
+        string name,
+        string type,
+        string description,
+        bool required = false,
+        IReadOnlyList<FieldSchema>? members = null) =>
         new(name, type, required, description, members);
 
-    private static readonly FieldSchema Tlp = F("tlp", "string", "TLP 2.0 label: clear, green, amber, amber+strict or red (default by kind)");
-    private static readonly FieldSchema Recipients = F("recipients", "list of party ids", "parties, beside the author, who may read an AMBER or RED record");
+    private static readonly FieldSchema Tlp =
+        F("tlp", "string", "TLP 2.0 label: clear, green, amber, amber+strict or red (default by kind)");
+    private static readonly FieldSchema Recipients =
+        F("recipients", "list of party ids", "parties, beside the author, who may read an AMBER or RED record");
 
     /// <summary>Each later version of a party, accord or designation states its number: the version it replaces plus one.</summary>
-    private static readonly FieldSchema Version = F("version", "integer", "for a new version of an existing id: the current version's number plus one (the first is 1)");
+    private static readonly FieldSchema Version =
+        F("version", "integer", "for a new version of an existing id: the current version's number plus one (the first is 1)");
 
     public static readonly IReadOnlyDictionary<string, RecordSchema> ByKind = new Dictionary<string, RecordSchema>(StringComparer.Ordinal)
     {
@@ -43,19 +51,25 @@ public static class RecordSchemas
             ]),
             F("keys", "list of objects", "signing keys", true,
             [
-                F("public_key", "string", "base64 of a DER SubjectPublicKeyInfo (ECDSA P-256)", true), F("key_id", "string", "the key's id, checked"),
+                F("public_key", "string", "base64 of a DER SubjectPublicKeyInfo (ECDSA P-256)", true),
+                F("key_id", "string", "the key's id, checked"),
                 F("status", "string", "active (default) or revoked"),
             ]),
             Version,
         ], """{"code":"XA","name":"Example State A","kind":"state","keys":[{"public_key":"MFkw…"}]}"""),
         [RecordKinds.Accord] = new(RecordKinds.Accord,
         [
-            F("title", "string", "the accord's title", true), F("parties", "list of party ids", "its parties (the author among them)", true),
-            F("commitments", "list of strings", "commitment ids from the catalogue", true), F("signed_on", "time", "when it was signed"), Version,
-        ], """{"title":"An example accord","parties":["party--xa","party--xb"],"commitments":["GGE2015-13f"],"signed_on":"2015-09-25T00:00:00Z"}"""),
+            F("title", "string", "the accord's title", true),
+            F("parties", "list of party ids", "its parties (the author among them)", true),
+            F("commitments", "list of strings", "commitment ids from the catalogue", true),
+            F("signed_on", "time", "when it was signed"),
+            Version,
+        ], """{"title":"An example accord","parties":["party--xa","party--xb"],"commitments":"""
+            + """["GGE2015-13f"],"signed_on":"2015-09-25T00:00:00Z"}"""),
         [RecordKinds.Designation] = new(RecordKinds.Designation,
         [
-            F("framework", "string", "the national framework the list comes from", true), F("legal_basis", "string", "its legal basis", true),
+            F("framework", "string", "the national framework the list comes from", true),
+            F("legal_basis", "string", "its legal basis", true),
             F("effective", "time", "when the list takes effect", true),
             F("sectors", "list of objects", "the designated sectors", true,
             [
@@ -65,33 +79,50 @@ public static class RecordSchemas
             F("scopes", "list of objects", "network scopes of sectors", members:
             [
                 F("sector", "string", "a sector id of this list", true), F("ipv4", "list of strings", "IPv4 prefixes"),
-                F("ipv6", "list of strings", "IPv6 prefixes"), F("asns", "list of strings", "AS numbers"), F("domains", "list of strings", "domains"),
+                F("ipv6", "list of strings", "IPv6 prefixes"),
+                F("asns", "list of strings", "AS numbers"),
+                F("domains", "list of strings", "domains"),
             ]),
             Tlp, Recipients, Version,
-        ], """{"framework":"national list","legal_basis":"a law","effective":"2016-05-03T00:00:00Z","sectors":[{"id":"energy","name":"Energy","category":"energy"}]}"""),
+        ], """{"framework":"national list","legal_basis":"a law","effective":"2016-05-03T00:00:00Z","sectors":"""
+            + """[{"id":"energy","name":"Energy","category":"energy"}]}"""),
         [RecordKinds.Incident] = new(RecordKinds.Incident,
         [
             F("affected_party", "party id", "the party whose systems were affected", true), F("title", "string", "a short title", true),
             F("window", "object", "when it happened", true, [F("start", "time", "start", true), F("end", "time", "end")]),
-            F("sectors", "list of strings", "affected sector categories"), F("effects", "list of strings", "effects (disruption, data-theft, …)", true),
+            F("sectors", "list of strings", "affected sector categories"),
+            F("effects", "list of strings", "effects (disruption, data-theft, …)", true),
             F("severity", "integer", "0 to 5"), Tlp, Recipients,
-            F("assets", "list of objects", "affected assets", members: [F("kind", "string", "ipv4, ipv6, asn, domain or system", true), F("value", "string", "the asset", true)]),
-            F("evidence_bundle", "object", "an attached STIX bundle", members: [F("sha256", "string", "its SHA-256", true), F("objects", "integer", "its object count")]),
+            F("assets", "list of objects", "affected assets", members:
+            [
+                F("kind", "string", "ipv4, ipv6, asn, domain or system", true), F("value", "string", "the asset", true),
+            ]),
+            F("evidence_bundle", "object", "an attached STIX bundle", members:
+            [
+                F("sha256", "string", "its SHA-256", true), F("objects", "integer", "its object count"),
+            ]),
             F("purpose", "string", "the reporter's view of the purpose"), F("peacetime", "boolean", "true (default) or false"),
             F("description", "string", "a description"),
-        ], """{"affected_party":"party--xa","title":"Outage at a grid operator","window":{"start":"2024-03-01T00:00:00Z"},"sectors":["energy"],"effects":["disruption"]}"""),
+        ], """{"affected_party":"party--xa","title":"Outage at a grid operator","window":{"start":"2024-03-01T00:00:00Z"},"sectors":"""
+            + """["energy"],"effects":["disruption"]}"""),
         [RecordKinds.Evidence] = new(RecordKinds.Evidence,
         [
-            F("incident", "incident id", "the incident it concerns"), F("sha256", "string", "64 lowercase hex digits of the item's SHA-256", true),
+            F("incident", "incident id", "the incident it concerns"),
+            F("sha256", "string", "64 lowercase hex digits of the item's SHA-256", true),
             F("media_type", "string", "the item's media type", true), F("description", "string", "what it is", true),
             F("source_reliability", "string", "Admiralty A to F", true), F("information_credibility", "string", "Admiralty 1 to 6", true),
             F("disclosed_to", "list of party ids", "parties it is disclosed to"), Tlp,
-        ], """{"sha256":"<64 hex digits>","media_type":"application/pcap","description":"capture","source_reliability":"B","information_credibility":"2"}"""),
+        ], """{"sha256":"<64 hex digits>","media_type":"application/"""
+            + """pcap","description":"capture","source_reliability":"B","information_credibility":"2"}"""),
         [RecordKinds.Claim] = new(RecordKinds.Claim,
         [
             F("incident", "incident id", "the incident it concerns"),
-            F("attributed_to", "object", "whom it attributes the activity to", true, [F("party", "party id", "a party"), F("actor", "string", "a named actor")]),
-            F("responsibility", "string", "a point on the spectrum of state responsibility"), F("likelihood", "string", "ICD 203 likelihood", true),
+            F("attributed_to", "object", "whom it attributes the activity to", true,
+            [
+                F("party", "party id", "a party"), F("actor", "string", "a named actor"),
+            ]),
+            F("responsibility", "string", "a point on the spectrum of state responsibility"),
+            F("likelihood", "string", "ICD 203 likelihood", true),
             F("confidence", "string", "low, moderate or high", true), F("evidence", "list of evidence ids", "the evidence it rests on"),
             F("public", "boolean", "made in public"), F("text", "string", "the claim's words"), Tlp, Recipients,
         ], """{"attributed_to":{"actor":"APT-X"},"likelihood":"likely","confidence":"moderate"}"""),
@@ -104,12 +135,18 @@ public static class RecordSchemas
         [RecordKinds.RequestUpdate] = new(RecordKinds.RequestUpdate,
         [
             F("request", "request id", "the request it updates", true),
-            F("status", "string", "acknowledged, in-progress, responded, declined (the addressee); closed, escalated (the requester)", true),
+            F(
+                "status",
+                "string",
+                "acknowledged, in-progress, responded, declined (the addressee); closed, escalated (the requester)",
+                true),
             F("note", "string", "what it says"), Tlp, Recipients,
         ], """{"request":"request--…","status":"responded","note":"Indicators attached"}"""),
         [RecordKinds.Statement] = new(RecordKinds.Statement,
         [
-            F("title", "string", "a title", true), F("text", "string", "the statement's words", true), F("date", "time", "when it was made"),
+            F("title", "string", "a title", true),
+            F("text", "string", "the statement's words", true),
+            F("date", "time", "when it was made"),
             F("incidents", "list of incident ids", "incidents it concerns"), F("claims", "list of claim ids", "claims it concerns"),
             F("evidence", "list of evidence ids", "evidence it cites"), F("source", "string", "where it was published"), Tlp, Recipients,
         ], """{"title":"Remarks","text":"…","date":"2015-09-25T00:00:00Z","source":"https://example.org/remarks"}"""),
@@ -178,7 +215,9 @@ public static class RecordSchemas
     {
         var schema = ByKind[kind];
         var text = new StringBuilder();
-        text.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"Body fields of a {kind} record (* required; any other member is refused):");
+        text.AppendLine(
+            System.Globalization.CultureInfo.InvariantCulture,
+            $"Body fields of a {kind} record (* required; any other member is refused):");
         Describe(text, schema.Fields, "  ");
         text.AppendLine("Example:");
         text.Append("  ").AppendLine(schema.Example);
@@ -189,7 +228,9 @@ public static class RecordSchemas
     {
         foreach (var field in fields)
         {
-            text.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"{indent}{field.Name}{(field.Required ? "*" : string.Empty)} ({field.Type}): {field.Description}");
+            text.AppendLine(
+                System.Globalization.CultureInfo.InvariantCulture,
+                $"{indent}{field.Name}{(field.Required ? "*" : string.Empty)} ({field.Type}): {field.Description}");
             if (field.Members is not null)
             {
                 Describe(text, field.Members, indent + "    ");

@@ -52,7 +52,9 @@ public sealed partial class AccordState
         _collectionList = collections;
     }
 
-    private static Dictionary<string, CollectionDescriptor> Index(List<CollectionDescriptor> collections, Func<CollectionDescriptor, string> key) =>
+    private static Dictionary<string, CollectionDescriptor> Index(
+        List<CollectionDescriptor> collections,
+        Func<CollectionDescriptor, string> key) =>
         collections.ToDictionary(key, StringComparer.Ordinal);
 
     /// <summary>Whether <paramref name="poster"/> may add this object to <paramref name="collection"/>, and with which label.</summary>
@@ -75,31 +77,55 @@ public sealed partial class AccordState
             var why = label.UnknownMarkings.Count > 0
                 ? $"it names markings this node cannot interpret ({string.Join(", ", label.UnknownMarkings)}), so it counts as TLP:RED"
                 : $"it is TLP:{label.Tlp.ToUpperInvariant()} by its object or granular markings";
-            return new(StixVerdictKind.Refused, "$.body.object", $"{why}; collection '{collection.Alias}' holds TLP:CLEAR and TLP:GREEN only: post it to a pair collection", label);
+            return new(
+                StixVerdictKind.Refused,
+                "$.body.object",
+                $"{why}; collection '{collection.Alias}' holds TLP:CLEAR and TLP:GREEN only: post it to a pair collection",
+                label);
         }
 
         var (id, version) = IdAndVersion(stix);
         if (index?.OwnerOf(id) is { } owner && owner != poster)
         {
             // Answered alike whether or not the poster may see the owner's object: the id is a random UUID it already held.
-            return new(StixVerdictKind.Refused, "$.body.object.id", $"'{id}' names another poster's object in this collection; a STIX id names one producer's object: use an id of your own", label);
+            return new(
+                StixVerdictKind.Refused,
+                "$.body.object.id",
+                $"'{id}' names another poster's object in this collection; "
+                    + "a STIX id names one producer's object: use an id of your own",
+                label);
         }
 
         if (index is not null && index.WasDeleted(id, version))
         {
-            return new(StixVerdictKind.Refused, "$.body.object.modified", $"version {version} of '{id}' was deleted from this collection and cannot come back; post a new version (a later 'modified')", label);
+            return new(
+                StixVerdictKind.Refused,
+                "$.body.object.modified",
+                $"version {version} of '{id}' was deleted from this collection and cannot come back; "
+                    + "post a new version (a later 'modified')",
+                label);
         }
 
         if (index is not null && index.LiveVersions(id).TryGetValue(version, out var existing))
         {
             return SameContent(existing.Json, stix)
                 ? new(StixVerdictKind.AlreadyThere, "$.body.object", "already in the collection", label)
-                : new(StixVerdictKind.Refused, "$.body.object.modified", $"version {version} of '{id}' is already in the collection with other content; a new version needs a later 'modified'", label);
+                : new(
+                    StixVerdictKind.Refused,
+                    "$.body.object.modified",
+                    $"version {version} of '{id}' is already in the collection with other content; "
+                        + "a new version needs a later 'modified'",
+                    label);
         }
 
-        return new(StixVerdictKind.Add, "$.body.object", label.UnknownMarkings.Count > 0
-            ? $"added to collection {collection.Alias}; markings unknown to this node ({string.Join(", ", label.UnknownMarkings)}) make it TLP:RED"
-            : collection.AddedMessage, label);
+        return new(
+            StixVerdictKind.Add,
+            "$.body.object",
+            label.UnknownMarkings.Count > 0
+                ? $"added to collection {collection.Alias}; "
+                    + $"markings unknown to this node ({string.Join(", ", label.UnknownMarkings)}) make it TLP:RED"
+                : collection.AddedMessage,
+            label);
     }
 
     /// <summary>Whether <paramref name="poster"/> may delete this version: only its owner, only a live version, only as stored.</summary>
@@ -110,14 +136,22 @@ public sealed partial class AccordState
         var (id, version) = IdAndVersion(stix);
         if (!collection.CanWrite(poster))
         {
-            return new(StixVerdictKind.Refused, "$.body.collection", $"no collection '{collection.Alias}' that you may write", new RecordLabel("red", new HashSet<string>()));
+            return new(
+                StixVerdictKind.Refused,
+                "$.body.collection",
+                $"no collection '{collection.Alias}' that you may write",
+                new RecordLabel("red", new HashSet<string>()));
         }
 
         if (index is null || index.OwnerOf(id) != poster
             || !index.LiveVersions(id).TryGetValue(version, out var existing) || !SameContent(existing.Json, stix))
         {
             // One answer for absent, hidden and another's: a refusal reveals nothing the poster did not post.
-            return new(StixVerdictKind.Refused, "$.body.object", $"no live version {version} of '{id}' of yours in collection '{collection.Alias}'", new RecordLabel("red", new HashSet<string>()));
+            return new(
+                StixVerdictKind.Refused,
+                "$.body.object",
+                $"no live version {version} of '{id}' of yours in collection '{collection.Alias}'",
+                new RecordLabel("red", new HashSet<string>()));
         }
 
         return new(StixVerdictKind.Add, "$.body.object", "deleted", new RecordLabel(existing.Tlp, new HashSet<string>()));
@@ -128,7 +162,9 @@ public sealed partial class AccordState
         (Text(stix, "id") ?? string.Empty, Text(stix, "modified") ?? Text(stix, "created") ?? "unversioned");
 
     private static string? Text(JsonElement stix, string name) =>
-        stix.ValueKind == JsonValueKind.Object && stix.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        stix.ValueKind == JsonValueKind.Object && stix.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
 
     private static bool SameContent(JsonObject stored, JsonElement offered) =>
         JsonElement.DeepEquals(JsonSerializer.SerializeToElement(stored), offered);
@@ -156,7 +192,9 @@ public sealed partial class AccordState
             var errors = StixValidator.ValidateObject(stix).Where(i => i.Severity == Severity.Error).ToList();
             if (errors.Count > 0)
             {
-                throw new RecordRejectedException("$.body.object" + errors[0].Path[1..], $"not valid STIX 2.1: {string.Join("; ", errors.Take(3).Select(e => $"{e.Code} {e.Path}: {e.Message}"))}");
+                throw new RecordRejectedException(
+                    "$.body.object" + errors[0].Path[1..],
+                    $"not valid STIX 2.1: {string.Join("; ", errors.Take(3).Select(e => $"{e.Code} {e.Path}: {e.Message}"))}");
             }
         }
 
@@ -168,8 +206,18 @@ public sealed partial class AccordState
 
         record.Label = verdict.Label;
         var (id, version) = IdAndVersion(stix);
-        var item = new CollectionObject(record.Id, collection.Id, id, Text(stix, "type") ?? string.Empty, version, Text(stix, "spec_version") ?? "2.1", dateAdded,
-            record.Author, verdict.Label.Tlp, deleted, stored);
+        var item = new CollectionObject(
+            record.Id,
+            collection.Id,
+            id,
+            Text(stix, "type") ?? string.Empty,
+            version,
+            Text(stix, "spec_version") ?? "2.1",
+            dateAdded,
+            record.Author,
+            verdict.Label.Tlp,
+            deleted,
+            stored);
         return () =>
         {
             _collectionObjects.Add(item);

@@ -20,7 +20,9 @@ public sealed partial class AccordState
         var tlp = body.OneOf("tlp", Vocabulary.Tlp, "green");
         var recipients = body.Strings("recipients");
         RequireParties("$.body.recipients", recipients);
-        var assets = body.Objects("assets").Select(a => new Asset(a.OneOf("kind", ["ipv4", "ipv6", "asn", "domain", "system"]), a.Required("value"))).ToList();
+        var assets = body.Objects("assets")
+            .Select(a => new Asset(a.OneOf("kind", ["ipv4", "ipv6", "asn", "domain", "system"]), a.Required("value")))
+            .ToList();
         string? bundle = null;
         var objects = 0;
         if (body.Object("evidence_bundle") is { } evidence)
@@ -30,9 +32,24 @@ public sealed partial class AccordState
         }
 
         var incident = new Incident(
-            record.Id, record.Author, affected, body.Required("title"), start, end, body.Strings("sectors", allowed: Vocabulary.CiCategories),
-            body.Strings("effects", required: true, allowed: Vocabulary.Effects), body.OptionalInt("severity", 0, 5) ?? 0, tlp, recipients, assets,
-            bundle, objects, body.OptionalOneOf("purpose", Vocabulary.Purposes), body.Boolean("peacetime", true), body.Optional("description"), record.Created);
+            record.Id,
+            record.Author,
+            affected,
+            body.Required("title"),
+            start,
+            end,
+            body.Strings("sectors", allowed: Vocabulary.CiCategories),
+            body.Strings("effects", required: true, allowed: Vocabulary.Effects),
+            body.OptionalInt("severity", 0, 5) ?? 0,
+            tlp,
+            recipients,
+            assets,
+            bundle,
+            objects,
+            body.OptionalOneOf("purpose", Vocabulary.Purposes),
+            body.Boolean("peacetime", true),
+            body.Optional("description"),
+            record.Created);
         return () => _incidents[incident.Id] = incident;
     }
 
@@ -52,9 +69,18 @@ public sealed partial class AccordState
 
         var disclosed = body.Strings("disclosed_to");
         RequireParties("$.body.disclosed_to", disclosed);
-        var item = new EvidenceItem(record.Id, record.Author, incident, sha, body.Required("media_type"), body.Required("description"),
-            body.OneOf("source_reliability", Vocabulary.Reliability), body.OneOf("information_credibility", Vocabulary.Credibility), disclosed,
-            body.OneOf("tlp", Vocabulary.Tlp, "amber"), record.Created);
+        var item = new EvidenceItem(
+            record.Id,
+            record.Author,
+            incident,
+            sha,
+            body.Required("media_type"),
+            body.Required("description"),
+            body.OneOf("source_reliability", Vocabulary.Reliability),
+            body.OneOf("information_credibility", Vocabulary.Credibility),
+            disclosed,
+            body.OneOf("tlp", Vocabulary.Tlp, "amber"),
+            record.Created);
         return () => _evidence[item.Id] = item;
     }
 
@@ -66,7 +92,8 @@ public sealed partial class AccordState
             RequireRecord(record, "$.body.incident", incident, RecordKinds.Incident);
         }
 
-        var target = body.Object("attributed_to") ?? throw body.Error("attributed_to", "'attributed_to' is required: {\"party\": …} and/or {\"actor\": …}");
+        var target = body.Object("attributed_to")
+            ?? throw body.Error("attributed_to", "'attributed_to' is required: {\"party\": …} and/or {\"actor\": …}");
         var party = target.Optional("party");
         var actor = target.Optional("actor");
         if (party is null && actor is null)
@@ -88,9 +115,21 @@ public sealed partial class AccordState
         var recipients = body.Strings("recipients");
         RequireParties("$.body.recipients", recipients);
         var unsupported = !evidence.Select(e => Evidence[e]).Any(e => e.IsShared);
-        var claim = new Claim(record.Id, record.Author, incident, party, actor, body.OptionalOneOf("responsibility", Vocabulary.Responsibility),
-            body.OneOf("likelihood", Vocabulary.Likelihood), body.OneOf("confidence", Vocabulary.Confidence), evidence, body.Boolean("public", false),
-            body.Optional("text"), body.OneOf("tlp", Vocabulary.Tlp, "green"), recipients, record.Created)
+        var claim = new Claim(
+            record.Id,
+            record.Author,
+            incident,
+            party,
+            actor,
+            body.OptionalOneOf("responsibility", Vocabulary.Responsibility),
+            body.OneOf("likelihood", Vocabulary.Likelihood),
+            body.OneOf("confidence", Vocabulary.Confidence),
+            evidence,
+            body.Boolean("public", false),
+            body.Optional("text"),
+            body.OneOf("tlp", Vocabulary.Tlp, "green"),
+            recipients,
+            record.Created)
         { Unsupported = unsupported };
         return () => _claims[claim.Id] = claim;
     }
@@ -113,11 +152,22 @@ public sealed partial class AccordState
         var deadline = body.RequiredTime("deadline");
         if (deadline <= record.Created)
         {
-            throw body.Error("deadline", $"the deadline {deadline:yyyy-MM-ddTHH:mm:ssZ} is not after the request's creation {record.Created:yyyy-MM-ddTHH:mm:ssZ}");
+            throw body.Error(
+                "deadline",
+                $"the deadline {deadline:yyyy-MM-ddTHH:mm:ssZ} is not after the request's creation {record.Created:yyyy-MM-ddTHH:mm:ssZ}");
         }
 
-        var request = new RequestCase(record.Id, record.Author, to, incident, body.OneOf("type", Vocabulary.RequestTypes), body.Required("asks"), deadline,
-            body.OneOf("tlp", Vocabulary.Tlp, "amber"), record.Created, []);
+        var request = new RequestCase(
+            record.Id,
+            record.Author,
+            to,
+            incident,
+            body.OneOf("type", Vocabulary.RequestTypes),
+            body.Required("asks"),
+            deadline,
+            body.OneOf("tlp", Vocabulary.Tlp, "amber"),
+            record.Created,
+            []);
         return () => _requests[request.Id] = request;
     }
 
@@ -162,7 +212,17 @@ public sealed partial class AccordState
             RequireRecord(record, $"$.body.evidence[{i}]", evidence[i], RecordKinds.Evidence);
         }
 
-        var statement = new Statement(record.Id, record.Author, body.Required("title"), body.Required("text"), body.OptionalTime("date") ?? record.Created, incidents, claims, evidence, body.Optional("source"), record.Created);
+        var statement = new Statement(
+            record.Id,
+            record.Author,
+            body.Required("title"),
+            body.Required("text"),
+            body.OptionalTime("date") ?? record.Created,
+            incidents,
+            claims,
+            evidence,
+            body.Optional("source"),
+            record.Created);
         return () => _statements[statement.Id] = statement;
     }
 
@@ -188,7 +248,16 @@ public sealed partial class AccordState
         }
 
         var view = stance == "purpose" ? body.OneOf("view", Vocabulary.Purposes) : body.OptionalOneOf("view", Vocabulary.Purposes);
-        var position = new Position(record.Id, record.Author, subject, stance, commitment, under, view, body.Optional("note"), record.Created);
+        var position = new Position(
+            record.Id,
+            record.Author,
+            subject,
+            stance,
+            commitment,
+            under,
+            view,
+            body.Optional("note"),
+            record.Created);
         return () => _positions[position.Id] = position;
     }
 }

@@ -6,7 +6,9 @@ namespace CyberAccord.Accord.State;
 /// <summary>The registry: parties (codes and names their own), accords, and critical-infrastructure lists, each versioned.</summary>
 public sealed partial class AccordState
 {
-    /// <summary>The code of party <paramref name="partyId"/>, for people to read; the id itself for a party this state does not hold.</summary>
+    /// <summary>
+    /// The code of party <paramref name="partyId"/>, for people to read; the id itself for a party this state does not hold.
+    /// </summary>
     public string CodeOf(string partyId) => Parties.TryGetValue(partyId, out var party) ? party.Code : partyId;
 
     private Action CheckParty(AccordRecord record, BodyReader body)
@@ -14,7 +16,9 @@ public sealed partial class AccordState
         RequireIdPrefix(record);
         if (record.Author != record.Id)
         {
-            throw new RecordRejectedException("$.author", $"a party record is authored by the party itself ('{record.Id}'), not '{record.Author}'");
+            throw new RecordRejectedException(
+                "$.author",
+                $"a party record is authored by the party itself ('{record.Id}'), not '{record.Author}'");
         }
 
         var keys = body.Objects("keys", required: true).Select(k =>
@@ -42,7 +46,14 @@ public sealed partial class AccordState
         // A new party signs its registration with a key it registers; a later version must be signed with a key active before it.
         var previous = Parties.GetValueOrDefault(record.Id);
         RequireSignature(record, previous?.Keys ?? keys);
-        var contacts = body.Objects("contacts").Select(c => new Contact(c.OneOf("role", Vocabulary.ContactRoles), c.Required("name"), c.Optional("email"), c.Optional("phone"), c.Strings("languages"))).ToList();
+        var contacts = body.Objects("contacts")
+            .Select(c => new Contact(
+                c.OneOf("role", Vocabulary.ContactRoles),
+                c.Required("name"),
+                c.Optional("email"),
+                c.Optional("phone"),
+                c.Strings("languages")))
+            .ToList();
         var code = body.Required("code");
         if (code.Length is < 2 or > 12 || !code.All(char.IsAsciiLetterUpper))
         {
@@ -58,13 +69,21 @@ public sealed partial class AccordState
         }
 
         var name = body.Required("name");
-        if (Parties.Values.FirstOrDefault(p => p.Id != record.Id && string.Equals(p.Name.Trim(), name.Trim(), StringComparison.OrdinalIgnoreCase)) is { } namesake)
+        if (Parties.Values.FirstOrDefault(p =>
+                p.Id != record.Id && string.Equals(p.Name.Trim(), name.Trim(), StringComparison.OrdinalIgnoreCase)) is { } namesake)
         {
             throw body.Error("name", $"'{name}' is the name of {namesake.Id}; each party's name is its own");
         }
 
         RequireNextVersion(body, record.Id, previous?.Version ?? 0);
-        var party = new Party(record.Id, code, name, body.OneOf("kind", Vocabulary.PartyKinds), contacts, keys, (previous?.Version ?? 0) + 1);
+        var party = new Party(
+            record.Id,
+            code,
+            name,
+            body.OneOf("kind", Vocabulary.PartyKinds),
+            contacts,
+            keys,
+            (previous?.Version ?? 0) + 1);
         if (!keys.Any(k => k.Status == "active"))
         {
             throw body.Error("keys", "a party needs at least one active key");
@@ -119,7 +138,11 @@ public sealed partial class AccordState
     private Action CheckDesignation(AccordRecord record, BodyReader body)
     {
         var sectors = body.Objects("sectors", required: true)
-            .Select(s => new CiSector(s.Required("id"), s.Required("name"), s.OneOf("category", Vocabulary.CiCategories), s.Optional("legal_basis")))
+            .Select(s => new CiSector(
+                s.Required("id"),
+                s.Required("name"),
+                s.OneOf("category", Vocabulary.CiCategories),
+                s.Optional("legal_basis")))
             .ToList();
         var sectorIds = sectors.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
         var scopes = body.Objects("scopes").Select(s =>
@@ -133,7 +156,8 @@ public sealed partial class AccordState
             var ipv4 = s.Strings("ipv4");
             foreach (var prefix in ipv4)
             {
-                if (!IPNetwork.TryParse(prefix, out var network) || network.BaseAddress.AddressFamily != System.Net.Sockets.AddressFamily.InterNetwork)
+                if (!IPNetwork.TryParse(prefix, out var network)
+                    || network.BaseAddress.AddressFamily != System.Net.Sockets.AddressFamily.InterNetwork)
                 {
                     throw s.Error("ipv4", $"'{prefix}' is not an IPv4 prefix such as 198.51.100.0/24");
                 }
@@ -142,7 +166,8 @@ public sealed partial class AccordState
             var ipv6 = s.Strings("ipv6");
             foreach (var prefix in ipv6)
             {
-                if (!IPNetwork.TryParse(prefix, out var network) || network.BaseAddress.AddressFamily != System.Net.Sockets.AddressFamily.InterNetworkV6)
+                if (!IPNetwork.TryParse(prefix, out var network)
+                    || network.BaseAddress.AddressFamily != System.Net.Sockets.AddressFamily.InterNetworkV6)
                 {
                     throw s.Error("ipv6", $"'{prefix}' is not an IPv6 prefix such as 2001:db8::/32");
                 }
@@ -150,7 +175,15 @@ public sealed partial class AccordState
 
             return new CiScope(sector, ipv4, ipv6, s.Strings("asns"), s.Strings("domains"));
         }).ToList();
-        var designation = new Designation(record.Id, record.Author, body.Required("framework"), body.Required("legal_basis"), body.RequiredTime("effective"), sectors, scopes, record.Created);
+        var designation = new Designation(
+            record.Id,
+            record.Author,
+            body.Required("framework"),
+            body.Required("legal_basis"),
+            body.RequiredTime("effective"),
+            sectors,
+            scopes,
+            record.Created);
         if (Designations.Any(d => d.Id == record.Id && d.Party != record.Author))
         {
             throw new RecordRejectedException("$.author", $"only the designating party can publish a new version of {record.Id}");
@@ -171,7 +204,8 @@ public sealed partial class AccordState
         {
             throw body.Error("version", current == 0
                 ? $"'{id}' is new: its first version is 1, not {stated}"
-                : $"'{id}' is at version {current}; a new version states \"version\": {current + 1} (version {stated} is not the next one)");
+                : $"'{id}' is at version {current}; a new version states \"version\": {current + 1} "
+                    + $"(version {stated} is not the next one)");
         }
     }
 

@@ -101,7 +101,10 @@ public sealed partial class AccordState
 
     public bool Contains(string id) => _records.ContainsKey(id) || Parties.ContainsKey(id);
 
-    /// <summary>The designation of <paramref name="party"/> in force at <paramref name="time"/>: the latest effective at or before it, or null.</summary>
+    /// <summary>
+    /// The designation of <paramref name="party"/> in force at <paramref name="time"/>: the latest effective at or before it,
+    /// or null.
+    /// </summary>
     public Designation? DesignationOf(string party, DateTime time) =>
         Designations.Where(d => d.Party == party && d.Effective <= time).MaxBy(d => (d.Effective, d.Created));
 
@@ -109,7 +112,10 @@ public sealed partial class AccordState
     public Designation? DesignationOrEarliest(string party, DateTime time) =>
         DesignationOf(party, time) ?? Designations.Where(d => d.Party == party).MinBy(d => d.Effective);
 
-    /// <summary>Checks a record against the state and applies it; throws <see cref="RecordRejectedException"/> and changes nothing when it is refused.</summary>
+    /// <summary>
+    /// Checks a record against the state and applies it; throws <see cref="RecordRejectedException"/> and changes nothing
+    /// when it is refused.
+    /// </summary>
     internal StoredRecord Apply(AccordRecord record, long sequence)
     {
         ArgumentNullException.ThrowIfNull(record);
@@ -295,7 +301,9 @@ public sealed partial class AccordState
     {
         if (!record.Id.StartsWith(record.Kind + "--", StringComparison.Ordinal) || record.Id.Length <= record.Kind.Length + 2)
         {
-            throw new RecordRejectedException("$.id", $"a {record.Kind} record's id must look like {record.Kind}--<unique suffix>, not '{record.Id}'");
+            throw new RecordRejectedException(
+                "$.id",
+                $"a {record.Kind} record's id must look like {record.Kind}--<unique suffix>, not '{record.Id}'");
         }
     }
 
@@ -358,8 +366,11 @@ public sealed partial class AccordState
 /// implementation). Nothing was changed; the node does not open on a state it cannot reproduce.
 /// </summary>
 public sealed class ReplayRefusedException(long sequence, string recordId, RecordRejectedException refusal)
-    : Exception($"log entry {sequence} ({recordId}) is refused by this build's rules: {refusal.Message}. The log is unchanged; a log written "
-        + "before these rules cannot be opened (a demo node is recreated with 'accord demo --force')", refusal)
+    : Exception(
+        $"log entry {sequence} ({recordId}) is refused by this build's rules: {refusal.Message}. "
+            + "The log is unchanged; a log written before these rules cannot be opened "
+            + "(a demo node is recreated with 'accord demo --force')",
+        refusal)
 {
     public long Sequence { get; } = sequence;
 

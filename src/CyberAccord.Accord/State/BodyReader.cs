@@ -55,7 +55,8 @@ internal sealed class BodyReader(JsonObject body, string path = "$.body")
         return value;
     }
 
-    public DateTime RequiredTime(string name) => OptionalTime(name) ?? throw Fail(name, $"'{name}' is required (an RFC 3339 UTC timestamp)");
+    public DateTime RequiredTime(string name) =>
+        OptionalTime(name) ?? throw Fail(name, $"'{name}' is required (an RFC 3339 UTC timestamp)");
 
     public DateTime? OptionalTime(string name)
     {
@@ -65,7 +66,9 @@ internal sealed class BodyReader(JsonObject body, string path = "$.body")
             return null;
         }
 
-        return Timestamps.TryParse(text, out var time) >= 0 ? time : throw Fail(name, $"'{text}' is not an RFC 3339 UTC timestamp such as 2015-09-25T00:00:00Z");
+        return Timestamps.TryParse(text, out var time) >= 0
+            ? time
+            : throw Fail(name, $"'{text}' is not an RFC 3339 UTC timestamp such as 2015-09-25T00:00:00Z");
     }
 
     public IReadOnlyList<string> Strings(string name, bool required = false, IReadOnlyCollection<string>? allowed = null)
@@ -113,7 +116,11 @@ internal sealed class BodyReader(JsonObject body, string path = "$.body")
 
         // A body built in code holds the number as whatever integer type it was made from; a parsed one as JSON.
         if (node is JsonValue value && value.GetValueKind() == System.Text.Json.JsonValueKind.Number
-            && long.TryParse(value.ToJsonString(), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var number)
+            && long.TryParse(
+                value.ToJsonString(),
+                System.Globalization.NumberStyles.AllowLeadingSign,
+                System.Globalization.CultureInfo.InvariantCulture,
+                out var number)
             && number >= min && number <= max)
         {
             return (int)number;
@@ -129,7 +136,9 @@ internal sealed class BodyReader(JsonObject body, string path = "$.body")
             return fallback;
         }
 
-        return node is JsonValue value && value.TryGetValue<bool>(out var flag) ? flag : throw Fail(name, $"'{name}' must be true or false");
+        return node is JsonValue value && value.TryGetValue<bool>(out var flag)
+            ? flag
+            : throw Fail(name, $"'{name}' must be true or false");
     }
 
     public IEnumerable<BodyReader> Objects(string name, bool required = false)
@@ -151,7 +160,9 @@ internal sealed class BodyReader(JsonObject body, string path = "$.body")
 
         for (var i = 0; i < array.Count; i++)
         {
-            yield return array[i] is JsonObject item ? new BodyReader(item, $"{path}.{name}[{i}]") : throw new RecordRejectedException($"{path}.{name}[{i}]", "must be an object");
+            yield return array[i] is JsonObject item
+                ? new BodyReader(item, $"{path}.{name}[{i}]")
+                : throw new RecordRejectedException($"{path}.{name}[{i}]", "must be an object");
         }
     }
 

@@ -46,11 +46,19 @@ public sealed partial record CollectionDescriptor(string Id, string Alias, strin
     {
         ArgumentNullException.ThrowIfNull(parties);
         ArgumentNullException.ThrowIfNull(accords);
-        var collections = new List<CollectionDescriptor> { new(IdFor("public"), "public", "Public", "Records any party may read (TLP:CLEAR and TLP:GREEN).", null) };
+        var collections = new List<CollectionDescriptor>
+        {
+            new(IdFor("public"), "public", "Public", "Records any party may read (TLP:CLEAR and TLP:GREEN).", null),
+        };
         foreach (var accord in accords.OrderBy(a => a.Id, StringComparer.Ordinal))
         {
             var alias = accord.Id["accord--".Length..];
-            collections.Add(new(IdFor(alias), alias, accord.Title, $"Exchange among the parties of {accord.Title}.", accord.Parties.ToHashSet(StringComparer.Ordinal)));
+            collections.Add(new(
+                IdFor(alias),
+                alias,
+                accord.Title,
+                $"Exchange among the parties of {accord.Title}.",
+                accord.Parties.ToHashSet(StringComparer.Ordinal)));
         }
 
         var states = parties.Where(p => p.Kind is "state" or "cert").OrderBy(p => p.Code, StringComparer.Ordinal).ToList();
@@ -59,7 +67,11 @@ public sealed partial record CollectionDescriptor(string Id, string Alias, strin
             for (var j = i + 1; j < states.Count; j++)
             {
                 var alias = $"{states[i].Code}-{states[j].Code}".ToLowerInvariant();
-                collections.Add(new(IdFor(alias), alias, $"{states[i].Code} – {states[j].Code}", $"Bilateral exchange between {states[i].Name} and {states[j].Name}.",
+                collections.Add(new(
+                    IdFor(alias),
+                    alias,
+                    $"{states[i].Code} – {states[j].Code}",
+                    $"Bilateral exchange between {states[i].Name} and {states[j].Name}.",
                     new HashSet<string>([states[i].Id, states[j].Id], StringComparer.Ordinal)));
             }
         }

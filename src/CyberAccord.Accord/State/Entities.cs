@@ -6,9 +6,22 @@ public sealed record PartyKeyInfo(string KeyId, byte[] PublicKey, string Status)
 
 public sealed record Contact(string Role, string Name, string? Email, string? Phone, IReadOnlyList<string> Languages);
 
-public sealed record Party(string Id, string Code, string Name, string Kind, IReadOnlyList<Contact> Contacts, IReadOnlyList<PartyKeyInfo> Keys, long Version);
+public sealed record Party(
+    string Id,
+    string Code,
+    string Name,
+    string Kind,
+    IReadOnlyList<Contact> Contacts,
+    IReadOnlyList<PartyKeyInfo> Keys,
+    long Version);
 
-public sealed record AccordInfo(string Id, string Author, string Title, IReadOnlyList<string> Parties, IReadOnlyList<string> Commitments, DateTime? SignedOn)
+public sealed record AccordInfo(
+    string Id,
+    string Author,
+    string Title,
+    IReadOnlyList<string> Parties,
+    IReadOnlyList<string> Commitments,
+    DateTime? SignedOn)
 {
     /// <summary>Which version of the accord this is (1 for the first); a new version must state the next number.</summary>
     public long Version { get; init; } = 1;
@@ -16,9 +29,22 @@ public sealed record AccordInfo(string Id, string Author, string Title, IReadOnl
 
 public sealed record CiSector(string Id, string Name, string Category, string? LegalBasis);
 
-public sealed record CiScope(string Sector, IReadOnlyList<string> Ipv4, IReadOnlyList<string> Ipv6, IReadOnlyList<string> Asns, IReadOnlyList<string> Domains);
+public sealed record CiScope(
+    string Sector,
+    IReadOnlyList<string> Ipv4,
+    IReadOnlyList<string> Ipv6,
+    IReadOnlyList<string> Asns,
+    IReadOnlyList<string> Domains);
 
-public sealed record Designation(string Id, string Party, string Framework, string LegalBasis, DateTime Effective, IReadOnlyList<CiSector> Sectors, IReadOnlyList<CiScope> Scopes, DateTime Created)
+public sealed record Designation(
+    string Id,
+    string Party,
+    string Framework,
+    string LegalBasis,
+    DateTime Effective,
+    IReadOnlyList<CiSector> Sectors,
+    IReadOnlyList<CiScope> Scopes,
+    DateTime Created)
 {
     public IReadOnlySet<string> Categories { get; } = Sectors.Select(s => s.Category).ToHashSet(StringComparer.Ordinal);
 
@@ -43,7 +69,8 @@ public sealed record EvidenceItem(
 
 public sealed record Claim(
     string Id, string Claimant, string? Incident, string? AttributedToParty, string? AttributedToActor, string? Responsibility,
-    string Likelihood, string Confidence, IReadOnlyList<string> Evidence, bool Public, string? Text, string Tlp, IReadOnlyList<string> Recipients, DateTime Created)
+    string Likelihood, string Confidence, IReadOnlyList<string> Evidence, bool Public, string? Text, string Tlp,
+    IReadOnlyList<string> Recipients, DateTime Created)
 {
     /// <summary>Set by the state: true when none of the evidence it rests on is shared with anyone but the claimant.</summary>
     public bool Unsupported { get; init; }
@@ -64,9 +91,28 @@ public sealed record RequestCase(
     public bool IsOverdue(DateTime now) => FirstResponse is null ? now > Deadline : FirstResponse.Created > Deadline;
 }
 
-public sealed record Statement(string Id, string Author, string Title, string Text, DateTime Date, IReadOnlyList<string> Incidents, IReadOnlyList<string> Claims, IReadOnlyList<string> Evidence, string? Source, DateTime Created);
+public sealed record Statement(
+    string Id,
+    string Author,
+    string Title,
+    string Text,
+    DateTime Date,
+    IReadOnlyList<string> Incidents,
+    IReadOnlyList<string> Claims,
+    IReadOnlyList<string> Evidence,
+    string? Source,
+    DateTime Created);
 
-public sealed record Position(string Id, string Author, string Subject, string Stance, string? Commitment, string? Under, string? View, string? Note, DateTime Created);
+public sealed record Position(
+    string Id,
+    string Author,
+    string Subject,
+    string Stance,
+    string? Commitment,
+    string? Under,
+    string? View,
+    string? Note,
+    DateTime Created);
 
 /// <summary>A version of a STIX object in a TAXII collection: who posted it, when the collection received it, its TLP.</summary>
 public sealed record CollectionObject(

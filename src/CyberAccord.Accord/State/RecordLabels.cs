@@ -50,7 +50,10 @@ public static class RecordLabels
         if (record.Kind == RecordKinds.StixObject)
         {
             // Serializing a node that was never walked writes its document as it is, and leaves the node compact.
-            return record.Label ?? (record.Body["object"] is JsonObject stix ? StixLabel(JsonSerializer.SerializeToElement(stix)) : new RecordLabel("red", s_nobody));
+            return record.Label
+                ?? (record.Body["object"] is JsonObject stix
+                    ? StixLabel(JsonSerializer.SerializeToElement(stix))
+                    : new RecordLabel("red", s_nobody));
         }
 
         var own = record.Body["tlp"] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
@@ -62,8 +65,11 @@ public static class RecordLabels
             named.Add(addressee);
         }
 
-        if (record.Kind == RecordKinds.RequestUpdate && record.Body["request"] is JsonValue requestValue && requestValue.TryGetValue<string>(out var requestId)
-            && state.Requests.TryGetValue(requestId, out var request) && state.Records.TryGetValue(requestId, out var parent))
+        if (record.Kind == RecordKinds.RequestUpdate
+            && record.Body["request"] is JsonValue requestValue
+            && requestValue.TryGetValue<string>(out var requestId)
+            && state.Requests.TryGetValue(requestId, out var request)
+            && state.Records.TryGetValue(requestId, out var parent))
         {
             // An update is about its request: it is never more widely readable than the request, and always readable by
             // the request's two sides.
@@ -105,7 +111,8 @@ public static class RecordLabels
     public static RecordLabel StixLabel(JsonElement stix)
     {
         if (stix.ValueKind != JsonValueKind.Object
-            || (!stix.TryGetProperty("object_marking_refs", out var objectRefs) & !stix.TryGetProperty("granular_markings", out var granular)))
+            || (!stix.TryGetProperty("object_marking_refs", out var objectRefs)
+                & !stix.TryGetProperty("granular_markings", out var granular)))
         {
             return s_unmarked;
         }
@@ -127,7 +134,9 @@ public static class RecordLabels
             }
         }
 
-        var self = stix.TryGetProperty("id", out var idElement) && idElement.ValueKind == JsonValueKind.String ? idElement.GetString() : null;
+        var self = stix.TryGetProperty("id", out var idElement) && idElement.ValueKind == JsonValueKind.String
+            ? idElement.GetString()
+            : null;
         string? tlp = null;
         var unknown = new List<string>();
         foreach (var reference in refs)

@@ -31,8 +31,11 @@ public static class Visibility
         var record = stored.Record;
         if (record.Kind == RecordKinds.StixObject)
         {
-            return party is not null && state.Parties.ContainsKey(party) && record.Body["collection"]?.GetValue<string>() is { } collectionId
-                && state.CollectionById(collectionId) is { } collection && collection.CanSee(party, record.Author, label.Tlp);
+            return party is not null
+                && state.Parties.ContainsKey(party)
+                && record.Body["collection"]?.GetValue<string>() is { } collectionId
+                && state.CollectionById(collectionId) is { } collection
+                && collection.CanSee(party, record.Author, label.Tlp);
         }
 
         if (label.Tlp == "clear")
@@ -48,7 +51,9 @@ public static class Visibility
         return label.Tlp == "green" || record.Author == party || label.Audience.Contains(party);
     }
 
-    /// <summary>As <see cref="CanSee(AccordState, StoredRecord, string?)"/> for a record of <paramref name="state"/> (any version).</summary>
+    /// <summary>
+    /// As <see cref="CanSee(AccordState, StoredRecord, string?)"/> for a record of <paramref name="state"/> (any version).
+    /// </summary>
     public static bool CanSee(AccordState state, AccordRecord record, string? party) => CanSee(state, StoredOf(state, record), party);
 
     private static StoredRecord StoredOf(AccordState state, AccordRecord record)

@@ -12,7 +12,8 @@ public static class Vocabulary
     public static readonly string[] Credibility = ["1", "2", "3", "4", "5", "6"];
 
     /// <summary>ICD 203 likelihood terms, kept apart from confidence.</summary>
-    public static readonly string[] Likelihood = ["almost-no-chance", "very-unlikely", "unlikely", "roughly-even-chance", "likely", "very-likely", "almost-certain"];
+    public static readonly string[] Likelihood =
+        ["almost-no-chance", "very-unlikely", "unlikely", "roughly-even-chance", "likely", "very-likely", "almost-certain"];
 
     public static readonly string[] Confidence = ["low", "moderate", "high"];
 

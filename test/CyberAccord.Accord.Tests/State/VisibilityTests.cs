@@ -22,8 +22,10 @@ public sealed class VisibilityTests : IDisposable
     [Fact]
     public void An_unlabelled_request_and_its_updates_are_amber_as_the_state_treats_them()
     {
-        var request = _b.Add(RecordKinds.Request, _us, "2015-12-01", """{"to":"party--cn","type":"assistance","asks":"logs of the intrusion","deadline":"2015-12-31T00:00:00Z"}""");
-        var update = _b.Add(RecordKinds.RequestUpdate, _cn, "2015-12-05", $$"""{"request":"{{request}}","status":"responded","note":"sent"}""");
+        var request = _b.Add(RecordKinds.Request, _us, "2015-12-01",
+            """{"to":"party--cn","type":"assistance","asks":"logs of the intrusion","deadline":"2015-12-31T00:00:00Z"}""");
+        var update = _b.Add(RecordKinds.RequestUpdate, _cn, "2015-12-05",
+            $$"""{"request":"{{request}}","status":"responded","note":"sent"}""");
         Assert.Equal("amber", Visibility.LabelOf(_b.State, _b.State.Records[request]));
         Assert.Equal("amber", _b.State.Requests[request].Tlp);
         Assert.True(Sees(_us, request) && Sees(_cn, request) && Sees(_us, update) && Sees(_cn, update));
@@ -34,7 +36,8 @@ public sealed class VisibilityTests : IDisposable
     [Fact]
     public void An_update_of_a_green_request_is_green_like_its_request()
     {
-        var request = _b.Add(RecordKinds.Request, _us, "2015-12-01", """{"to":"party--cn","type":"assistance","asks":"x","deadline":"2015-12-31T00:00:00Z","tlp":"green"}""");
+        var request = _b.Add(RecordKinds.Request, _us, "2015-12-01",
+            """{"to":"party--cn","type":"assistance","asks":"x","deadline":"2015-12-31T00:00:00Z","tlp":"green"}""");
         var update = _b.Add(RecordKinds.RequestUpdate, _cn, "2015-12-05", $$"""{"request":"{{request}}","status":"acknowledged"}""");
         Assert.True(Sees(_de, update));
         Assert.Equal("green", Visibility.LabelOf(_b.State, _b.State.Records[update].Record));
@@ -43,7 +46,10 @@ public sealed class VisibilityTests : IDisposable
     [Fact]
     public void Unlabelled_evidence_is_amber_and_reaches_only_those_it_is_disclosed_to()
     {
-        var evidence = _b.Add(RecordKinds.Evidence, _us, "2015-12-01", """{"sha256":"0000000000000000000000000000000000000000000000000000000000000000","media_type":"text/plain","description":"d","source_reliability":"B","information_credibility":"2","disclosed_to":["party--cn"]}""");
+        var evidence = _b.Add(RecordKinds.Evidence, _us, "2015-12-01", """
+            {"sha256":"0000000000000000000000000000000000000000000000000000000000000000","media_type":"text/plain",
+             "description":"d","source_reliability":"B","information_credibility":"2","disclosed_to":["party--cn"]}
+            """);
         Assert.True(Sees(_cn, evidence));
         Assert.False(Sees(_de, evidence));
     }
@@ -56,7 +62,11 @@ public sealed class VisibilityTests : IDisposable
     {
         var pair = CollectionDescriptor.IdFor(alias);
         var record = _b.Add(RecordKinds.StixObject, _us, "2024-01-01", $$$"""
-            {"collection":"{{{pair}}}","date_added":"2024-01-01T00:00:00.000000Z","object":{"type":"indicator","spec_version":"2.1","id":"indicator--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f","created":"2024-01-01T00:00:00.000Z","modified":"2024-01-01T00:00:00.000Z","pattern":"[ipv4-addr:value = '203.0.113.7']","pattern_type":"stix","valid_from":"2024-01-01T00:00:00Z","object_marking_refs":["{{{marking}}}"]}}
+            {"collection":"{{{pair}}}","date_added":"2024-01-01T00:00:00.000000Z",
+             "object":{"type":"indicator","spec_version":"2.1","id":"indicator--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f",
+                       "created":"2024-01-01T00:00:00.000Z","modified":"2024-01-01T00:00:00.000Z",
+                       "pattern":"[ipv4-addr:value = '203.0.113.7']","pattern_type":"stix","valid_from":"2024-01-01T00:00:00Z",
+                       "object_marking_refs":["{{{marking}}}"]}}
             """);
         Assert.True(Sees(_us, record));
         Assert.Equal(cnSees, Sees(_cn, record));
