@@ -77,7 +77,7 @@ public sealed class AccordAndLogApiTests(NodeServerFixture node) : IClassFixture
         var record = Statement(ReferenceScenario.De, ReferenceScenario.De, """{"title":"via the API","text":"signed by the client"}""");
         var accepted = await node.Api("DE").PostAsync("/accord/records", Signed(record));
         Assert.Equal(HttpStatusCode.Created, accepted.StatusCode);
-        Assert.True(node.Node.State.Statements.ContainsKey(record.Id));
+        Assert.True(node.Node.CurrentState().Statements.ContainsKey(record.Id));
 
         var other = Statement(ReferenceScenario.De, ReferenceScenario.De, """{"title":"t","text":"x"}""");
         Assert.Equal(HttpStatusCode.Forbidden, (await node.Api("US").PostAsync("/accord/records", Signed(other))).StatusCode);
@@ -99,7 +99,7 @@ public sealed class AccordAndLogApiTests(NodeServerFixture node) : IClassFixture
         var accepted = await node.Api("DE").PostAsync(
             $"/accord/records/statement?id={id}", Json("""{"title":"signed by the node","text":"for its own party"}"""));
         Assert.Equal(HttpStatusCode.Created, accepted.StatusCode);
-        var stored = node.Node.State.Records[id].Record;
+        var stored = node.Node.CurrentState().Records[id].Record;
         Assert.Equal(ReferenceScenario.De, stored.Author);
         Assert.True(AccordRecord.Parse(stored.ToEntry()).VerifySignature(node.Key(ReferenceScenario.De).PublicKey));
 
@@ -124,7 +124,7 @@ public sealed class AccordAndLogApiTests(NodeServerFixture node) : IClassFixture
         Assert.Single(cn);
         foreach (var request in us)
         {
-            var expected = node.Node.State.Requests[request!["id"]!.GetValue<string>()];
+            var expected = node.Node.CurrentState().Requests[request!["id"]!.GetValue<string>()];
             Assert.Equal(expected.Status, request["status"]!.GetValue<string>());
             Assert.Equal(expected.IsOverdue(DateTime.UtcNow), request["overdue"]!.GetValue<bool>());
             Assert.Equal(expected.Updates.Count, request["updates"]!.AsArray().Count);
@@ -147,13 +147,13 @@ public sealed class AccordAndLogApiTests(NodeServerFixture node) : IClassFixture
     {
         const string at = "2026-01-01T00:00:00Z";
         var now = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-        var all = CyberAccord.Accord.Assessment.AssessmentEngine.Assess(node.Node.State, now);
+        var all = CyberAccord.Accord.Assessment.AssessmentEngine.Assess(node.Node.CurrentState(), now);
         foreach (var code in new[] { "US", "CN", "DE" })
         {
             var party = PartyIds.FromCodeOrId(code);
             var served = JsonNode.Parse(await node.Api(code).GetStringAsync($"/accord/assessment?at={at}"))!.AsArray();
             var visible = all
-                .Where(f => CyberAccord.Accord.State.Visibility.CanSee(node.Node.State, node.Node.State.Records[f.Subject].Record, party))
+                .Where(f => CyberAccord.Accord.State.Visibility.CanSee(node.Node.CurrentState(), node.Node.CurrentState().Records[f.Subject].Record, party))
                 .ToList();
             Assert.Equal(
                 visible.Select(f => f.Subject + f.Rule + f.Under),
@@ -164,11 +164,11 @@ public sealed class AccordAndLogApiTests(NodeServerFixture node) : IClassFixture
         Assert.True(all.Count > seenByCn.Count, "CN should not see findings on the US-only request");
 
         var cards = JsonNode.Parse(await node.Api("CN").GetStringAsync($"/accord/scorecards?at={at}"))!.AsArray();
-        var expected = CyberAccord.Accord.Assessment.Scorecards.SeenBy(node.Node.State, ReferenceScenario.Cn, now);
+        var expected = CyberAccord.Accord.Assessment.Scorecards.SeenBy(node.Node.CurrentState(), ReferenceScenario.Cn, now);
         Assert.Equal(expected.Select(c => c.ToJson().ToJsonString()), cards.Select(c => c!.ToJsonString()));
 
         // The request CN may not see is not counted in anyone's figures as CN receives them.
-        var everything = CyberAccord.Accord.Assessment.Scorecards.All(node.Node.State, now);
+        var everything = CyberAccord.Accord.Assessment.Scorecards.All(node.Node.CurrentState(), now);
         Assert.NotEqual(everything.Select(c => c.ToJson().ToJsonString()), cards.Select(c => c!.ToJsonString()));
         var bad = await node.Api("CN").GetAsync("/accord/scorecards?at=tomorrow");
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
@@ -178,7 +178,7 @@ public sealed class AccordAndLogApiTests(NodeServerFixture node) : IClassFixture
     [Fact]
     public async Task Show_serves_the_signed_envelope_with_its_log_index()
     {
-        var stored = node.Node.State.Records.Values.First(r => r.Record.Kind == RecordKinds.Claim);
+        var stored = node.Node.CurrentState().Records.Values.First(r => r.Record.Kind == RecordKinds.Claim);
         var answer = await node.Api("US").GetAsync($"/accord/records/{stored.Record.Id}");
         Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
         Assert.Equal(stored.Record.ToEntry(), await answer.Content.ReadAsByteArrayAsync());
@@ -203,7 +203,7 @@ public sealed class AccordAndLogApiTests(NodeServerFixture node) : IClassFixture
         var posted = await node.Taxii("US")
             .PostAsync($"/api/collections/{CyberAccord.Accord.State.CollectionDescriptor.IdFor("cn-us")}/objects/", content);
         Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
-        var recordId = node.Node.State.CollectionObjects.Last(o => o.ObjectId == objectId).RecordId;
+        var recordId = node.Node.CurrentState().CollectionObjects.Last(o => o.ObjectId == objectId).RecordId;
 
         Assert.Contains(recordId, await node.Api("CN").GetStringAsync("/accord/records?kind=stix-object"), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await node.Api("CN").GetAsync($"/accord/records/{recordId}")).StatusCode);

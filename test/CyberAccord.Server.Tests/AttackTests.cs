@@ -57,7 +57,7 @@ public sealed class AttackTests(NodeServerFixture node) : IClassFixture<NodeServ
             text.Append(await response.Content.ReadAsStringAsync());
         }
 
-        foreach (var collection in node.Node.State.CollectionList)
+        foreach (var collection in node.Node.CurrentState().CollectionList)
         {
             foreach (var path in new[] { "objects/", "manifest/" })
             {
@@ -85,7 +85,7 @@ public sealed class AttackTests(NodeServerFixture node) : IClassFixture<NodeServ
             Assert.Equal(HttpStatusCode.OK, (await node.Api(code).GetAsync("/accord/records")).StatusCode);
         }
 
-        var ids = node.Node.State.CollectionList.Select(c => c.Id).ToList();
+        var ids = node.Node.CurrentState().CollectionList.Select(c => c.Id).ToList();
         Assert.Equal(ids.Count, ids.Distinct().Count());
     }
 
@@ -97,7 +97,7 @@ public sealed class AttackTests(NodeServerFixture node) : IClassFixture<NodeServ
             JsonBody($$"""{"code":"US","name":"United States of America","kind":"state","keys":[{"public_key":"{{key}}"}],"version":2}"""));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, forged.StatusCode);
         Assert.Equal("$.body.code", (await Read(forged))["path"]!.GetValue<string>());
-        Assert.Equal("DE", node.Node.State.Parties[ReferenceScenario.De].Code);
+        Assert.Equal("DE", node.Node.CurrentState().Parties[ReferenceScenario.De].Code);
     }
 
     [Fact]
@@ -259,7 +259,7 @@ public sealed class AttackTests(NodeServerFixture node) : IClassFixture<NodeServ
         var replay = await node.Api("US").PostAsync("/accord/records", JsonBody(v1));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, replay.StatusCode);
         Assert.Equal("$.body.version", (await Read(replay))["path"]!.GetValue<string>());
-        Assert.Equal("v2", node.Node.State.Accords[id].Title);
+        Assert.Equal("v2", node.Node.CurrentState().Accords[id].Title);
     }
 
     [Fact]
@@ -288,7 +288,7 @@ public sealed class AttackTests(NodeServerFixture node) : IClassFixture<NodeServ
             return (code, response.StatusCode, Status: await Read(response));
         }));
         Assert.All(answers, a => Assert.Equal(HttpStatusCode.Accepted, a.StatusCode));
-        var owner = node.Node.State.Collections[CollectionDescriptor.IdFor("cn-us")].OwnerOf(id);
+        var owner = node.Node.CurrentState().Collections[CollectionDescriptor.IdFor("cn-us")].OwnerOf(id);
         var ownerCode = owner == ReferenceScenario.Cn ? "CN" : "US";
         Assert.All(answers, a => Assert.Equal(a.code == ownerCode ? 1 : 0, a.Status["success_count"]!.GetValue<int>()));
     }

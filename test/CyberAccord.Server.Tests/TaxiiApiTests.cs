@@ -88,7 +88,7 @@ public sealed class TaxiiApiTests(NodeServerFixture node) : IClassFixture<NodeSe
         Assert.Equal(1, status["failure_count"]!.GetValue<int>());
         Assert.Contains("modified-before-created", status["failures"]![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(sizeBefore + 1, node.Node.Log.Checkpoint.Size);
-        var record = node.Node.State.CollectionObjects[^1];
+        var record = node.Node.CurrentState().CollectionObjects[^1];
         Assert.Equal("party--us", record.Poster);
 
         var statusAgain = await Json(await node.Taxii("US").GetAsync($"/api/status/{status["id"]!.GetValue<string>()}/"));
@@ -311,7 +311,7 @@ public sealed class TaxiiApiTests(NodeServerFixture node) : IClassFixture<NodeSe
         });
         await Task.WhenAll(posts);
 
-        var items = node.Node.State.Collections[CollectionId(alias)].Items;
+        var items = node.Node.CurrentState().Collections[CollectionId(alias)].Items;
         Assert.True(items.Count(i => i.Json["name"]!.GetValue<string>().StartsWith("concurrent", StringComparison.Ordinal)) == 160);
         for (var i = 1; i < items.Count; i++)
         {

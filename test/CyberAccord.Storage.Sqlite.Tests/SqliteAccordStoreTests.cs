@@ -45,7 +45,7 @@ public sealed class SqliteProjectionTamperingTests : IDisposable
         await using (var node = await Open())
         {
             await CyberAccord.Accord.Scenario.ReferenceScenario.WriteAsync(node, id => keys[id], CancellationToken.None);
-            title = node.State.Incidents.Values.First().Title;
+            title = node.CurrentState().Incidents.Values.First().Title;
         }
 
         await using (var connection = new SqliteConnection($"Data Source={Path.Combine(root, "accord.db")};Pooling=False"))
@@ -60,8 +60,8 @@ public sealed class SqliteProjectionTamperingTests : IDisposable
 
         await using (var node = await Open())
         {
-            Assert.Contains(node.State.Incidents.Values, i => i.Title == title);
-            Assert.DoesNotContain(node.State.Incidents.Values, i => i.Title == "A different story");
+            Assert.Contains(node.CurrentState().Incidents.Values, i => i.Title == title);
+            Assert.DoesNotContain(node.CurrentState().Incidents.Values, i => i.Title == "A different story");
         }
 
         foreach (var key in keys.Values)

@@ -34,7 +34,8 @@ public sealed class AccordNode : IAsyncDisposable
     public IAccordStore Store { get; }
 
     // Internal: outside the node the state is read only through ReadAsync, under the lock that keeps appliers out.
-    public AccordState State { get; }
+    // Outside the node the state is read only through ReadAsync, under the lock that keeps the writer out.
+    internal AccordState State { get; }
 
     public BlobStore Blobs { get; }
 

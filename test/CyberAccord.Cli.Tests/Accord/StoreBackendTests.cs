@@ -185,7 +185,7 @@ public sealed class StoreBackendTests : IDisposable
             new BlobStore(Path.Combine(node, "blobs")),
             null,
             CancellationToken.None);
-        var present = restarted.State.CollectionObjects.Select(o => o.ObjectId).ToHashSet(StringComparer.Ordinal);
+        var present = restarted.CurrentState().CollectionObjects.Select(o => o.ObjectId).ToHashSet(StringComparer.Ordinal);
         Assert.All(acknowledged, id => Assert.Contains(id, present));
         Assert.Equal(restarted.Log.Checkpoint.Size, await restarted.Store.ProjectedSizeAsync(CancellationToken.None));
 

@@ -32,13 +32,13 @@ public sealed class DashboardBrowserTests(NodeServerFixture node, BrowserFixture
             new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Screenshots, name + ".png"), FullPage = true });
 
     private bool Sees(string party, string id) =>
-        node.Node.State.Records.TryGetValue(id, out var stored) && Visibility.CanSee(node.Node.State, stored.Record, party);
+        node.Node.CurrentState().Records.TryGetValue(id, out var stored) && Visibility.CanSee(node.Node.CurrentState(), stored.Record, party);
 
     [Fact]
     public async Task The_overview_shows_the_scenario_as_the_signed_in_party_may_see_it()
     {
         var page = await SignInAsync("US");
-        var state = node.Node.State;
+        var state = node.Node.CurrentState();
         Assert.Contains("US (United States of America)", await page.GetByTestId("party").InnerTextAsync(), StringComparison.Ordinal);
 
         var incidents = state.Incidents.Values.Where(i => Sees(ReferenceScenario.Us, i.Id)).ToList();
@@ -81,7 +81,7 @@ public sealed class DashboardBrowserTests(NodeServerFixture node, BrowserFixture
     public async Task An_incident_page_shows_its_claims_evidence_requests_findings_and_timeline()
     {
         var page = await SignInAsync("US");
-        var state = node.Node.State;
+        var state = node.Node.CurrentState();
         var incident = state.Incidents.Values.Where(i => Sees(ReferenceScenario.Us, i.Id))
             .MaxBy(i => state.Claims.Values.Count(c => c.Incident == i.Id) + state.Requests.Values.Count(r => r.Incident == i.Id))!;
         await page.GetByTestId("incidents").GetByRole(AriaRole.Link, new() { Name = incident.Title, Exact = true }).ClickAsync();
@@ -127,7 +127,7 @@ public sealed class DashboardBrowserTests(NodeServerFixture node, BrowserFixture
     {
         var page = await SignInAsync("US");
         await page.GetByRole(AriaRole.Link, new() { Name = "Requests", Exact = true }).ClickAsync();
-        var visible = node.Node.State.Requests.Values.Where(r => Sees(ReferenceScenario.Us, r.Id)).ToList();
+        var visible = node.Node.CurrentState().Requests.Values.Where(r => Sees(ReferenceScenario.Us, r.Id)).ToList();
         var rows = page.GetByTestId("board").Locator("tbody tr:not(.empty)");
         Assert.Equal(visible.Count, await rows.CountAsync());
         Assert.Equal(
@@ -158,8 +158,8 @@ public sealed class DashboardBrowserTests(NodeServerFixture node, BrowserFixture
         var page = await SignInAsync("CN");
         await page.GotoAsync("/ci?a=CN&b=US");
         var now = DateTime.UtcNow;
-        var cn = node.Node.State.DesignationOrEarliest(ReferenceScenario.Cn, now)!;
-        var us = node.Node.State.DesignationOrEarliest(ReferenceScenario.Us, now)!;
+        var cn = node.Node.CurrentState().DesignationOrEarliest(ReferenceScenario.Cn, now)!;
+        var us = node.Node.CurrentState().DesignationOrEarliest(ReferenceScenario.Us, now)!;
         var disagreements = cn.Categories.Except(us.Categories).Concat(us.Categories.Except(cn.Categories))
             .Order(StringComparer.Ordinal).ToList();
         Assert.NotEmpty(disagreements);
@@ -185,11 +185,11 @@ public sealed class DashboardBrowserTests(NodeServerFixture node, BrowserFixture
     {
         var page = await SignInAsync("CN");
         await page.GotoAsync("/scorecards");
-        var cards = Scorecards.SeenBy(node.Node.State, ReferenceScenario.Cn, DateTime.UtcNow);
+        var cards = Scorecards.SeenBy(node.Node.CurrentState(), ReferenceScenario.Cn, DateTime.UtcNow);
         Assert.Equal(cards.Count, await page.GetByTestId("scorecards").Locator("tbody tr:not(.empty)").CountAsync());
         foreach (var card in cards)
         {
-            var code = node.Node.State.Parties[card.Party].Code;
+            var code = node.Node.CurrentState().Parties[card.Party].Code;
             var cells = await page.Locator($"tr[data-party='{code}'] td").AllInnerTextsAsync();
             Assert.Equal(
                 [
@@ -238,7 +238,7 @@ public sealed class DashboardBrowserTests(NodeServerFixture node, BrowserFixture
     [Fact]
     public async Task A_third_partys_browser_never_receives_a_restricted_record()
     {
-        var state = node.Node.State;
+        var state = node.Node.CurrentState();
         var hidden = state.Records.Values.Where(r => !Visibility.CanSee(state, r.Record, ReferenceScenario.Cn)).ToList();
         Assert.NotEmpty(hidden);
 
@@ -382,7 +382,7 @@ public sealed class DashboardBrowserTests(NodeServerFixture node, BrowserFixture
     {
         var page = await SignInAsync("US");
         var axe = TestData.PathOf("axe/axe.min.js");
-        var incident = node.Node.State.Incidents.Values.First(i => Sees(ReferenceScenario.Us, i.Id));
+        var incident = node.Node.CurrentState().Incidents.Values.First(i => Sees(ReferenceScenario.Us, i.Id));
         var problems = new List<string>();
         foreach (var path in new[] { "/", $"/incidents/{incident.Id}", "/requests", "/ci", "/scorecards", "/log", "/not-found" })
         {

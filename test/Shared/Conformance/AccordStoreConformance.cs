@@ -49,7 +49,7 @@ public abstract class AccordStoreConformance : IDisposable
         var dir = await ScenarioNodeAsync();
         await using var node = await OpenNodeAsync(dir);
         Assert.Equal(node.Log.Checkpoint.Size, await node.Store.ProjectedSizeAsync(CancellationToken.None));
-        Assert.Equal(node.Log.Checkpoint.Size, node.State.Count);
+        Assert.Equal(node.Log.Checkpoint.Size, node.CurrentState().Count);
         var sequences = new List<long>();
         await foreach (var record in node.Store.ReadRecordsAsync(CancellationToken.None))
         {
@@ -57,8 +57,8 @@ public abstract class AccordStoreConformance : IDisposable
         }
 
         Assert.Equal(Enumerable.Range(0, (int)node.Log.Checkpoint.Size).Select(i => (long)i), sequences);
-        Assert.Equal(4, node.State.Parties.Count);
-        Assert.Equal(2, node.State.Accords.Count);
+        Assert.Equal(4, node.CurrentState().Parties.Count);
+        Assert.Equal(2, node.CurrentState().Accords.Count);
     }
 
     [Fact]
@@ -75,7 +75,7 @@ public abstract class AccordStoreConformance : IDisposable
         await using (var node = await OpenNodeAsync(dir))
         {
             Assert.Equal(before, await node.Store.DumpAsync(CancellationToken.None));
-            Assert.Equal(node.Log.Checkpoint.Size, node.State.Count);
+            Assert.Equal(node.Log.Checkpoint.Size, node.CurrentState().Count);
         }
     }
 
@@ -90,7 +90,7 @@ public abstract class AccordStoreConformance : IDisposable
         }
 
         await using var node = await OpenNodeAsync(dir);
-        Assert.True(node.State.Statements.ContainsKey(extra.Id));
+        Assert.True(node.CurrentState().Statements.ContainsKey(extra.Id));
         Assert.Equal(node.Log.Checkpoint.Size, await node.Store.ProjectedSizeAsync(CancellationToken.None));
     }
 
