@@ -147,13 +147,14 @@ public sealed class AccordAndLogApiTests(NodeServerFixture node) : IClassFixture
     {
         const string at = "2026-01-01T00:00:00Z";
         var now = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-        var all = CyberAccord.Accord.Assessment.AssessmentEngine.Assess(node.Node.CurrentState(), now);
+        var state = node.Node.CurrentState();
+        var all = CyberAccord.Accord.Assessment.AssessmentEngine.Assess(state, now);
         foreach (var code in new[] { "US", "CN", "DE" })
         {
             var party = PartyIds.FromCodeOrId(code);
             var served = JsonNode.Parse(await node.Api(code).GetStringAsync($"/accord/assessment?at={at}"))!.AsArray();
             var visible = all
-                .Where(f => CyberAccord.Accord.State.Visibility.CanSee(node.Node.CurrentState(), node.Node.CurrentState().Records[f.Subject].Record, party))
+                .Where(f => CyberAccord.Accord.State.Visibility.CanSee(state, state.Records[f.Subject].Record, party))
                 .ToList();
             Assert.Equal(
                 visible.Select(f => f.Subject + f.Rule + f.Under),

@@ -46,9 +46,12 @@ public sealed partial class CrashTests : IDisposable
         var verify = await AccordProcess.RunAsync("log", "verify", root);
         Assert.True(verify.ExitCode == 0, verify.ToString());
 
-        var vkeys = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(root, "log.json"))).RootElement.GetProperty("verifierKeys").EnumerateArray().Select(e => e.GetString()!);
-        var checkpoint = Checkpoint.Parse(NoteVerifierSet.FromVerifierKeys(vkeys).Open(File.ReadAllBytes(Path.Combine(root, "checkpoint"))).Note.Text);
-        Assert.True(checkpoint.Size > reported.Keys.Max(), $"checkpoint size {checkpoint.Size} does not cover reported index {reported.Keys.Max()}");
+        var vkeys = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(root, "log.json"))).RootElement
+            .GetProperty("verifierKeys").EnumerateArray().Select(e => e.GetString()!);
+        var signed = File.ReadAllBytes(Path.Combine(root, "checkpoint"));
+        var checkpoint = Checkpoint.Parse(NoteVerifierSet.FromVerifierKeys(vkeys).Open(signed).Note.Text);
+        Assert.True(
+            checkpoint.Size > reported.Keys.Max(), $"checkpoint size {checkpoint.Size} does not cover reported index {reported.Keys.Max()}");
         foreach (var (index, expected) in reported)
         {
             Assert.Equal(expected, ReadEntry(root, checkpoint.Size, index));

@@ -52,7 +52,11 @@ public sealed class LogCommandsTests : IDisposable
         var note = NoteVerifierSet.FromVerifierKeys([vkey]).Open(File.ReadAllBytes(Path.Combine(root, "checkpoint")));
         var parsed = Checkpoint.Parse(note.Note.Text);
         Assert.Equal(5, parsed.Size);
-        var expected = Rfc6962.RootFromLeafHashes(new[] { Encoding.UTF8.GetBytes("{\"incident\":1}"), [0, 1, 2, 255], "first"u8.ToArray(), "second"u8.ToArray(), "third"u8.ToArray() }.Select(e => Rfc6962.HashLeaf(e)).ToList());
+        var entries = new[]
+        {
+            Encoding.UTF8.GetBytes("{\"incident\":1}"), [0, 1, 2, 255], "first"u8.ToArray(), "second"u8.ToArray(), "third"u8.ToArray(),
+        };
+        var expected = Rfc6962.RootFromLeafHashes(entries.Select(e => Rfc6962.HashLeaf(e)).ToList());
         Assert.Equal(expected, parsed.RootHash);
         Assert.True(File.Exists(Path.Combine(root, "tile", "0", "000.p", "5")));
 
@@ -66,7 +70,8 @@ public sealed class LogCommandsTests : IDisposable
     public async Task Verify_exits_one_and_names_the_damaged_file()
     {
         var (root, _) = await InitAsync();
-        await AccordProcess.RunAsync(["log", "append", root, "--lines"], string.Concat(Enumerable.Range(0, 600).Select(i => $"line {i}\n")));
+        await AccordProcess.RunAsync(
+            ["log", "append", root, "--lines"], string.Concat(Enumerable.Range(0, 600).Select(i => $"line {i}\n")));
         await AccordProcess.RunAsync("log", "checkpoint", root);
         var tile = Path.Combine(root, "tile", "entries", "001");
         var bytes = File.ReadAllBytes(tile);
@@ -82,7 +87,8 @@ public sealed class LogCommandsTests : IDisposable
     public async Task Verify_of_a_checkpoint_signed_by_another_key_exits_one()
     {
         var (root, _) = await InitAsync();
-        var (_, otherVkey) = (0, (await AccordProcess.RunAsync("log", "init", _dir.Sub("other"), "--origin", "example.org/accord/test")).Stdout.TrimEnd('\n').Split('\n')[^1]);
+        var otherInit = await AccordProcess.RunAsync("log", "init", _dir.Sub("other"), "--origin", "example.org/accord/test");
+        var (_, otherVkey) = (0, otherInit.Stdout.TrimEnd('\n').Split('\n')[^1]);
         File.Copy(Path.Combine(_dir.Sub("other"), "checkpoint"), Path.Combine(root, "checkpoint"), overwrite: true);
         var verify = await AccordProcess.RunAsync("log", "verify", root);
         Assert.Equal(1, verify.ExitCode);
@@ -113,7 +119,8 @@ public sealed class LogCommandsTests : IDisposable
     public async Task Inclusion_proof_output_verifies_against_the_checkpoint_it_carries()
     {
         var (root, vkey) = await InitAsync();
-        await AccordProcess.RunAsync(["log", "append", root, "--lines"], string.Concat(Enumerable.Range(0, 1000).Select(i => $"record {i}\n")));
+        await AccordProcess.RunAsync(
+            ["log", "append", root, "--lines"], string.Concat(Enumerable.Range(0, 1000).Select(i => $"record {i}\n")));
         await AccordProcess.RunAsync("log", "checkpoint", root);
         var proof = await AccordProcess.RunAsync("log", "proof", "inclusion", root, "--index", "777");
         Assert.True(proof.ExitCode == 0, proof.ToString());
@@ -129,8 +136,10 @@ public sealed class LogCommandsTests : IDisposable
 
         var consistency = await AccordProcess.RunAsync("log", "proof", "consistency", root, "--old", "300");
         Assert.True(consistency.ExitCode == 0, consistency.ToString());
-        var oldRoot = Rfc6962.RootFromLeafHashes(Enumerable.Range(0, 300).Select(i => Rfc6962.HashLeaf(Encoding.UTF8.GetBytes($"record {i}"))).ToList());
-        ProofVerifier.VerifyConsistency(300, 1000, consistency.Stdout.Trim().Split('\n').Select(Convert.FromBase64String).ToList(), oldRoot, checkpoint.RootHash);
+        var oldRoot = Rfc6962.RootFromLeafHashes(
+            Enumerable.Range(0, 300).Select(i => Rfc6962.HashLeaf(Encoding.UTF8.GetBytes($"record {i}"))).ToList());
+        var consistencyProof = consistency.Stdout.Trim().Split('\n').Select(Convert.FromBase64String).ToList();
+        ProofVerifier.VerifyConsistency(300, 1000, consistencyProof, oldRoot, checkpoint.RootHash);
 
         var outside = await AccordProcess.RunAsync("log", "proof", "inclusion", root, "--index", "1000");
         Assert.Equal(2, outside.ExitCode);
@@ -141,7 +150,8 @@ public sealed class LogCommandsTests : IDisposable
     public async Task Verify_checks_a_copy_served_over_http()
     {
         var (root, vkey) = await InitAsync();
-        await AccordProcess.RunAsync(["log", "append", root, "--lines"], string.Concat(Enumerable.Range(0, 700).Select(i => $"served {i}\n")));
+        await AccordProcess.RunAsync(
+            ["log", "append", root, "--lines"], string.Concat(Enumerable.Range(0, 700).Select(i => $"served {i}\n")));
         await AccordProcess.RunAsync("log", "checkpoint", root);
 
         using var server = StaticFileServer.Start(root);
@@ -163,7 +173,12 @@ public sealed class LogCommandsTests : IDisposable
     [Fact]
     public async Task Every_verb_has_help()
     {
-        foreach (var verb in new[] { new[] { "log" }, ["log", "init"], ["log", "append"], ["log", "checkpoint"], ["log", "proof"], ["log", "proof", "inclusion"], ["log", "proof", "consistency"], ["log", "verify"], ["log", "fsck"], ["log", "bench"] })
+        string[][] verbs =
+        [
+            ["log"], ["log", "init"], ["log", "append"], ["log", "checkpoint"], ["log", "proof"], ["log", "proof", "inclusion"],
+            ["log", "proof", "consistency"], ["log", "verify"], ["log", "fsck"], ["log", "bench"],
+        ];
+        foreach (var verb in verbs)
         {
             var result = await AccordProcess.RunAsync([.. verb, "--help"]);
             Assert.True(result.ExitCode == 0, string.Join(' ', verb) + ": " + result);
