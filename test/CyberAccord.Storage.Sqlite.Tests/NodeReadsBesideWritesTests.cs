@@ -23,9 +23,9 @@ public sealed class NodeReadsBesideWritesTests : IDisposable
 
         public Task<long> ProjectedSizeAsync(CancellationToken cancellationToken) => inner.ProjectedSizeAsync(cancellationToken);
 
-        public async Task ApplyBatchAsync(IReadOnlyList<StoredRecord> records, AccordState state, CancellationToken cancellationToken)
+        public async Task AppendAsync(IReadOnlyList<StoredRecord> records, CancellationToken cancellationToken)
         {
-            var write = inner.ApplyBatchAsync(records, state, cancellationToken);
+            var write = inner.AppendAsync(records, cancellationToken);
             if (Holding)
             {
                 Entered.TrySetResult();

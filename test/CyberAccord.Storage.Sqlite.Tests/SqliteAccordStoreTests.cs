@@ -23,6 +23,31 @@ public sealed class SqliteAccordStoreTests : AccordStoreConformance
 
         return Task.CompletedTask;
     }
+
+    protected override async Task ExecuteAsync(string nodeDir, string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(nodeDir, "accord.db")};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
+    protected override async Task<IReadOnlyList<string>> NamesAsync(string nodeDir)
+    {
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(nodeDir, "accord.db")};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT name FROM sqlite_master";
+        await using var reader = await command.ExecuteReaderAsync();
+        var names = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            names.Add(reader.GetString(0));
+        }
+
+        return names;
+    }
 }
 
 /// <summary>What only a SQLite file can suffer: edits behind the node's back.</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using CyberAccord.Accord.Node;
+using CyberAccord.Accord.Projection;
 using CyberAccord.Accord.Records;
 using CyberAccord.Accord.Scenario;
 using CyberAccord.Log;
@@ -8,7 +9,7 @@ using CyberAccord.Log.Storage.Files;
 namespace CyberAccord.Tests.Conformance;
 
 /// <summary>
-/// The contract every projection store keeps, run against each backend by a small subclass. Deliberate
+/// The contract every store keeps, run against each backend by a small subclass. Deliberate
 /// differences between backends are skipped tests with their reason, never silent.
 /// </summary>
 public abstract class AccordStoreConformance : IDisposable
@@ -22,6 +23,12 @@ public abstract class AccordStoreConformance : IDisposable
 
     /// <summary>Removes the backend's data entirely, as when a database file is deleted.</summary>
     protected abstract Task DestroyStoreAsync(string nodeDir);
+
+    /// <summary>Runs SQL on the backend's store directly, as an operator (or an older program) could, with no node open.</summary>
+    protected abstract Task ExecuteAsync(string nodeDir, string sql);
+
+    /// <summary>The names of the store's tables and indexes.</summary>
+    protected abstract Task<IReadOnlyList<string>> NamesAsync(string nodeDir);
 
     protected async Task<AccordNode> OpenNodeAsync(string nodeDir)
     {
@@ -144,41 +151,48 @@ public abstract class AccordStoreConformance : IDisposable
     }
 
     [Fact]
-    public async Task A_batch_is_stored_whole_with_rows_as_of_its_last_record()
+    public async Task A_batch_is_stored_whole_in_log_order_and_reopens_as_of_its_last_record()
     {
         var dir = await ScenarioNodeAsync();
-        await using var node = await OpenNodeAsync(dir);
-        var created = new DateTime(2026, 1, 5, 0, 0, 0, DateTimeKind.Utc);
-        var request = AccordRecord.Sign(RecordKinds.Request, "request--batched", ReferenceScenario.Us, created,
-            JsonNode.Parse($$"""{"to":"{{ReferenceScenario.Cn}}","type":"information","asks":"logs of the intrusion","deadline":"2026-02-01T00:00:00Z"}""")!.AsObject(), _keys[ReferenceScenario.Us]);
-        await node.SubmitAsync(request, CancellationToken.None);
-        var statements = Enumerable.Range(0, 300).Select(i => AccordRecord.Sign(RecordKinds.Statement, $"statement--batch-{i:D3}", ReferenceScenario.De, created.AddMinutes(i),
-            JsonNode.Parse($$"""{"title":"batch {{i}}","text":"one of many"}""")!.AsObject(), _keys[ReferenceScenario.De])).ToList();
-        var first = await node.SubmitBatchAsync(statements, CancellationToken.None);
-        var update = AccordRecord.Sign(RecordKinds.RequestUpdate, "request-update--batched", ReferenceScenario.Cn, created.AddDays(2),
-            JsonNode.Parse("""{"request":"request--batched","status":"acknowledged","note":"received"}""")!.AsObject(), _keys[ReferenceScenario.Cn]);
-        await node.SubmitAsync(update, CancellationToken.None);
-
-        var dump = await node.Store.DumpAsync(CancellationToken.None);
-        Assert.Equal(300, dump.Split('\n').Count(l => l.StartsWith("statement--batch-", StringComparison.Ordinal)));
-        var requestRow = dump.Split('\n').Single(l => l.StartsWith("request--batched |", StringComparison.Ordinal));
-        Assert.Contains("| acknowledged |", requestRow, StringComparison.Ordinal);
-        Assert.Equal(node.Log.Checkpoint.Size, await node.Store.ProjectedSizeAsync(CancellationToken.None));
-        var sequences = new List<long>();
-        await foreach (var record in node.Store.ReadRecordsAsync(CancellationToken.None))
+        await using (var node = await OpenNodeAsync(dir))
         {
-            if (record.Record.Id.StartsWith("statement--batch-", StringComparison.Ordinal))
+            var created = new DateTime(2026, 1, 5, 0, 0, 0, DateTimeKind.Utc);
+            var request = AccordRecord.Sign(RecordKinds.Request, "request--batched", ReferenceScenario.Us, created,
+                JsonNode.Parse($$"""{"to":"{{ReferenceScenario.Cn}}","type":"information","asks":"logs of the intrusion","deadline":"2026-02-01T00:00:00Z"}""")!
+                    .AsObject(),
+                _keys[ReferenceScenario.Us]);
+            await node.SubmitAsync(request, CancellationToken.None);
+            var statements = Enumerable.Range(0, 300).Select(i => AccordRecord.Sign(RecordKinds.Statement, $"statement--batch-{i:D3}", ReferenceScenario.De,
+                created.AddMinutes(i), JsonNode.Parse($$"""{"title":"batch {{i}}","text":"one of many"}""")!.AsObject(), _keys[ReferenceScenario.De])).ToList();
+            var first = await node.SubmitBatchAsync(statements, CancellationToken.None);
+            var update = AccordRecord.Sign(RecordKinds.RequestUpdate, "request-update--batched", ReferenceScenario.Cn, created.AddDays(2),
+                JsonNode.Parse("""{"request":"request--batched","status":"acknowledged","note":"received"}""")!.AsObject(), _keys[ReferenceScenario.Cn]);
+            await node.SubmitAsync(update, CancellationToken.None);
+
+            var dump = await node.Store.DumpAsync(CancellationToken.None);
+            Assert.Equal(300, dump.Split('\n').Count(l => l.Contains(" | statement--batch-", StringComparison.Ordinal)));
+            Assert.Equal(node.Log.Checkpoint.Size, await node.Store.ProjectedSizeAsync(CancellationToken.None));
+            var sequences = new List<long>();
+            await foreach (var record in node.Store.ReadRecordsAsync(CancellationToken.None))
             {
-                sequences.Add(record.Sequence);
-                Assert.Equal(statements[(int)(record.Sequence - first)].ToEntry(), record.Record.ToEntry());
+                if (record.Record.Id.StartsWith("statement--batch-", StringComparison.Ordinal))
+                {
+                    sequences.Add(record.Sequence);
+                    Assert.Equal(statements[(int)(record.Sequence - first)].ToEntry(), record.Record.ToEntry());
+                }
             }
+
+            Assert.Equal(Enumerable.Range(0, 300).Select(i => first + i), sequences);
         }
 
-        Assert.Equal(Enumerable.Range(0, 300).Select(i => first + i), sequences);
+        // What is derived from the records (the request's status, from its update) is the state's, replayed from the store.
+        await using var reopened = await OpenNodeAsync(dir);
+        Assert.Equal("acknowledged", reopened.State.Requests["request--batched"].Status);
+        Assert.Equal(300, reopened.State.Statements.Keys.Count(id => id.StartsWith("statement--batch-", StringComparison.Ordinal)));
     }
 
     [Fact]
-    public async Task Clearing_empties_every_table_and_reopening_rebuilds_them()
+    public async Task Clearing_empties_the_store_and_reopening_rebuilds_it()
     {
         var dir = await ScenarioNodeAsync();
         string before;
@@ -194,6 +208,32 @@ public abstract class AccordStoreConformance : IDisposable
         {
             Assert.Equal(before, await node.Store.DumpAsync(CancellationToken.None));
         }
+    }
+
+    [Fact]
+    public async Task A_version_1_store_opens_without_the_tables_it_derived_and_keeps_its_records()
+    {
+        var dir = await ScenarioNodeAsync();
+        string before;
+        await using (var node = await OpenNodeAsync(dir))
+        {
+            before = await node.Store.DumpAsync(CancellationToken.None);
+        }
+
+        // What version 1 kept beside the records: tables derived from the state, and an index on record ids.
+        await ExecuteAsync(dir, string.Concat(RetiredTables.Tables.Select(t => $"CREATE TABLE {t} (id TEXT); INSERT INTO {t} VALUES ('stale');"))
+            + "CREATE INDEX records_id ON records (id); UPDATE meta SET value = '1' WHERE key = 'schema_version';");
+        Assert.Contains("stix_objects", await NamesAsync(dir));
+
+        await using (var node = await OpenNodeAsync(dir))
+        {
+            Assert.Equal(before, await node.Store.DumpAsync(CancellationToken.None));
+            Assert.Equal(node.Log.Checkpoint.Size, node.State.Count);
+        }
+
+        var names = await NamesAsync(dir);
+        Assert.Contains(RecordTable.Name, names);
+        Assert.All(RetiredTables.Tables.Concat(RetiredTables.Indexes), retired => Assert.DoesNotContain(retired, names));
     }
 
     /// <summary>Removes what the backend keeps outside the test's directory.</summary>
