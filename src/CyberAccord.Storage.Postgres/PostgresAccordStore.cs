@@ -38,7 +38,9 @@ public sealed class PostgresAccordStore : IAccordStore
                 await ExecuteAsync(connection, "SET synchronous_commit = off", ct).ConfigureAwait(false);
             },
             "writer",
-            schema => new InvalidOperationException($"schema '{schema}' is in use by another node process (it holds the writer lock); stop it or choose another schema (search_path)"),
+            schema => new InvalidOperationException(
+                $"schema '{schema}' is in use by another node process (it holds the writer lock); "
+                + "stop it or choose another schema (search_path)"),
             (server, e) => new InvalidOperationException($"PostgreSQL store {server}: {e.Message}", e),
             cancellationToken).ConfigureAwait(false));
 
@@ -56,7 +58,8 @@ public sealed class PostgresAccordStore : IAccordStore
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
 
         // Two nodes opening the same schema at once must not both create it.
-        await ExecuteAsync(connection, $"SELECT pg_advisory_xact_lock(hashtext('cyberaccord.{schema}'))", cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(connection, $"SELECT pg_advisory_xact_lock(hashtext('cyberaccord.{schema}'))", cancellationToken)
+            .ConfigureAwait(false);
         await ExecuteAsync(connection, $"""
             CREATE SCHEMA IF NOT EXISTS "{schema}";
             SET LOCAL search_path TO "{schema}";
@@ -64,7 +67,8 @@ public sealed class PostgresAccordStore : IAccordStore
             """, cancellationToken).ConfigureAwait(false);
         await using (var version = new NpgsqlCommand("SELECT value FROM meta WHERE key = 'schema_version'", connection))
         {
-            if (await version.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is string text && int.Parse(text, CultureInfo.InvariantCulture) > RecordTable.SchemaVersion)
+            if (await version.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is string text
+                && int.Parse(text, CultureInfo.InvariantCulture) > RecordTable.SchemaVersion)
             {
                 throw new InvalidOperationException(
                     $"the projection schema '{schema}' has version {text}, newer than this program's {RecordTable.SchemaVersion}");
@@ -156,9 +160,11 @@ public sealed class PostgresAccordStore : IAccordStore
         _ => new NpgsqlParameter<byte[]>(string.Empty, (byte[])value),
     };
 
-    public IAsyncEnumerable<StoredRecord> ReadRecordsAsync(CancellationToken cancellationToken) => StoredRecordParser.ParseAsync(ReadEntriesAsync(cancellationToken), cancellationToken);
+    public IAsyncEnumerable<StoredRecord> ReadRecordsAsync(CancellationToken cancellationToken) =>
+        StoredRecordParser.ParseAsync(ReadEntriesAsync(cancellationToken), cancellationToken);
 
-    private async IAsyncEnumerable<(long Sequence, byte[] Entry)> ReadEntriesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<(long Sequence, byte[] Entry)> ReadEntriesAsync(
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var connection = await _session.Source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var command = new NpgsqlCommand("SELECT seq, entry FROM records ORDER BY seq", connection);

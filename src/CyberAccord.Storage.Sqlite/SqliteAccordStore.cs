@@ -22,7 +22,8 @@ public sealed class SqliteAccordStore : IAccordStore
     /// <exception cref="ProjectionDamagedException">The file is damaged at the SQLite level; it is left as it is.</exception>
     public static async Task<SqliteAccordStore> OpenAsync(string path, CancellationToken cancellationToken)
     {
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false }.ToString());
+        var connection = new SqliteConnection(
+            new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false }.ToString());
         var store = new SqliteAccordStore(connection);
         try
         {
@@ -32,7 +33,8 @@ public sealed class SqliteAccordStore : IAccordStore
             var check = await store.ScalarAsync("PRAGMA quick_check(1)", cancellationToken).ConfigureAwait(false);
             if (check != "ok")
             {
-                throw new ProjectionDamagedException(path, $"the projection {path} is damaged (SQLite quick_check: {check?.ReplaceLineEndings(" ")})", null);
+                throw new ProjectionDamagedException(
+                    path, $"the projection {path} is damaged (SQLite quick_check: {check?.ReplaceLineEndings(" ")})", null);
             }
 
             await store.MigrateAsync(cancellationToken).ConfigureAwait(false);
@@ -41,7 +43,8 @@ public sealed class SqliteAccordStore : IAccordStore
         catch (Exception e) when (IsDamage(e) || e is ProjectionDamagedException)
         {
             await store.DisposeAsync().ConfigureAwait(false);
-            throw e as ProjectionDamagedException ?? new ProjectionDamagedException(path, $"the projection {path} is damaged ({e.Message})", e);
+            throw e as ProjectionDamagedException
+                ?? new ProjectionDamagedException(path, $"the projection {path} is damaged ({e.Message})", e);
         }
         catch
         {
@@ -148,7 +151,8 @@ public sealed class SqliteAccordStore : IAccordStore
     public IAsyncEnumerable<StoredRecord> ReadRecordsAsync(CancellationToken cancellationToken) =>
         StoredRecordParser.ParseAsync(ReadAllEntriesAsync(cancellationToken), cancellationToken);
 
-    private async IAsyncEnumerable<(long Sequence, byte[] Entry)> ReadAllEntriesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<(long Sequence, byte[] Entry)> ReadAllEntriesAsync(
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var command = _connection.CreateCommand();
         command.CommandText = "SELECT seq, entry FROM records ORDER BY seq";
@@ -163,7 +167,8 @@ public sealed class SqliteAccordStore : IAccordStore
     /// The stored log entries with indices from <paramref name="first"/>, at most <paramref name="count"/>, in log order:
     /// copies fsck may use to rebuild a damaged entry bundle (it checks each against the signed checkpoint).
     /// </summary>
-    public async Task<IReadOnlyList<(long Index, byte[] Entry)>> ReadEntriesAsync(long first, int count, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<(long Index, byte[] Entry)>> ReadEntriesAsync(
+        long first, int count, CancellationToken cancellationToken)
     {
         await using var command = _connection.CreateCommand();
         command.CommandText = "SELECT seq, entry FROM records WHERE seq >= $1 AND seq < $2 ORDER BY seq";

@@ -20,7 +20,11 @@ public sealed class PostgresOnlyTests : IDisposable
         var keys = ReferenceScenario.Parties.ToDictionary(p => p.Id, _ => PartyKey.Generate(), StringComparer.Ordinal);
         await LogDirectory.InitAsync(Path.Combine(root, "log"), "both.example/log", CancellationToken.None);
         async Task<AccordNode> Open(IAccordStore store) => await AccordNode.OpenAsync(
-            await LogDirectory.OpenAsync(Path.Combine(root, "log"), TimeSpan.FromSeconds(5), CancellationToken.None), store, new BlobStore(Path.Combine(root, "blobs")), null, CancellationToken.None);
+            await LogDirectory.OpenAsync(Path.Combine(root, "log"), TimeSpan.FromSeconds(5), CancellationToken.None),
+            store,
+            new BlobStore(Path.Combine(root, "blobs")),
+            null,
+            CancellationToken.None);
 
         string postgres;
         await using (var node = await Open(await PostgresAccordStore.OpenAsync(_store, CancellationToken.None)))
@@ -60,19 +64,24 @@ public sealed class PostgresOnlyTests : IDisposable
     [Fact]
     public async Task An_unreachable_server_is_named_without_its_password()
     {
-        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => PostgresAccordStore.OpenAsync("Host=127.0.0.1;Port=1;Username=u;Password=hunter2;Timeout=2", CancellationToken.None));
+        var e = await Assert.ThrowsAsync<InvalidOperationException>(
+            () => PostgresAccordStore.OpenAsync("Host=127.0.0.1;Port=1;Username=u;Password=hunter2;Timeout=2", CancellationToken.None));
         Assert.Contains("Host=127.0.0.1", e.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("hunter2", e.Message, StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("postgres://ann:s%40cret@db.example:6543/accord?search_path=cert_de", "db.example", 6543, "ann", "s@cret", "accord", "cert_de")]
+    [InlineData(
+        "postgres://ann:s%40cret@db.example:6543/accord?search_path=cert_de", "db.example", 6543, "ann", "s@cret", "accord", "cert_de")]
     [InlineData("postgresql://db.example/accord", "db.example", 5432, null, null, "accord", "cyberaccord")]
     [InlineData("Host=10.0.0.5;Port=5433;Username=bob;Database=nodes;Search Path=cn", "10.0.0.5", 5433, "bob", null, "nodes", "cn")]
-    public void Urls_and_keyword_strings_name_the_same_things(string text, string host, int port, string? user, string? password, string database, string schema)
+    public void Urls_and_keyword_strings_name_the_same_things(
+        string text, string host, int port, string? user, string? password, string database, string schema)
     {
         var builder = PostgresConnectionString.Parse(text);
-        Assert.Equal((host, port, user, password, database, schema), (builder.Host, builder.Port, builder.Username, builder.Password, builder.Database, PostgresConnectionString.Schema(builder)));
+        Assert.Equal(
+            (host, port, user, password, database, schema),
+            (builder.Host, builder.Port, builder.Username, builder.Password, builder.Database, PostgresConnectionString.Schema(builder)));
     }
 
     [Theory]
