@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Text;
 using CyberAccord.Accord.Node;
 using CyberAccord.Accord.Projection;
-using CyberAccord.Accord.Records;
 using CyberAccord.Accord.State;
 using Npgsql;
 using NpgsqlTypes;
@@ -11,15 +9,13 @@ using NpgsqlTypes;
 namespace CyberAccord.Storage.Postgres;
 
 /// <summary>
-/// The projection in PostgreSQL, for a node that outgrows one SQLite file: every applied record (its log entry) and the
-/// query tables derived from the state, in one schema. A batch is one transaction; large inserts go through binary COPY.
-/// Readers use their own pooled connections, so they never wait on the writer's transaction (MVCC).
+/// The store in PostgreSQL, beside the log's sequencing in the same schema: every applied record (its log entry), the
+/// node's verified record cache. A batch is one transaction; large ones go through binary COPY. Readers use their own
+/// pooled connections, so they never wait on the writer's transaction (MVCC).
 /// </summary>
 public sealed class PostgresAccordStore : IAccordStore
 {
-    private const int SchemaVersion = 1;
-
-    /// <summary>From this many rows for one table in a batch, binary COPY beats a pipelined batch of INSERTs.</summary>
+    /// <summary>From this many rows in a batch, binary COPY beats a pipelined batch of INSERTs.</summary>
     private const int CopyThreshold = 64;
 
     private readonly PostgresSession _session;
@@ -42,7 +38,9 @@ public sealed class PostgresAccordStore : IAccordStore
                 await ExecuteAsync(connection, "SET synchronous_commit = off", ct).ConfigureAwait(false);
             },
             "writer",
-            schema => new InvalidOperationException($"schema '{schema}' is in use by another node process (it holds the writer lock); stop it or choose another schema (search_path)"),
+            schema => new InvalidOperationException(
+                $"schema '{schema}' is in use by another node process (it holds the writer lock); "
+                + "stop it or choose another schema (search_path)"),
             (server, e) => new InvalidOperationException($"PostgreSQL store {server}: {e.Message}", e),
             cancellationToken).ConfigureAwait(false));
 
@@ -60,7 +58,8 @@ public sealed class PostgresAccordStore : IAccordStore
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
 
         // Two nodes opening the same schema at once must not both create it.
-        await ExecuteAsync(connection, $"SELECT pg_advisory_xact_lock(hashtext('cyberaccord.{schema}'))", cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(connection, $"SELECT pg_advisory_xact_lock(hashtext('cyberaccord.{schema}'))", cancellationToken)
+            .ConfigureAwait(false);
         await ExecuteAsync(connection, $"""
             CREATE SCHEMA IF NOT EXISTS "{schema}";
             SET LOCAL search_path TO "{schema}";
@@ -68,31 +67,30 @@ public sealed class PostgresAccordStore : IAccordStore
             """, cancellationToken).ConfigureAwait(false);
         await using (var version = new NpgsqlCommand("SELECT value FROM meta WHERE key = 'schema_version'", connection))
         {
-            if (await version.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is string text && int.Parse(text, CultureInfo.InvariantCulture) > SchemaVersion)
+            if (await version.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is string text
+                && int.Parse(text, CultureInfo.InvariantCulture) > RecordTable.SchemaVersion)
             {
-                throw new InvalidOperationException($"the projection schema '{schema}' has version {text}, newer than this program's {SchemaVersion}");
+                throw new InvalidOperationException(
+                    $"the projection schema '{schema}' has version {text}, newer than this program's {RecordTable.SchemaVersion}");
             }
         }
 
         // Text compares byte-wise (COLLATE "C"), as in SQLite, whatever the database's locale: ids sort and match alike on both.
-        await ExecuteAsync(connection, """
-            CREATE TABLE IF NOT EXISTS records (seq bigint PRIMARY KEY, id text COLLATE "C" NOT NULL, kind text COLLATE "C" NOT NULL, author text COLLATE "C" NOT NULL, created text COLLATE "C" NOT NULL, entry bytea NOT NULL);
-            CREATE TABLE IF NOT EXISTS parties (id text COLLATE "C" PRIMARY KEY, code text COLLATE "C" NOT NULL, name text COLLATE "C" NOT NULL, kind text COLLATE "C" NOT NULL, version integer NOT NULL, keys text COLLATE "C" NOT NULL);
-            CREATE TABLE IF NOT EXISTS accords (id text COLLATE "C" PRIMARY KEY, author text COLLATE "C" NOT NULL, title text COLLATE "C" NOT NULL, parties text COLLATE "C" NOT NULL, commitments text COLLATE "C" NOT NULL);
-            CREATE TABLE IF NOT EXISTS designations (id text COLLATE "C" NOT NULL, party text COLLATE "C" NOT NULL, framework text COLLATE "C" NOT NULL, effective text COLLATE "C" NOT NULL, categories text COLLATE "C" NOT NULL, created text COLLATE "C" NOT NULL, PRIMARY KEY (id, created));
-            CREATE TABLE IF NOT EXISTS incidents (id text COLLATE "C" PRIMARY KEY, reporter text COLLATE "C" NOT NULL, affected text COLLATE "C" NOT NULL, title text COLLATE "C" NOT NULL, start text COLLATE "C" NOT NULL, effects text COLLATE "C" NOT NULL, sectors text COLLATE "C" NOT NULL, severity integer NOT NULL, tlp text COLLATE "C" NOT NULL);
-            CREATE TABLE IF NOT EXISTS evidence (id text COLLATE "C" PRIMARY KEY, author text COLLATE "C" NOT NULL, incident text COLLATE "C", sha256 text COLLATE "C" NOT NULL, reliability text COLLATE "C" NOT NULL, credibility text COLLATE "C" NOT NULL, shared integer NOT NULL, tlp text COLLATE "C" NOT NULL);
-            CREATE TABLE IF NOT EXISTS claims (id text COLLATE "C" PRIMARY KEY, claimant text COLLATE "C" NOT NULL, incident text COLLATE "C", attributed_party text COLLATE "C", attributed_actor text COLLATE "C", likelihood text COLLATE "C" NOT NULL, confidence text COLLATE "C" NOT NULL, unsupported integer NOT NULL, tlp text COLLATE "C" NOT NULL);
-            CREATE TABLE IF NOT EXISTS requests (id text COLLATE "C" PRIMARY KEY, from_party text COLLATE "C" NOT NULL, to_party text COLLATE "C" NOT NULL, incident text COLLATE "C", type text COLLATE "C" NOT NULL, created text COLLATE "C" NOT NULL, deadline text COLLATE "C" NOT NULL, status text COLLATE "C" NOT NULL, first_response text COLLATE "C");
-            CREATE TABLE IF NOT EXISTS statements (id text COLLATE "C" PRIMARY KEY, author text COLLATE "C" NOT NULL, title text COLLATE "C" NOT NULL, date text COLLATE "C" NOT NULL);
-            CREATE TABLE IF NOT EXISTS positions (id text COLLATE "C" PRIMARY KEY, author text COLLATE "C" NOT NULL, subject text COLLATE "C" NOT NULL, stance text COLLATE "C" NOT NULL, commitment text COLLATE "C", under text COLLATE "C", view text COLLATE "C");
-            CREATE TABLE IF NOT EXISTS stix_objects (record_id text COLLATE "C" PRIMARY KEY, collection text COLLATE "C" NOT NULL, object_id text COLLATE "C" NOT NULL, type text COLLATE "C" NOT NULL, version text COLLATE "C" NOT NULL, date_added text COLLATE "C" NOT NULL, poster text COLLATE "C" NOT NULL, tlp text COLLATE "C" NOT NULL, deleted integer NOT NULL);
-            CREATE INDEX IF NOT EXISTS stix_objects_collection ON stix_objects (collection, date_added);
-            CREATE INDEX IF NOT EXISTS records_id ON records (id);
-            CREATE INDEX IF NOT EXISTS requests_to ON requests (to_party, status);
-            CREATE INDEX IF NOT EXISTS claims_claimant ON claims (claimant);
-            """, cancellationToken).ConfigureAwait(false);
-        await ExecuteAsync(connection, $"INSERT INTO meta (key, value) VALUES ('schema_version', '{SchemaVersion}') ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value", cancellationToken).ConfigureAwait(false);
+        var create = RecordTable.Create(type => type switch
+        {
+            RecordColumnType.Sequence => "bigint PRIMARY KEY",
+            RecordColumnType.Text => "text COLLATE \"C\" NOT NULL",
+            _ => "bytea NOT NULL",
+        });
+        await ExecuteAsync(
+            connection,
+            $"""
+            {create};
+            {RetiredTables.Drop}
+            INSERT INTO meta (key, value) VALUES ('schema_version', '{RecordTable.SchemaVersion}')
+            ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value;
+            """,
+            cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -102,59 +100,51 @@ public sealed class PostgresAccordStore : IAccordStore
         return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
 
-    public Task ApplyBatchAsync(IReadOnlyList<StoredRecord> records, AccordState state, CancellationToken cancellationToken) =>
-        WriteAsync(ProjectionRows.For(records, state), cancellationToken);
+    public Task AppendAsync(IReadOnlyList<StoredRecord> records, CancellationToken cancellationToken) =>
+        WriteAsync(RecordTable.Rows(records), cancellationToken);
 
-    private async Task WriteAsync(List<ProjectionRow> rows, CancellationToken cancellationToken)
+    private async Task WriteAsync(object[][] rows, CancellationToken cancellationToken)
     {
         await using var transaction = await _session.Connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await using var batch = new NpgsqlBatch(_session.Connection, transaction);
-        foreach (var group in rows.GroupBy(r => r.Table))
+        if (rows.Length >= CopyThreshold)
         {
-            var table = group.Key;
-            if (!table.Replaces && group.Count() >= CopyThreshold)
+            await CopyAsync(rows, cancellationToken).ConfigureAwait(false);
+        }
+        else if (rows.Length > 0)
+        {
+            await using var batch = new NpgsqlBatch(_session.Connection, transaction);
+            foreach (var row in rows)
             {
-                await CopyAsync(table, group, cancellationToken).ConfigureAwait(false);
-                continue;
-            }
-
-            var sql = Insert(table);
-            foreach (var row in group)
-            {
-                var command = new NpgsqlBatchCommand(sql);
-                foreach (var value in row.Values)
+                var command = new NpgsqlBatchCommand(RecordTable.Insert);
+                for (var i = 0; i < row.Length; i++)
                 {
-                    command.Parameters.Add(Parameter(value));
+                    command.Parameters.Add(Parameter(RecordTable.Columns[i].Type, row[i]));
                 }
 
                 batch.BatchCommands.Add(command);
             }
-        }
 
-        if (batch.BatchCommands.Count > 0)
-        {
             await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task CopyAsync(ProjectionTable table, IEnumerable<ProjectionRow> rows, CancellationToken cancellationToken)
+    private async Task CopyAsync(object[][] rows, CancellationToken cancellationToken)
     {
-        await using var importer = await _session.Connection.BeginBinaryImportAsync($"COPY {table.Name} ({string.Join(", ", table.Columns)}) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
+        await using var importer = await _session.Connection
+            .BeginBinaryImportAsync($"COPY {RecordTable.Name} ({RecordTable.ColumnList}) FROM STDIN (FORMAT BINARY)", cancellationToken)
+            .ConfigureAwait(false);
         foreach (var row in rows)
         {
             await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
-            foreach (var value in row.Values)
+            for (var i = 0; i < row.Length; i++)
             {
-                var write = value switch
+                var write = RecordTable.Columns[i].Type switch
                 {
-                    null => importer.WriteNullAsync(cancellationToken),
-                    string text => importer.WriteAsync(text, NpgsqlDbType.Text, cancellationToken),
-                    long number => importer.WriteAsync(number, NpgsqlDbType.Bigint, cancellationToken),
-                    int number => importer.WriteAsync(number, NpgsqlDbType.Integer, cancellationToken),
-                    byte[] bytes => importer.WriteAsync(bytes, NpgsqlDbType.Bytea, cancellationToken),
-                    _ => throw new InvalidOperationException($"no PostgreSQL type for a {value.GetType().Name} in {table.Name}"),
+                    RecordColumnType.Sequence => importer.WriteAsync((long)row[i], NpgsqlDbType.Bigint, cancellationToken),
+                    RecordColumnType.Text => importer.WriteAsync((string)row[i], NpgsqlDbType.Text, cancellationToken),
+                    _ => importer.WriteAsync((byte[])row[i], NpgsqlDbType.Bytea, cancellationToken),
                 };
                 await write.ConfigureAwait(false);
             }
@@ -163,27 +153,18 @@ public sealed class PostgresAccordStore : IAccordStore
         await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private static NpgsqlParameter Parameter(object? value) => value switch
+    private static NpgsqlParameter Parameter(RecordColumnType type, object value) => type switch
     {
-        null => new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text },
-        long number => new NpgsqlParameter<long>(string.Empty, number),
-        int number => new NpgsqlParameter<int>(string.Empty, number),
-        string text => new NpgsqlParameter<string>(string.Empty, text),
-        byte[] bytes => new NpgsqlParameter<byte[]>(string.Empty, bytes),
-        _ => throw new InvalidOperationException($"no PostgreSQL type for a {value.GetType().Name}"),
+        RecordColumnType.Sequence => new NpgsqlParameter<long>(string.Empty, (long)value),
+        RecordColumnType.Text => new NpgsqlParameter<string>(string.Empty, (string)value),
+        _ => new NpgsqlParameter<byte[]>(string.Empty, (byte[])value),
     };
 
-    private static string Insert(ProjectionTable table)
-    {
-        var insert = $"INSERT INTO {table.Name} ({string.Join(", ", table.Columns)}) VALUES ({string.Join(", ", table.Columns.Select((_, i) => "$" + (i + 1)))})";
-        return table.Replaces
-            ? $"{insert} ON CONFLICT ({string.Join(", ", table.Key)}) DO UPDATE SET {string.Join(", ", table.Columns.Except(table.Key).Select(c => $"{c} = EXCLUDED.{c}"))}"
-            : insert;
-    }
+    public IAsyncEnumerable<StoredRecord> ReadRecordsAsync(CancellationToken cancellationToken) =>
+        StoredRecordParser.ParseAsync(ReadEntriesAsync(cancellationToken), cancellationToken);
 
-    public IAsyncEnumerable<StoredRecord> ReadRecordsAsync(CancellationToken cancellationToken) => StoredRecordParser.ParseAsync(ReadEntriesAsync(cancellationToken), cancellationToken);
-
-    private async IAsyncEnumerable<(long Sequence, byte[] Entry)> ReadEntriesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<(long Sequence, byte[] Entry)> ReadEntriesAsync(
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var connection = await _session.Source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var command = new NpgsqlCommand("SELECT seq, entry FROM records ORDER BY seq", connection);
@@ -195,21 +176,15 @@ public sealed class PostgresAccordStore : IAccordStore
     }
 
     public Task ClearAsync(CancellationToken cancellationToken) =>
-        ExecuteAsync(_session.Connection, $"TRUNCATE {string.Join(", ", ProjectionRows.Derived.Append(ProjectionRows.Records).Select(t => t.Name))}", cancellationToken);
+        ExecuteAsync(_session.Connection, $"TRUNCATE {RecordTable.Name}", cancellationToken);
 
-    /// <summary>Every table in the canonical dump format, the same as the SQLite store's.</summary>
+    /// <summary>Every record in the canonical dump format, the same as the SQLite store's.</summary>
     public async Task<string> DumpAsync(CancellationToken cancellationToken)
     {
-        var output = new StringBuilder();
         await using var connection = await _session.Source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var table in ProjectionDump.Tables)
-        {
-            await using var command = new NpgsqlCommand(ProjectionDump.Query(table), connection);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            await ProjectionDump.AppendAsync(output, table, reader, cancellationToken).ConfigureAwait(false);
-        }
-
-        return output.ToString();
+        await using var command = new NpgsqlCommand(ProjectionDump.Query, connection);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await ProjectionDump.RenderAsync(reader, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)

@@ -14,14 +14,18 @@ public static partial class PostgresConnectionString
 
     /// <summary>True when <paramref name="text"/> names a PostgreSQL store rather than a file.</summary>
     public static bool IsPostgres(string text) =>
-        text is not null && (text.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || text.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase) || text.Contains("Host=", StringComparison.OrdinalIgnoreCase));
+        text is not null && (IsUrl(text) || text.Contains("Host=", StringComparison.OrdinalIgnoreCase));
+
+    private static bool IsUrl(string text) =>
+        text.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase)
+        || text.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Parses either form; throws <see cref="ArgumentException"/> naming what is wrong.</summary>
     public static NpgsqlConnectionStringBuilder Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         NpgsqlConnectionStringBuilder builder;
-        if (text.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || text.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase))
+        if (IsUrl(text))
         {
             builder = FromUrl(text);
         }
@@ -45,7 +49,8 @@ public static partial class PostgresConnectionString
         var schema = Schema(builder);
         if (!SchemaName().IsMatch(schema))
         {
-            throw new ArgumentException($"schema '{schema}' (the first element of the search path) must be a lower-case SQL identifier: letters, digits and _");
+            throw new ArgumentException(
+                $"schema '{schema}' (the first element of the search path) must be a lower-case SQL identifier: letters, digits and _");
         }
 
         builder.SearchPath = schema;
@@ -92,17 +97,22 @@ public static partial class PostgresConnectionString
 
         foreach (var pair in url.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
         {
-            var (key, value) = pair.Split('=', 2) is [var k, var v] ? (Uri.UnescapeDataString(k), Uri.UnescapeDataString(v)) : (Uri.UnescapeDataString(pair), string.Empty);
+            var (key, value) = pair.Split('=', 2) is [var k, var v]
+                ? (Uri.UnescapeDataString(k), Uri.UnescapeDataString(v))
+                : (Uri.UnescapeDataString(pair), string.Empty);
             switch (key)
             {
                 case "search_path" or "schema":
                     builder.SearchPath = value;
                     break;
                 case "sslmode":
-                    builder.SslMode = Enum.TryParse<SslMode>(value, ignoreCase: true, out var mode) ? mode : throw new ArgumentException($"sslmode '{value}' is not one of {string.Join(", ", Enum.GetNames<SslMode>())}");
+                    builder.SslMode = Enum.TryParse<SslMode>(value, ignoreCase: true, out var mode)
+                        ? mode
+                        : throw new ArgumentException($"sslmode '{value}' is not one of {string.Join(", ", Enum.GetNames<SslMode>())}");
                     break;
                 default:
-                    throw new ArgumentException($"'{key}' in '{Redact(text)}' is not a parameter this node understands (search_path, schema, sslmode)");
+                    throw new ArgumentException(
+                        $"'{key}' in '{Redact(text)}' is not a parameter this node understands (search_path, schema, sslmode)");
             }
         }
 

@@ -40,7 +40,9 @@ public sealed class PostgresSequencer : ISequencer
             await truncate.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        await using (var command = new NpgsqlCommand("INSERT INTO log_meta (key, value) VALUES ('log_id', $1) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value", sequencer._session.Connection, transaction))
+        const string Claim =
+            "INSERT INTO log_meta (key, value) VALUES ('log_id', $1) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value";
+        await using (var command = new NpgsqlCommand(Claim, sequencer._session.Connection, transaction))
         {
             command.Parameters.Add(new NpgsqlParameter<string>(string.Empty, logId));
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -49,7 +51,9 @@ public sealed class PostgresSequencer : ISequencer
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Refuses, before anything is written, a schema whose sequencing belongs to a log other than <paramref name="replacing"/>.</summary>
+    /// <summary>
+    /// Refuses, before anything is written, a schema whose sequencing belongs to a log other than <paramref name="replacing"/>.
+    /// </summary>
     public static async Task CheckClaimableAsync(string connectionString, string? replacing, CancellationToken cancellationToken)
     {
         await using var sequencer = await ConnectAsync(connectionString, cancellationToken).ConfigureAwait(false);
@@ -61,23 +65,32 @@ public sealed class PostgresSequencer : ISequencer
         await using var command = new NpgsqlCommand("SELECT value FROM log_meta WHERE key = 'log_id'", _session.Connection);
         if (await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is string owner && owner != replacing)
         {
-            throw new LogStateException($"schema '{Schema}' already holds the log sequencing of another node (log {owner}); choose another schema (search_path), replace that node with --force in its own directory, or drop the schema");
+            throw new LogStateException(
+                $"schema '{Schema}' already holds the log sequencing of another node (log {owner}); choose another schema (search_path), "
+                + "replace that node with --force in its own directory, or drop the schema");
         }
     }
 
-    /// <summary>Opens the sequencing of the log <paramref name="logId"/>, whose tiles hold <paramref name="integratedSize"/> entries.</summary>
-    public static async Task<PostgresSequencer> OpenAsync(string connectionString, string logId, long integratedSize, CancellationToken cancellationToken)
+    /// <summary>
+    /// Opens the sequencing of the log <paramref name="logId"/>, whose tiles hold <paramref name="integratedSize"/> entries.
+    /// </summary>
+    public static async Task<PostgresSequencer> OpenAsync(
+        string connectionString, string logId, long integratedSize, CancellationToken cancellationToken)
     {
         var sequencer = await ConnectAsync(connectionString, cancellationToken).ConfigureAwait(false);
         try
         {
-            await using var command = new NpgsqlCommand("SELECT (SELECT value FROM log_meta WHERE key = 'log_id'), MIN(idx), MAX(idx), COUNT(*) FROM log_sequence", sequencer._session.Connection);
+            await using var command = new NpgsqlCommand(
+                "SELECT (SELECT value FROM log_meta WHERE key = 'log_id'), MIN(idx), MAX(idx), COUNT(*) FROM log_sequence",
+                sequencer._session.Connection);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
             var owner = reader.IsDBNull(0) ? null : reader.GetString(0);
             if (owner != logId)
             {
-                throw new LogStateException($"schema '{sequencer.Schema}' holds the sequencing of {(owner is null ? "no log" : $"log {owner}")}, not of this log ({logId}); a node's log and its schema belong together");
+                throw new LogStateException(
+                    $"schema '{sequencer.Schema}' holds the sequencing of {(owner is null ? "no log" : $"log {owner}")}, "
+                    + $"not of this log ({logId}); a node's log and its schema belong together");
             }
 
             var size = integratedSize;
@@ -86,7 +99,9 @@ public sealed class PostgresSequencer : ISequencer
                 var (min, max, count) = (reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3));
                 if (count != max - min + 1 || min > integratedSize)
                 {
-                    throw new LogCorruptException($"log_sequence in schema '{sequencer.Schema}' holds {count} entries between {min} and {max}, with gaps or beyond the integrated size {integratedSize}");
+                    throw new LogCorruptException(
+                        $"log_sequence in schema '{sequencer.Schema}' holds {count} entries between {min} and {max}, "
+                        + $"with gaps or beyond the integrated size {integratedSize}");
                 }
 
                 size = Math.Max(size, max + 1);
@@ -119,7 +134,8 @@ public sealed class PostgresSequencer : ISequencer
 
             // One appender per schema: the log's own file lock guards one directory, this guards the shared database.
             "sequencer",
-            schema => new LogStateException($"the log sequencing in schema '{schema}' is in use by another process; try again when it has finished"),
+            schema => new LogStateException(
+                $"the log sequencing in schema '{schema}' is in use by another process; try again when it has finished"),
             (server, e) => new LogStateException($"PostgreSQL sequencing at {server}: {e.Message}"),
             cancellationToken).ConfigureAwait(false));
 
@@ -142,7 +158,8 @@ public sealed class PostgresSequencer : ISequencer
 
         await using (var transaction = await _session.Connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
         {
-            await using (var importer = await _session.Connection.BeginBinaryImportAsync("COPY log_sequence (idx, entry) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false))
+            const string Copy = "COPY log_sequence (idx, entry) FROM STDIN (FORMAT BINARY)";
+            await using (var importer = await _session.Connection.BeginBinaryImportAsync(Copy, cancellationToken).ConfigureAwait(false))
             {
                 for (var i = 0; i < entries.Count; i++)
                 {
@@ -165,7 +182,8 @@ public sealed class PostgresSequencer : ISequencer
     public async ValueTask<IReadOnlyList<ReadOnlyMemory<byte>>> ReadAsync(long from, int maxCount, CancellationToken cancellationToken)
     {
         var entries = new List<ReadOnlyMemory<byte>>(Math.Min(maxCount, 4096));
-        await using var command = new NpgsqlCommand("SELECT idx, entry FROM log_sequence WHERE idx >= $1 ORDER BY idx LIMIT $2", _session.Connection);
+        await using var command = new NpgsqlCommand(
+            "SELECT idx, entry FROM log_sequence WHERE idx >= $1 ORDER BY idx LIMIT $2", _session.Connection);
         command.Parameters.Add(new NpgsqlParameter<long>(string.Empty, from));
         command.Parameters.Add(new NpgsqlParameter<int>(string.Empty, maxCount));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -173,7 +191,8 @@ public sealed class PostgresSequencer : ISequencer
         {
             if (reader.GetInt64(0) != from + entries.Count)
             {
-                throw new LogCorruptException($"log_sequence has no entry {from + entries.Count}; it was released or lost before integration");
+                throw new LogCorruptException(
+                    $"log_sequence has no entry {from + entries.Count}; it was released or lost before integration");
             }
 
             entries.Add(reader.GetFieldValue<byte[]>(1));
@@ -199,7 +218,9 @@ public sealed class PostgresSequencerFactory : ISequencerFactory
     {
         ArgumentNullException.ThrowIfNull(settings);
         return settings.Kind == PostgresSequencer.Kind
-            ? await PostgresSequencer.OpenAsync(settings.Connection, settings.LogId, integratedSize, cancellationToken).ConfigureAwait(false)
-            : throw new LogStateException($"the log names a '{settings.Kind}' sequencer; this program knows only '{PostgresSequencer.Kind}'");
+            ? await PostgresSequencer.OpenAsync(settings.Connection, settings.LogId, integratedSize, cancellationToken)
+                .ConfigureAwait(false)
+            : throw new LogStateException(
+                $"the log names a '{settings.Kind}' sequencer; this program knows only '{PostgresSequencer.Kind}'");
     }
 }

@@ -11,7 +11,13 @@ internal sealed record PostgresSession(NpgsqlDataSource Source, NpgsqlConnection
 {
     /// <param name="setUp">Runs on the new connection first (migrations), with the schema name.</param>
     /// <param name="writerLock">The advisory lock this writer holds for its lifetime; the message says who else holds it.</param>
-    public static async Task<PostgresSession> OpenAsync(string connectionString, Func<NpgsqlConnection, string, CancellationToken, Task> setUp, string writerLock, Func<string, Exception> inUse, Func<string, Exception, Exception> unreachable, CancellationToken cancellationToken)
+    public static async Task<PostgresSession> OpenAsync(
+        string connectionString,
+        Func<NpgsqlConnection, string, CancellationToken, Task> setUp,
+        string writerLock,
+        Func<string, Exception> inUse,
+        Func<string, Exception, Exception> unreachable,
+        CancellationToken cancellationToken)
     {
         var builder = PostgresConnectionString.Parse(connectionString);
         var schema = PostgresConnectionString.Schema(builder);
@@ -21,7 +27,8 @@ internal sealed record PostgresSession(NpgsqlDataSource Source, NpgsqlConnection
         {
             connection = await source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             await setUp(connection, schema, cancellationToken).ConfigureAwait(false);
-            await using (var exclusive = new NpgsqlCommand($"SELECT pg_try_advisory_lock(hashtext('cyberaccord.{writerLock}.{schema}'))", connection))
+            var take = $"SELECT pg_try_advisory_lock(hashtext('cyberaccord.{writerLock}.{schema}'))";
+            await using (var exclusive = new NpgsqlCommand(take, connection))
             {
                 if (!(bool)(await exclusive.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!)
                 {

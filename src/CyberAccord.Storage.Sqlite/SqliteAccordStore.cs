@@ -1,27 +1,20 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Text;
 using CyberAccord.Accord.Node;
 using CyberAccord.Accord.Projection;
-using CyberAccord.Accord.Records;
 using CyberAccord.Accord.State;
 using Microsoft.Data.Sqlite;
 
 namespace CyberAccord.Storage.Sqlite;
 
 /// <summary>
-/// The embedded projection: one SQLite file holding every applied record (its log entry) and query tables
-/// derived from the state. Each record is applied in one transaction; WAL mode lets readers run beside the writer.
+/// The embedded store: one SQLite file holding every applied record (its log entry), the node's verified record cache.
+/// Each batch is one transaction; WAL mode lets readers run beside the writer.
 /// </summary>
 public sealed class SqliteAccordStore : IAccordStore
 {
-    private const int SchemaVersion = 1;
-
-    private static readonly string[] Tables = [.. ProjectionRows.Derived.Select(t => t.Name)];
-
     private readonly SqliteConnection _connection;
-    private readonly Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _statements = new(StringComparer.Ordinal);
+    private SqliteCommand? _insert;
 
     private SqliteAccordStore(SqliteConnection connection) => _connection = connection;
 
@@ -29,7 +22,8 @@ public sealed class SqliteAccordStore : IAccordStore
     /// <exception cref="ProjectionDamagedException">The file is damaged at the SQLite level; it is left as it is.</exception>
     public static async Task<SqliteAccordStore> OpenAsync(string path, CancellationToken cancellationToken)
     {
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false }.ToString());
+        var connection = new SqliteConnection(
+            new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false }.ToString());
         var store = new SqliteAccordStore(connection);
         try
         {
@@ -39,7 +33,8 @@ public sealed class SqliteAccordStore : IAccordStore
             var check = await store.ScalarAsync("PRAGMA quick_check(1)", cancellationToken).ConfigureAwait(false);
             if (check != "ok")
             {
-                throw new ProjectionDamagedException(path, $"the projection {path} is damaged (SQLite quick_check: {check?.ReplaceLineEndings(" ")})", null);
+                throw new ProjectionDamagedException(
+                    path, $"the projection {path} is damaged (SQLite quick_check: {check?.ReplaceLineEndings(" ")})", null);
             }
 
             await store.MigrateAsync(cancellationToken).ConfigureAwait(false);
@@ -48,7 +43,8 @@ public sealed class SqliteAccordStore : IAccordStore
         catch (Exception e) when (IsDamage(e) || e is ProjectionDamagedException)
         {
             await store.DisposeAsync().ConfigureAwait(false);
-            throw e as ProjectionDamagedException ?? new ProjectionDamagedException(path, $"the projection {path} is damaged ({e.Message})", e);
+            throw e as ProjectionDamagedException
+                ?? new ProjectionDamagedException(path, $"the projection {path} is damaged ({e.Message})", e);
         }
         catch
         {
@@ -86,32 +82,33 @@ public sealed class SqliteAccordStore : IAccordStore
 
     private async Task MigrateAsync(CancellationToken cancellationToken)
     {
-        await ExecuteAsync("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;", cancellationToken).ConfigureAwait(false);
-        await ExecuteAsync("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)", cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;", cancellationToken)
+            .ConfigureAwait(false);
+        await ExecuteAsync("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)", cancellationToken)
+            .ConfigureAwait(false);
         var version = await ScalarAsync("SELECT value FROM meta WHERE key = 'schema_version'", cancellationToken).ConfigureAwait(false);
-        if (version is not null && int.Parse(version, CultureInfo.InvariantCulture) > SchemaVersion)
+        if (version is not null && int.Parse(version, CultureInfo.InvariantCulture) > RecordTable.SchemaVersion)
         {
-            throw new InvalidOperationException($"the projection database has schema version {version}, newer than this program's {SchemaVersion}");
+            throw new InvalidOperationException(
+                $"the projection database has schema version {version}, newer than this program's {RecordTable.SchemaVersion}");
         }
 
-        await ExecuteAsync("""
-            CREATE TABLE IF NOT EXISTS records (seq INTEGER PRIMARY KEY, id TEXT NOT NULL, kind TEXT NOT NULL, author TEXT NOT NULL, created TEXT NOT NULL, entry BLOB NOT NULL);
-            CREATE TABLE IF NOT EXISTS parties (id TEXT PRIMARY KEY, code TEXT NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL, version INTEGER NOT NULL, keys TEXT NOT NULL);
-            CREATE TABLE IF NOT EXISTS accords (id TEXT PRIMARY KEY, author TEXT NOT NULL, title TEXT NOT NULL, parties TEXT NOT NULL, commitments TEXT NOT NULL);
-            CREATE TABLE IF NOT EXISTS designations (id TEXT NOT NULL, party TEXT NOT NULL, framework TEXT NOT NULL, effective TEXT NOT NULL, categories TEXT NOT NULL, created TEXT NOT NULL, PRIMARY KEY (id, created));
-            CREATE TABLE IF NOT EXISTS incidents (id TEXT PRIMARY KEY, reporter TEXT NOT NULL, affected TEXT NOT NULL, title TEXT NOT NULL, start TEXT NOT NULL, effects TEXT NOT NULL, sectors TEXT NOT NULL, severity INTEGER NOT NULL, tlp TEXT NOT NULL);
-            CREATE TABLE IF NOT EXISTS evidence (id TEXT PRIMARY KEY, author TEXT NOT NULL, incident TEXT, sha256 TEXT NOT NULL, reliability TEXT NOT NULL, credibility TEXT NOT NULL, shared INTEGER NOT NULL, tlp TEXT NOT NULL);
-            CREATE TABLE IF NOT EXISTS claims (id TEXT PRIMARY KEY, claimant TEXT NOT NULL, incident TEXT, attributed_party TEXT, attributed_actor TEXT, likelihood TEXT NOT NULL, confidence TEXT NOT NULL, unsupported INTEGER NOT NULL, tlp TEXT NOT NULL);
-            CREATE TABLE IF NOT EXISTS requests (id TEXT PRIMARY KEY, from_party TEXT NOT NULL, to_party TEXT NOT NULL, incident TEXT, type TEXT NOT NULL, created TEXT NOT NULL, deadline TEXT NOT NULL, status TEXT NOT NULL, first_response TEXT);
-            CREATE TABLE IF NOT EXISTS statements (id TEXT PRIMARY KEY, author TEXT NOT NULL, title TEXT NOT NULL, date TEXT NOT NULL);
-            CREATE TABLE IF NOT EXISTS positions (id TEXT PRIMARY KEY, author TEXT NOT NULL, subject TEXT NOT NULL, stance TEXT NOT NULL, commitment TEXT, under TEXT, view TEXT);
-            CREATE TABLE IF NOT EXISTS stix_objects (record_id TEXT PRIMARY KEY, collection TEXT NOT NULL, object_id TEXT NOT NULL, type TEXT NOT NULL, version TEXT NOT NULL, date_added TEXT NOT NULL, poster TEXT NOT NULL, tlp TEXT NOT NULL, deleted INTEGER NOT NULL);
-            CREATE INDEX IF NOT EXISTS stix_objects_collection ON stix_objects (collection, date_added);
-            CREATE INDEX IF NOT EXISTS records_id ON records (id);
-            CREATE INDEX IF NOT EXISTS requests_to ON requests (to_party, status);
-            CREATE INDEX IF NOT EXISTS claims_claimant ON claims (claimant);
-            """, cancellationToken).ConfigureAwait(false);
-        await ExecuteAsync($"INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', '{SchemaVersion}')", cancellationToken).ConfigureAwait(false);
+        // seq is INTEGER PRIMARY KEY, SQLite's rowid: the table is stored in log order and needs no index of its own.
+        var create = RecordTable.Create(type => type switch
+        {
+            RecordColumnType.Sequence => "INTEGER PRIMARY KEY",
+            RecordColumnType.Text => "TEXT NOT NULL",
+            _ => "BLOB NOT NULL",
+        });
+        await ExecuteAsync(
+            $"""
+            BEGIN;
+            {create};
+            {RetiredTables.Drop}
+            INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', '{RecordTable.SchemaVersion}');
+            COMMIT;
+            """,
+            cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<long> ProjectedSizeAsync(CancellationToken cancellationToken)
@@ -120,29 +117,42 @@ public sealed class SqliteAccordStore : IAccordStore
         return long.Parse(value!, CultureInfo.InvariantCulture);
     }
 
-    public Task ApplyBatchAsync(IReadOnlyList<StoredRecord> records, AccordState state, CancellationToken cancellationToken) =>
-        WriteAsync(ProjectionRows.For(records, state), cancellationToken);
+    public Task AppendAsync(IReadOnlyList<StoredRecord> records, CancellationToken cancellationToken) =>
+        WriteAsync(RecordTable.Rows(records), cancellationToken);
 
-    private async Task WriteAsync(List<ProjectionRow> rows, CancellationToken cancellationToken)
+    /// <summary>One prepared INSERT, run once per record: a rebuild runs it hundreds of thousands of times.</summary>
+    private async Task WriteAsync(object[][] rows, CancellationToken cancellationToken)
     {
         await using var transaction = (SqliteTransaction)await _connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        if (_insert is null)
+        {
+            _insert = _connection.CreateCommand();
+            _insert.CommandText = RecordTable.Insert;
+            for (var i = 0; i < RecordTable.Columns.Count; i++)
+            {
+                _insert.Parameters.Add(new SqliteParameter($"${i + 1}", DBNull.Value));
+            }
+        }
+
+        _insert.Transaction = transaction;
         foreach (var row in rows)
         {
-            if (!_statements.TryGetValue(row.Table.Name, out var statement))
+            for (var i = 0; i < row.Length; i++)
             {
-                statement = $"INSERT{(row.Table.Replaces ? " OR REPLACE" : string.Empty)} INTO {row.Table.Name} VALUES ({string.Join(", ", Enumerable.Range(1, row.Values.Length).Select(i => "$" + i))})";
-                _statements[row.Table.Name] = statement;
+                _insert.Parameters[i].Value = row[i];
             }
 
-            await ExecuteAsync(transaction, statement, cancellationToken, row.Values).ConfigureAwait(false);
+            await _insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public IAsyncEnumerable<StoredRecord> ReadRecordsAsync(CancellationToken cancellationToken) => StoredRecordParser.ParseAsync(ReadEntriesAsync(cancellationToken), cancellationToken);
+    public IAsyncEnumerable<StoredRecord> ReadRecordsAsync(CancellationToken cancellationToken) =>
+        StoredRecordParser.ParseAsync(ReadAllEntriesAsync(cancellationToken), cancellationToken);
 
-    private async IAsyncEnumerable<(long Sequence, byte[] Entry)> ReadEntriesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<(long Sequence, byte[] Entry)> ReadAllEntriesAsync(
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var command = _connection.CreateCommand();
         command.CommandText = "SELECT seq, entry FROM records ORDER BY seq";
@@ -153,79 +163,41 @@ public sealed class SqliteAccordStore : IAccordStore
         }
     }
 
-    public async Task ClearAsync(CancellationToken cancellationToken)
-    {
-        await ExecuteAsync(string.Join(' ', Tables.Append("records").Select(t => $"DELETE FROM {t};")), cancellationToken).ConfigureAwait(false);
-    }
-
-    public async Task<string> DumpAsync(CancellationToken cancellationToken)
-    {
-        var output = new StringBuilder();
-        foreach (var table in ProjectionDump.Tables)
-        {
-            await using var command = _connection.CreateCommand();
-            command.CommandText = ProjectionDump.Query(table);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            await ProjectionDump.AppendAsync(output, table, reader, cancellationToken).ConfigureAwait(false);
-        }
-
-        return output.ToString();
-    }
-
-    /// <summary>Read-only queries for the CLI and the server.</summary>
-    public async Task<List<Dictionary<string, object?>>> QueryAsync(string sql, CancellationToken cancellationToken, params object?[] parameters)
+    /// <summary>
+    /// The stored log entries with indices from <paramref name="first"/>, at most <paramref name="count"/>, in log order:
+    /// copies fsck may use to rebuild a damaged entry bundle (it checks each against the signed checkpoint).
+    /// </summary>
+    public async Task<IReadOnlyList<(long Index, byte[] Entry)>> ReadEntriesAsync(
+        long first, int count, CancellationToken cancellationToken)
     {
         await using var command = _connection.CreateCommand();
-        command.CommandText = sql;
-        for (var i = 0; i < parameters.Length; i++)
-        {
-            command.Parameters.AddWithValue($"${i + 1}", parameters[i] ?? DBNull.Value);
-        }
-
-        var rows = new List<Dictionary<string, object?>>();
+        command.CommandText = "SELECT seq, entry FROM records WHERE seq >= $1 AND seq < $2 ORDER BY seq";
+        command.Parameters.AddWithValue("$1", first);
+        command.Parameters.AddWithValue("$2", first + count);
+        var entries = new List<(long Index, byte[] Entry)>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            var row = new Dictionary<string, object?>(StringComparer.Ordinal);
-            for (var i = 0; i < reader.FieldCount; i++)
-            {
-                row[reader.GetName(i)] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-            }
-
-            rows.Add(row);
+            entries.Add((reader.GetInt64(0), (byte[])reader.GetValue(1)));
         }
 
-        return rows;
+        return entries;
+    }
+
+    public Task ClearAsync(CancellationToken cancellationToken) => ExecuteAsync("DELETE FROM records", cancellationToken);
+
+    public async Task<string> DumpAsync(CancellationToken cancellationToken)
+    {
+        await using var command = _connection.CreateCommand();
+        command.CommandText = ProjectionDump.Query;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await ProjectionDump.RenderAsync(reader, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task ExecuteAsync(string sql, CancellationToken cancellationToken)
     {
         await using var command = _connection.CreateCommand();
         command.CommandText = sql;
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>Writes go through prepared commands kept per statement: a rebuild runs the same few statements thousands of times.</summary>
-    private async Task ExecuteAsync(SqliteTransaction transaction, string sql, CancellationToken cancellationToken, params object?[] parameters)
-    {
-        if (!_prepared.TryGetValue(sql, out var command))
-        {
-            command = _connection.CreateCommand();
-            command.CommandText = sql;
-            for (var i = 0; i < parameters.Length; i++)
-            {
-                command.Parameters.Add(new SqliteParameter($"${i + 1}", DBNull.Value));
-            }
-
-            _prepared[sql] = command;
-        }
-
-        command.Transaction = transaction;
-        for (var i = 0; i < parameters.Length; i++)
-        {
-            command.Parameters[i].Value = parameters[i] ?? DBNull.Value;
-        }
-
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -239,9 +211,9 @@ public sealed class SqliteAccordStore : IAccordStore
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var command in _prepared.Values)
+        if (_insert is not null)
         {
-            await command.DisposeAsync().ConfigureAwait(false);
+            await _insert.DisposeAsync().ConfigureAwait(false);
         }
 
         await _connection.DisposeAsync().ConfigureAwait(false);

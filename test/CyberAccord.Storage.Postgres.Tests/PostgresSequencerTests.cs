@@ -30,7 +30,8 @@ public sealed class PostgresSequencerTests : SequencerConformance
             await sequencer.AppendAsync(["mine"u8.ToArray()], CancellationToken.None);
         }
 
-        var e = await Assert.ThrowsAsync<LogStateException>(() => PostgresSequencer.OpenAsync(_store, Guid.NewGuid().ToString(), 0, CancellationToken.None));
+        var e = await Assert.ThrowsAsync<LogStateException>(
+            () => PostgresSequencer.OpenAsync(_store, Guid.NewGuid().ToString(), 0, CancellationToken.None));
         Assert.Contains($"log {_logId}", e.Message, StringComparison.Ordinal);
     }
 
@@ -42,7 +43,8 @@ public sealed class PostgresSequencerTests : SequencerConformance
             await sequencer.AppendAsync(["pending, not yet integrated"u8.ToArray()], CancellationToken.None);
         }
 
-        var e = await Assert.ThrowsAsync<LogStateException>(() => PostgresSequencer.ClaimAsync(_store, Guid.NewGuid().ToString(), null, CancellationToken.None));
+        var e = await Assert.ThrowsAsync<LogStateException>(
+            () => PostgresSequencer.ClaimAsync(_store, Guid.NewGuid().ToString(), null, CancellationToken.None));
         Assert.Contains("another node", e.Message, StringComparison.Ordinal);
         await using (var sequencer = await PostgresSequencer.OpenAsync(_store, _logId, 0, CancellationToken.None))
         {

@@ -9,7 +9,9 @@ internal static class TestDatabase
     public static string ConnectionString =>
         Environment.GetEnvironmentVariable("ACCORD_TEST_POSTGRES") is { Length: > 0 } value
             ? value
-            : throw new InvalidOperationException("ACCORD_TEST_POSTGRES is not set: run the tests with ./eng/test.sh, which starts a private PostgreSQL server, or point it at one (Host=...;Port=...;Username=...;Database=...)");
+            : throw new InvalidOperationException(
+                "ACCORD_TEST_POSTGRES is not set: run the tests with ./eng/test.sh, which starts a private PostgreSQL server, "
+                + "or point it at one (Host=...;Port=...;Username=...;Database=...)");
 
     /// <summary>A connection string for a schema no other fixture uses.</summary>
     public static string NewSchema(string prefix) => $"{ConnectionString};Search Path={prefix}_{Guid.NewGuid():N}";

@@ -23,9 +23,9 @@ public sealed class NodeReadsBesideWritesTests : IDisposable
 
         public Task<long> ProjectedSizeAsync(CancellationToken cancellationToken) => inner.ProjectedSizeAsync(cancellationToken);
 
-        public async Task ApplyBatchAsync(IReadOnlyList<StoredRecord> records, AccordState state, CancellationToken cancellationToken)
+        public async Task AppendAsync(IReadOnlyList<StoredRecord> records, CancellationToken cancellationToken)
         {
-            var write = inner.ApplyBatchAsync(records, state, cancellationToken);
+            var write = inner.AppendAsync(records, cancellationToken);
             if (Holding)
             {
                 Entered.TrySetResult();
@@ -35,7 +35,8 @@ public sealed class NodeReadsBesideWritesTests : IDisposable
             await write;
         }
 
-        public IAsyncEnumerable<StoredRecord> ReadRecordsAsync(CancellationToken cancellationToken) => inner.ReadRecordsAsync(cancellationToken);
+        public IAsyncEnumerable<StoredRecord> ReadRecordsAsync(CancellationToken cancellationToken) =>
+            inner.ReadRecordsAsync(cancellationToken);
 
         public Task ClearAsync(CancellationToken cancellationToken) => inner.ClearAsync(cancellationToken);
 
@@ -51,17 +52,25 @@ public sealed class NodeReadsBesideWritesTests : IDisposable
         Directory.CreateDirectory(root);
         await LogDirectory.InitAsync(Path.Combine(root, "log"), "reads.example/log", CancellationToken.None);
         var store = new HeldStore(await SqliteAccordStore.OpenAsync(Path.Combine(root, "accord.db"), CancellationToken.None));
-        await using var node = await AccordNode.OpenAsync(await LogDirectory.OpenAsync(Path.Combine(root, "log"), TimeSpan.FromSeconds(5), CancellationToken.None), store, new BlobStore(Path.Combine(root, "blobs")), null, CancellationToken.None);
+        await using var node = await AccordNode.OpenAsync(
+            await LogDirectory.OpenAsync(Path.Combine(root, "log"), TimeSpan.FromSeconds(5), CancellationToken.None),
+            store,
+            new BlobStore(Path.Combine(root, "blobs")),
+            null,
+            CancellationToken.None);
         var keys = ReferenceScenario.Parties.ToDictionary(p => p.Id, _ => PartyKey.Generate(), StringComparer.Ordinal);
         await ReferenceScenario.WriteAsync(node, id => keys[id], CancellationToken.None);
 
         store.Holding = true;
-        var statement = AccordRecord.Sign(RecordKinds.Statement, "statement--held", ReferenceScenario.De, DateTime.UtcNow, JsonNode.Parse("""{"title":"held","text":"in the projection commit"}""")!.AsObject(), keys[ReferenceScenario.De]);
+        var body = JsonNode.Parse("""{"title":"held","text":"in the projection commit"}""")!.AsObject();
+        var statement = AccordRecord.Sign(
+            RecordKinds.Statement, "statement--held", ReferenceScenario.De, DateTime.UtcNow, body, keys[ReferenceScenario.De]);
         var write = node.SubmitAsync(statement, CancellationToken.None);
         await store.Entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
         // The write is durable in the log and applied in memory; its projection commit is still held.
-        var seen = await node.ReadAsync(state => state.Statements.ContainsKey("statement--held"), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5));
+        var seen = await node.ReadAsync(state => state.Statements.ContainsKey("statement--held"), CancellationToken.None)
+            .WaitAsync(TimeSpan.FromSeconds(5));
         Assert.True(seen);
         Assert.False(write.IsCompleted);
 

@@ -23,6 +23,31 @@ public sealed class SqliteAccordStoreTests : AccordStoreConformance
 
         return Task.CompletedTask;
     }
+
+    protected override async Task ExecuteAsync(string nodeDir, string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(nodeDir, "accord.db")};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
+    protected override async Task<IReadOnlyList<string>> NamesAsync(string nodeDir)
+    {
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(nodeDir, "accord.db")};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT name FROM sqlite_master";
+        await using var reader = await command.ExecuteReaderAsync();
+        var names = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            names.Add(reader.GetString(0));
+        }
+
+        return names;
+    }
 }
 
 /// <summary>What only a SQLite file can suffer: edits behind the node's back.</summary>
@@ -35,11 +60,16 @@ public sealed class SqliteProjectionTamperingTests : IDisposable
     {
         var root = _dir.Sub("node");
         Directory.CreateDirectory(root);
-        var keys = CyberAccord.Accord.Scenario.ReferenceScenario.Parties.ToDictionary(p => p.Id, _ => CyberAccord.Accord.Records.PartyKey.Generate(), StringComparer.Ordinal);
+        var keys = CyberAccord.Accord.Scenario.ReferenceScenario.Parties.ToDictionary(
+            p => p.Id, _ => CyberAccord.Accord.Records.PartyKey.Generate(), StringComparer.Ordinal);
         await CyberAccord.Log.Storage.Files.LogDirectory.InitAsync(Path.Combine(root, "log"), "tamper.example/log", CancellationToken.None);
         async Task<AccordNode> Open() => await AccordNode.OpenAsync(
-            await CyberAccord.Log.Storage.Files.LogDirectory.OpenAsync(Path.Combine(root, "log"), TimeSpan.FromSeconds(5), CancellationToken.None),
-            await SqliteAccordStore.OpenAsync(Path.Combine(root, "accord.db"), CancellationToken.None), new BlobStore(Path.Combine(root, "blobs")), null, CancellationToken.None);
+            await CyberAccord.Log.Storage.Files.LogDirectory.OpenAsync(
+                Path.Combine(root, "log"), TimeSpan.FromSeconds(5), CancellationToken.None),
+            await SqliteAccordStore.OpenAsync(Path.Combine(root, "accord.db"), CancellationToken.None),
+            new BlobStore(Path.Combine(root, "blobs")),
+            null,
+            CancellationToken.None);
 
         string title;
         await using (var node = await Open())
@@ -52,7 +82,8 @@ public sealed class SqliteProjectionTamperingTests : IDisposable
         {
             await connection.OpenAsync();
             await using var command = connection.CreateCommand();
-            command.CommandText = "UPDATE records SET entry = CAST(REPLACE(CAST(entry AS TEXT), $from, $to) AS BLOB) WHERE kind = 'incident'";
+            command.CommandText =
+                "UPDATE records SET entry = CAST(REPLACE(CAST(entry AS TEXT), $from, $to) AS BLOB) WHERE kind = 'incident'";
             command.Parameters.AddWithValue("$from", title);
             command.Parameters.AddWithValue("$to", "A different story");
             Assert.True(await command.ExecuteNonQueryAsync() > 0);

@@ -143,13 +143,13 @@ public sealed class AccordNode : IAsyncDisposable
         var sequence = from;
         var entries = new List<ReadOnlyMemory<byte>>(Batch);
 
-        // The store takes its rows from the state before it returns, so the next batch replays while this one is written.
+        // The store takes its rows before it returns, so the next batch replays while this one is written.
         Task pending = Task.CompletedTask;
         async Task Flush()
         {
             var records = State.Replay(entries, sequence, vouched);
             await pending.ConfigureAwait(false);
-            pending = Store.ApplyBatchAsync(records.Select((r, i) => new StoredRecord(sequence + i, r)).ToList(), State, cancellationToken);
+            pending = Store.AppendAsync(records.Select((r, i) => new StoredRecord(sequence + i, r)).ToList(), cancellationToken);
             sequence += entries.Count;
             entries.Clear();
             progress?.Report(sequence - from);
@@ -225,10 +225,8 @@ public sealed class AccordNode : IAsyncDisposable
                 _state.ExitWriteLock();
             }
 
-            // The store takes its rows from the state before it returns its task; readers may read beside it, and no
-            // other writer changes the state until the gate is released.
-
-            await Store.ApplyBatchAsync(stored, State, cancellationToken).ConfigureAwait(false);
+            // Readers may read beside the store's write, and no other writer changes the state until the gate is released.
+            await Store.AppendAsync(stored, cancellationToken).ConfigureAwait(false);
             return first;
         }
         finally

@@ -12,7 +12,8 @@ public static class StoredRecordParser
 {
     private const int Chunk = 4096;
 
-    public static async IAsyncEnumerable<StoredRecord> ParseAsync(IAsyncEnumerable<(long Sequence, byte[] Entry)> rows, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public static async IAsyncEnumerable<StoredRecord> ParseAsync(
+        IAsyncEnumerable<(long Sequence, byte[] Entry)> rows, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rows);
         var chunk = new List<(long Sequence, byte[] Entry)>(Chunk);

@@ -25,9 +25,7 @@ internal sealed class ProjectionEntryCopies(string path) : IEntryCopies, IAsyncD
         try
         {
             _store ??= await SqliteAccordStore.OpenAsync(path, cancellationToken).ConfigureAwait(false);
-            var rows = await _store.QueryAsync("SELECT seq, entry FROM records WHERE seq >= $1 AND seq < $2 ORDER BY seq", cancellationToken, first, first + count)
-                .ConfigureAwait(false);
-            return [.. rows.Select(r => ((long)r["seq"]!, (byte[])r["entry"]!))];
+            return await _store.ReadEntriesAsync(first, count, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is ProjectionDamagedException || SqliteAccordStore.IsDamage(e))
         {

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CyberAccord.Accord.Node;
+using CyberAccord.Accord.Records;
 using CyberAccord.Accord.State;
 using CyberAccord.Log.Storage.Files;
 using CyberAccord.Server.Taxii;
@@ -79,10 +80,8 @@ public sealed class StoreBackendTests : IDisposable
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         await server.DisposeAsync();
         await using var projection = await PostgresAccordStore.OpenAsync(store, CancellationToken.None);
-        var dump = await projection.DumpAsync(CancellationToken.None);
-        var row = dump[dump.IndexOf("## stix_objects\n", StringComparison.Ordinal)..].Split('\n')
-            .Single(l => l.Contains(posted, StringComparison.Ordinal));
-        Assert.Contains($"| {posted} | indicator |", row, StringComparison.Ordinal);
+        var stored = Assert.Single(await RecordsAsync(projection), r => StixObjectId(r) == posted);
+        Assert.Equal("indicator", stored.Body["object"]!["type"]!.GetValue<string>());
     }
 
     [Fact]
@@ -103,8 +102,10 @@ public sealed class StoreBackendTests : IDisposable
 
         await using var projection = await PostgresAccordStore.OpenAsync(url, CancellationToken.None);
         Assert.Equal(2, await projection.ProjectedSizeAsync(CancellationToken.None));
-        Assert.Contains(
-            "statement--fr-1 | party--fr | first |", await projection.DumpAsync(CancellationToken.None), StringComparison.Ordinal);
+        var dump = await projection.DumpAsync(CancellationToken.None);
+        Assert.Contains("| statement--fr-1 | statement | party--fr |", dump, StringComparison.Ordinal);
+        var statement = (await RecordsAsync(projection)).Single(r => r.Record.Id == "statement--fr-1");
+        Assert.Equal("first", statement.Body["title"]!.GetValue<string>());
     }
 
     [Fact]
@@ -121,9 +122,9 @@ public sealed class StoreBackendTests : IDisposable
 
         // The projection was rebuilt in PostgreSQL from the log, then took the new object; the log kept sequencing in its files.
         await using var projection = await PostgresAccordStore.OpenAsync(store, CancellationToken.None);
-        var dump = await projection.DumpAsync(CancellationToken.None);
-        Assert.Contains(posted, dump, StringComparison.Ordinal);
-        Assert.Contains("## parties\nparty--cn |", dump, StringComparison.Ordinal);
+        var records = await RecordsAsync(projection);
+        Assert.Contains(records, r => StixObjectId(r) == posted);
+        Assert.Contains(records, r => r.Record.Kind == RecordKinds.Party && r.Record.Id == "party--cn");
         Assert.Equal(0, (await AccordProcess.RunAsync("log", "verify", node)).ExitCode);
         Assert.NotEmpty(Directory.GetFiles(Path.Combine(node, "log", "private", "sequence")));
     }
@@ -194,6 +195,20 @@ public sealed class StoreBackendTests : IDisposable
         Assert.Equal(projected, await restarted.Store.DumpAsync(CancellationToken.None));
         Assert.Equal(0, (await AccordProcess.RunAsync("log", "verify", node)).ExitCode);
     }
+
+    private static async Task<List<StoredRecord>> RecordsAsync(PostgresAccordStore store)
+    {
+        var records = new List<StoredRecord>();
+        await foreach (var record in store.ReadRecordsAsync(CancellationToken.None))
+        {
+            records.Add(record);
+        }
+
+        return records;
+    }
+
+    private static string? StixObjectId(StoredRecord record) =>
+        record.Record.Kind == RecordKinds.StixObject ? record.Body["object"]?["id"]?.GetValue<string>() : null;
 
     private static StringContent Envelope(IEnumerable<string> ids)
     {

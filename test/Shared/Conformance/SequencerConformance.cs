@@ -12,13 +12,16 @@ public abstract class SequencerConformance : IDisposable
 {
     private protected TempDir Dir { get; } = new();
 
-    /// <summary>Opens (creating when needed) this backend's sequencer for one log whose tiles hold <paramref name="integratedSize"/> entries.</summary>
+    /// <summary>
+    /// Opens (creating when needed) this backend's sequencer for one log whose tiles hold <paramref name="integratedSize"/> entries.
+    /// </summary>
     protected abstract Task<ISequencer> OpenAsync(long integratedSize);
 
     private static List<ReadOnlyMemory<byte>> Entries(string prefix, int count) =>
         Enumerable.Range(0, count).Select(i => (ReadOnlyMemory<byte>)Encoding.UTF8.GetBytes($"{prefix}-{i}")).ToList();
 
-    private static List<string> Text(IReadOnlyList<ReadOnlyMemory<byte>> entries) => entries.Select(e => Encoding.UTF8.GetString(e.Span)).ToList();
+    private static List<string> Text(IReadOnlyList<ReadOnlyMemory<byte>> entries) =>
+        entries.Select(e => Encoding.UTF8.GetString(e.Span)).ToList();
 
     [Fact]
     public async Task Batches_get_consecutive_indices_and_read_back_in_order()
