@@ -42,7 +42,8 @@ public sealed class AccordNode : IAsyncDisposable
     /// <summary>The node's clock, for what is judged at submission.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
-    public static async Task<AccordNode> OpenAsync(TransparencyLog log, IAccordStore store, BlobStore blobs, IProgress<long>? progress, CancellationToken cancellationToken)
+    public static async Task<AccordNode> OpenAsync(
+        TransparencyLog log, IAccordStore store, BlobStore blobs, IProgress<long>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(log);
         ArgumentNullException.ThrowIfNull(store);
@@ -73,7 +74,8 @@ public sealed class AccordNode : IAsyncDisposable
         // The store's records are used only when they hash to the log's root at that size; a store that differs from the
         // log in any byte is dropped and rebuilt from the log.
         // Hashing the stored bytes as they are: only the log's own entries can hash to its root.
-        if (projected > 0 && await MatchesLogAsync(log, stored.Select(r => r.ReceivedOrEntry), projected, cancellationToken).ConfigureAwait(false))
+        if (projected > 0
+            && await MatchesLogAsync(log, stored.Select(r => r.ReceivedOrEntry), projected, cancellationToken).ConfigureAwait(false))
         {
             state.Replay(stored, 0, signaturesVouchedFor: true);
         }
@@ -92,7 +94,8 @@ public sealed class AccordNode : IAsyncDisposable
     /// True when <paramref name="entries"/> are exactly the first <paramref name="size"/> entries of the log: their Merkle root
     /// equals the root the log holds for that size, and the log's checkpoint verifies under its own keys.
     /// </summary>
-    private static async Task<bool> MatchesLogAsync(TransparencyLog log, IEnumerable<ReadOnlyMemory<byte>> entries, long size, CancellationToken cancellationToken)
+    private static async Task<bool> MatchesLogAsync(
+        TransparencyLog log, IEnumerable<ReadOnlyMemory<byte>> entries, long size, CancellationToken cancellationToken)
     {
         await log.VerifyPublishedCheckpointAsync(cancellationToken).ConfigureAwait(false);
         var frontier = new CyberAccord.Log.Merkle.MerkleFrontier();
@@ -106,7 +109,9 @@ public sealed class AccordNode : IAsyncDisposable
             return false;
         }
 
-        var expected = size == log.Checkpoint.Size ? log.Checkpoint.RootHash : await log.RootAsync(size, cancellationToken).ConfigureAwait(false);
+        var expected = size == log.Checkpoint.Size
+            ? log.Checkpoint.RootHash
+            : await log.RootAsync(size, cancellationToken).ConfigureAwait(false);
         return frontier.Root().AsSpan().SequenceEqual(expected);
     }
 
@@ -136,7 +141,8 @@ public sealed class AccordNode : IAsyncDisposable
             vouched = await MatchesLogAsync(Log, all, size, cancellationToken).ConfigureAwait(false);
             if (!vouched)
             {
-                throw new LogCorruptException("the log's entries do not hash to its checkpoint; run 'accord log verify' and 'accord log fsck'");
+                throw new LogCorruptException(
+                    "the log's entries do not hash to its checkpoint; run 'accord log verify' and 'accord log fsck'");
             }
         }
 
@@ -183,7 +189,8 @@ public sealed class AccordNode : IAsyncDisposable
     }
 
     /// <summary>Checks, logs, integrates and applies one record; returns its log index.</summary>
-    public Task<long> SubmitAsync(AccordRecord record, CancellationToken cancellationToken) => SubmitBatchAsync([record], cancellationToken);
+    public Task<long> SubmitAsync(AccordRecord record, CancellationToken cancellationToken) =>
+        SubmitBatchAsync([record], cancellationToken);
 
     /// <summary>
     /// Checks, logs (one durable batch, one checkpoint) and applies records that do not depend on each other; all or
@@ -193,7 +200,8 @@ public sealed class AccordNode : IAsyncDisposable
     /// False to return once the records are durably sequenced (journal fsynced) and applied, leaving the signed checkpoint to
     /// <see cref="IntegrateAsync"/>: many batches then share one checkpoint, as a busy server needs.
     /// </param>
-    public async Task<long> SubmitBatchAsync(IReadOnlyList<AccordRecord> records, CancellationToken cancellationToken, bool integrate = true)
+    public async Task<long> SubmitBatchAsync(
+        IReadOnlyList<AccordRecord> records, CancellationToken cancellationToken, bool integrate = true)
     {
         ArgumentNullException.ThrowIfNull(records);
         if (records.Count == 0)
@@ -205,7 +213,8 @@ public sealed class AccordNode : IAsyncDisposable
         try
         {
             var changes = records.Select(Check).ToList();
-            var first = await Log.AppendAsync(records.Select(r => (ReadOnlyMemory<byte>)r.ToEntry()).ToList(), cancellationToken).ConfigureAwait(false);
+            var entries = records.Select(r => (ReadOnlyMemory<byte>)r.ToEntry()).ToList();
+            var first = await Log.AppendAsync(entries, cancellationToken).ConfigureAwait(false);
             if (integrate)
             {
                 await Log.IntegrateAsync(null, cancellationToken).ConfigureAwait(false);
@@ -248,17 +257,24 @@ public sealed class AccordNode : IAsyncDisposable
         var size = record.ToEntry().Length;
         if (size > CyberAccord.Log.Tiles.EntryBundle.MaxEntrySize)
         {
-            throw new RecordRejectedException("$", $"the record is {size:N0} bytes signed; a log entry holds at most {CyberAccord.Log.Tiles.EntryBundle.MaxEntrySize:N0}: store large content as evidence and refer to its hash");
+            throw new RecordRejectedException(
+                "$",
+                $"the record is {size:N0} bytes signed; a log entry holds at most {CyberAccord.Log.Tiles.EntryBundle.MaxEntrySize:N0}: "
+                + "store large content as evidence and refer to its hash");
         }
 
         if (record.Kind == RecordKinds.StixObject && record.Body["date_added"] is System.Text.Json.Nodes.JsonValue added
-            && added.TryGetValue<string>(out var text) && Timestamps.TryParse(text, out var time) >= 0 && time > Clock.GetUtcNow().UtcDateTime + DateAddedTolerance)
+            && added.TryGetValue<string>(out var text) && Timestamps.TryParse(text, out var time) >= 0
+            && time > Clock.GetUtcNow().UtcDateTime + DateAddedTolerance)
         {
-            throw new RecordRejectedException("$.body.date_added", $"'{text}' is in the future: date_added is the time the collection received the object");
+            throw new RecordRejectedException(
+                "$.body.date_added", $"'{text}' is in the future: date_added is the time the collection received the object");
         }
 
         var apply = State.Check(record);
-        if (record.Kind == RecordKinds.Incident && record.Body["evidence_bundle"]?["sha256"]?.GetValue<string>() is { } bundle && !Blobs.Contains(bundle))
+        if (record.Kind == RecordKinds.Incident
+            && record.Body["evidence_bundle"]?["sha256"]?.GetValue<string>() is { } bundle
+            && !Blobs.Contains(bundle))
         {
             throw new RecordRejectedException("$.body.evidence_bundle.sha256", $"no evidence bundle {bundle} was attached to this node");
         }
@@ -314,7 +330,9 @@ public sealed class AccordNode : IAsyncDisposable
 
         if (errors.Count > 0)
         {
-            throw new RecordRejectedException("$.body.evidence_bundle", $"the evidence bundle is not valid STIX 2.1: {string.Join("; ", errors.Take(5))}{(errors.Count > 5 ? $" (and {errors.Count - 5} more)" : string.Empty)}");
+            var more = errors.Count > 5 ? $" (and {errors.Count - 5} more)" : string.Empty;
+            throw new RecordRejectedException(
+                "$.body.evidence_bundle", $"the evidence bundle is not valid STIX 2.1: {string.Join("; ", errors.Take(5))}{more}");
         }
 
         return (await Blobs.PutAsync(bundle, cancellationToken).ConfigureAwait(false), report.Objects);

@@ -11,7 +11,11 @@ public sealed class StoredRecordParserTests
     {
         using var key = PartyKey.Generate();
         var created = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-        var entries = Enumerable.Range(0, 9_000).Select(i => AccordRecord.Sign(RecordKinds.Statement, $"statement--{i:D5}", "party--de", created.AddSeconds(i), new JsonObject { ["title"] = $"t{i}", ["text"] = "x" }, key).ToEntry()).ToList();
+        var entries = Enumerable.Range(0, 9_000)
+            .Select(i => AccordRecord.Sign(
+                RecordKinds.Statement, $"statement--{i:D5}", "party--de", created.AddSeconds(i),
+                new JsonObject { ["title"] = $"t{i}", ["text"] = "x" }, key).ToEntry())
+            .ToList();
 
         static async IAsyncEnumerable<(long, byte[])> Rows(List<byte[]> entries)
         {

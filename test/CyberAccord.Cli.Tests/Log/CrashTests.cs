@@ -50,8 +50,8 @@ public sealed partial class CrashTests : IDisposable
             .GetProperty("verifierKeys").EnumerateArray().Select(e => e.GetString()!);
         var signed = File.ReadAllBytes(Path.Combine(root, "checkpoint"));
         var checkpoint = Checkpoint.Parse(NoteVerifierSet.FromVerifierKeys(vkeys).Open(signed).Note.Text);
-        Assert.True(
-            checkpoint.Size > reported.Keys.Max(), $"checkpoint size {checkpoint.Size} does not cover reported index {reported.Keys.Max()}");
+        var last = reported.Keys.Max();
+        Assert.True(checkpoint.Size > last, $"checkpoint size {checkpoint.Size} does not cover reported index {last}");
         foreach (var (index, expected) in reported)
         {
             Assert.Equal(expected, ReadEntry(root, checkpoint.Size, index));

@@ -32,7 +32,9 @@ public sealed class DashboardBrowserTests(NodeServerFixture node, BrowserFixture
             new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Screenshots, name + ".png"), FullPage = true });
 
     private bool Sees(string party, string id) =>
-        node.Node.CurrentState() is var state && state.Records.TryGetValue(id, out var stored) && Visibility.CanSee(state, stored.Record, party);
+        node.Node.CurrentState() is var state
+        && state.Records.TryGetValue(id, out var stored)
+        && Visibility.CanSee(state, stored.Record, party);
 
     [Fact]
     public async Task The_overview_shows_the_scenario_as_the_signed_in_party_may_see_it()

@@ -205,8 +205,9 @@ public abstract class AccordStoreConformance : IDisposable
 
         // What is derived from the records (the request's status, from its update) is the state's, replayed from the store.
         await using var reopened = await OpenNodeAsync(dir);
-        Assert.Equal("acknowledged", reopened.State.Requests["request--batched"].Status);
-        Assert.Equal(300, reopened.State.Statements.Keys.Count(id => id.StartsWith("statement--batch-", StringComparison.Ordinal)));
+        Assert.Equal("acknowledged", reopened.CurrentState().Requests["request--batched"].Status);
+        var statements = reopened.CurrentState().Statements.Keys;
+        Assert.Equal(300, statements.Count(id => id.StartsWith("statement--batch-", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -248,7 +249,7 @@ public abstract class AccordStoreConformance : IDisposable
         await using (var node = await OpenNodeAsync(dir))
         {
             Assert.Equal(before, await node.Store.DumpAsync(CancellationToken.None));
-            Assert.Equal(node.Log.Checkpoint.Size, node.State.Count);
+            Assert.Equal(node.Log.Checkpoint.Size, node.CurrentState().Count);
         }
 
         var names = await NamesAsync(dir);
