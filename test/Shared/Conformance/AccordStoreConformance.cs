@@ -206,8 +206,8 @@ public abstract class AccordStoreConformance : IDisposable
         // What is derived from the records (the request's status, from its update) is the state's, replayed from the store.
         await using var reopened = await OpenNodeAsync(dir);
         Assert.Equal("acknowledged", reopened.CurrentState().Requests["request--batched"].Status);
-        var statements = reopened.CurrentState().Statements.Keys;
-        Assert.Equal(300, statements.Count(id => id.StartsWith("statement--batch-", StringComparison.Ordinal)));
+        var statementIds = reopened.CurrentState().Statements.Keys;
+        Assert.Equal(300, statementIds.Count(id => id.StartsWith("statement--batch-", StringComparison.Ordinal)));
     }
 
     [Fact]
