@@ -52,7 +52,7 @@ internal static class LogBench
         {
             dir, entries, entrySize, batch, checkpointEvery, proofs, skipVerify, keep,
         };
-        command.SetAction(async (parse, ct) => await LogCommands.Run(async () =>
+        command.SetAction(async (parse, ct) => await VerbRunner.RunAsync(async () =>
         {
             var options = new BenchOptions(parse.GetValue(entries), parse.GetValue(entrySize), parse.GetValue(batch),
                 parse.GetValue(checkpointEvery), parse.GetValue(proofs), parse.GetValue(skipVerify));
