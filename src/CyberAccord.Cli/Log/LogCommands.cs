@@ -16,7 +16,6 @@ internal static class LogCommands
         log.Subcommands.Add(LogProofVerb.Create());
         log.Subcommands.Add(LogVerifyVerb.Create());
         log.Subcommands.Add(LogFsckVerb.Create());
-        log.Subcommands.Add(LogBench.Create());
         return log;
     }
 }

@@ -16,32 +16,6 @@ public sealed class DeletionTests : IDisposable
     }
 
     [Fact]
-    public async Task Log_bench_on_an_existing_directory_with_a_users_file_refuses_and_the_file_survives()
-    {
-        var dir = DirWithUsersFile("bench-existing");
-        var bench = await AccordProcess.RunAsync("log", "bench", "--dir", dir, "--entries", "10", "--proofs", "10", "--skip-verify");
-        Assert.Equal(2, bench.ExitCode);
-        Assert.Contains("is not empty", bench.Stderr, StringComparison.Ordinal);
-        Assert.Equal("years of work", File.ReadAllText(Path.Combine(dir, "thesis.txt")));
-    }
-
-    [Fact]
-    public async Task Log_bench_removes_the_directory_it_created_and_only_its_own_entries_from_an_empty_one()
-    {
-        var fresh = _dir.Sub("bench-new");
-        var bench = await AccordProcess.RunAsync("log", "bench", "--dir", fresh, "--entries", "10", "--proofs", "10", "--skip-verify");
-        Assert.True(bench.ExitCode == 0, bench.ToString());
-        Assert.False(Directory.Exists(fresh));
-
-        var empty = _dir.Sub("bench-empty");
-        Directory.CreateDirectory(empty);
-        bench = await AccordProcess.RunAsync("log", "bench", "--dir", empty, "--entries", "10", "--proofs", "10", "--skip-verify");
-        Assert.True(bench.ExitCode == 0, bench.ToString());
-        Assert.True(Directory.Exists(empty), "a directory the user made stays");
-        Assert.Empty(Directory.EnumerateFileSystemEntries(empty));
-    }
-
-    [Fact]
     public async Task Demo_force_on_a_directory_holding_no_node_refuses_and_the_users_file_survives()
     {
         var dir = DirWithUsersFile("demo-foreign");

@@ -176,7 +176,7 @@ public sealed class LogCommandsTests : IDisposable
         string[][] verbs =
         [
             ["log"], ["log", "init"], ["log", "append"], ["log", "checkpoint"], ["log", "proof"], ["log", "proof", "inclusion"],
-            ["log", "proof", "consistency"], ["log", "verify"], ["log", "fsck"], ["log", "bench"],
+            ["log", "proof", "consistency"], ["log", "verify"], ["log", "fsck"],
         ];
         foreach (var verb in verbs)
         {

@@ -1,115 +1,130 @@
-using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using CyberAccord.Cli.Node;
-using CyberAccord.Cli.Terminal;
 using CyberAccord.Hosting;
+using CyberAccord.Log;
 using CyberAccord.Log.Merkle;
 using CyberAccord.Log.Notes;
 using CyberAccord.Log.Storage.Files;
 using CyberAccord.Log.Verification;
 
-namespace CyberAccord.Cli.Log;
+namespace CyberAccord.Benchmarks;
 
 /// <summary>
-/// <c>accord log bench</c>: builds a log of the requested size and measures durable append, integration,
+/// <c>log-bench</c>: builds a log of the requested size and measures durable append, integration,
 /// inclusion-proof latency and end-to-end verification on it. Figures are medians where repeated.
 /// </summary>
 internal static class LogBench
 {
-    public static Command Create()
+    public const string Usage = "log-bench [--dir DIR (a new temporary directory)] [--entries N (200000)] [--entry-size BYTES (1024)] "
+        + "[--batch N (1000)] [--checkpoint-every N (0: once at the end)] [--proofs N (100000)] [--skip-verify] [--keep]";
+
+    public static async Task<int> RunAsync(string[] args, CancellationToken ct)
     {
-        var dir = new Option<string?>("--dir")
+        if (Parse(args) is not var (dir, options, keep))
         {
-            Description = "Where to build the benchmark log: a new or empty directory, whose contents are removed afterwards unless --keep "
-                + "(default: a new temporary directory).",
-        };
-        var entries = new Option<long>("--entries") { Description = "Entries to append.", DefaultValueFactory = _ => 200_000 };
-        var entrySize = new Option<int>("--entry-size")
-        {
-            Description = "Bytes per entry (at most 65535).",
-            DefaultValueFactory = _ => 1024,
-        };
-        var batch = new Option<int>("--batch")
-        {
-            Description = "Entries per durable batch (one fsync each).",
-            DefaultValueFactory = _ => 1000,
-        };
-        var checkpointEvery = new Option<long>("--checkpoint-every")
-        {
-            Description = "Integrate after this many entries (0: once at the end).",
-            DefaultValueFactory = _ => 0,
-        };
-        var proofs = new Option<int>("--proofs")
-        {
-            Description = "Inclusion proofs to time, at random indices.",
-            DefaultValueFactory = _ => 100_000,
-        };
-        var skipVerify = new Option<bool>("--skip-verify") { Description = "Do not time 'verify' (it reads every entry)." };
-        var keep = new Option<bool>("--keep") { Description = "Keep the benchmark log afterwards." };
-        var command = new Command("bench", "Measure the log on this machine: durable append (entries/s), integration (entries/s), "
-            + "inclusion-proof latency (median, p99) and end-to-end verify time.")
-        {
-            dir, entries, entrySize, batch, checkpointEvery, proofs, skipVerify, keep,
-        };
-        command.SetAction(async (parse, ct) => await VerbRunner.RunAsync(async () =>
-        {
-            var options = new BenchOptions(parse.GetValue(entries), parse.GetValue(entrySize), parse.GetValue(batch),
-                parse.GetValue(checkpointEvery), parse.GetValue(proofs), parse.GetValue(skipVerify));
-            if (options.Entries < 1 || options.EntrySize is < 0 or > 65_535 || options.Batch < 1 || options.Proofs < 0)
-            {
-                return CliOutput.Error("--entries and --batch must be at least 1, --entry-size between 0 and 65535, --proofs not negative");
-            }
+            await Console.Error.WriteLineAsync($"usage: {Usage}").ConfigureAwait(false);
+            return 2;
+        }
 
-            var root = parse.GetValue(dir) ?? Path.Combine(Path.GetTempPath(), "accord-bench-" + Guid.NewGuid().ToString("N")[..8]);
+        if (options.Entries < 1 || options.EntrySize is < 0 or > 65_535 || options.Batch < 1 || options.Proofs < 0)
+        {
+            return Error("--entries and --batch must be at least 1, --entry-size between 0 and 65535, --proofs not negative");
+        }
 
-            // The log is removed afterwards, so it must go where nothing else is: a new directory, or an empty one.
-            if (Directory.Exists(root) && Directory.EnumerateFileSystemEntries(root).Any())
-            {
-                return CliOutput.Error(
-                    $"{Path.GetFullPath(root)} is not empty; log bench builds its log in a new or empty directory "
-                    + "and removes it afterwards, so give one");
-            }
+        var root = dir ?? Path.Combine(Path.GetTempPath(), "accord-bench-" + Guid.NewGuid().ToString("N")[..8]);
 
-            var created = !Directory.Exists(root);
-            try
+        // The log is removed afterwards, so it must go where nothing else is: a new directory, or an empty one.
+        if (Directory.Exists(root) && Directory.EnumerateFileSystemEntries(root).Any())
+        {
+            return Error(
+                $"{Path.GetFullPath(root)} is not empty; log-bench builds its log in a new or empty directory "
+                + "and removes it afterwards, so give one");
+        }
+
+        var created = !Directory.Exists(root);
+        try
+        {
+            await MeasureAsync(root, options, ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is LogFormatException or LogStateException or LogCorruptException or IOException
+            or UnauthorizedAccessException or OperationCanceledException)
+        {
+            return Error(e.Message);
+        }
+        finally
+        {
+            if (!keep && Directory.Exists(root))
             {
-                await RunAsync(root, options, ct).ConfigureAwait(false);
-            }
-            finally
-            {
-                if (!parse.GetValue(keep) && Directory.Exists(root))
+                // Only what this run made: the directory if it created it, else the entries it put in the empty one.
+                if (created)
                 {
-                    // Only what this run made: the directory if it created it, else the entries it put in the empty one.
-                    if (created)
+                    Directory.Delete(root, recursive: true);
+                }
+                else
+                {
+                    foreach (var entry in new DirectoryInfo(root).EnumerateFileSystemInfos())
                     {
-                        Directory.Delete(root, recursive: true);
-                    }
-                    else
-                    {
-                        foreach (var entry in new DirectoryInfo(root).EnumerateFileSystemInfos())
+                        if (entry is DirectoryInfo sub)
                         {
-                            if (entry is DirectoryInfo sub)
-                            {
-                                sub.Delete(recursive: true);
-                            }
-                            else
-                            {
-                                entry.Delete();
-                            }
+                            sub.Delete(recursive: true);
+                        }
+                        else
+                        {
+                            entry.Delete();
                         }
                     }
                 }
             }
+        }
 
-            return ExitCodes.Ok;
-        }).ConfigureAwait(false));
-        return command;
+        return 0;
     }
+
+    private static int Error(string message)
+    {
+        Console.Error.WriteLine($"log-bench: error: {message}");
+        return 2;
+    }
+
+    private static (string? Dir, BenchOptions Options, bool Keep)? Parse(string[] args)
+    {
+        string? dir = null;
+        long? entries = 200_000, checkpointEvery = 0;
+        int? entrySize = 1024, batch = 1000, proofs = 100_000;
+        bool skipVerify = false, keep = false;
+        for (var i = 0; i < args.Length; i++)
+        {
+            var value = i + 1 < args.Length ? args[i + 1] : null;
+            switch (args[i])
+            {
+                case "--dir": dir = value; i++; break;
+                case "--entries": entries = Number(value); i++; break;
+                case "--entry-size": entrySize = (int?)Number(value, int.MaxValue); i++; break;
+                case "--batch": batch = (int?)Number(value, int.MaxValue); i++; break;
+                case "--checkpoint-every": checkpointEvery = Number(value); i++; break;
+                case "--proofs": proofs = (int?)Number(value, int.MaxValue); i++; break;
+                case "--skip-verify": skipVerify = true; break;
+                case "--keep": keep = true; break;
+                default: return null;
+            }
+        }
+
+        return (dir is null && args.Contains("--dir")) || entries is null || checkpointEvery is null || entrySize is null
+            || batch is null || proofs is null
+            ? null
+            : (dir, new BenchOptions(entries.Value, entrySize.Value, batch.Value, checkpointEvery.Value, proofs.Value, skipVerify),
+                keep);
+    }
+
+    /// <summary>A whole number, signed so that a negative one reaches the range check and its message.</summary>
+    private static long? Number(string? text, long max = long.MaxValue) =>
+        long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) && n >= -max - 1 && n <= max
+            ? n
+            : null;
 
     private sealed record BenchOptions(long Entries, int EntrySize, int Batch, long CheckpointEvery, int Proofs, bool SkipVerify);
 
-    private static async Task RunAsync(string root, BenchOptions options, CancellationToken ct)
+    private static async Task MeasureAsync(string root, BenchOptions options, CancellationToken ct)
     {
         var output = Console.Out;
         output.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
@@ -123,7 +138,7 @@ internal static class LogBench
         await using (var log = await LogDirectory.OpenAsync(root, TimeSpan.FromSeconds(5), ct, NodeDirectory.Sequencers)
             .ConfigureAwait(false))
         {
-            var progress = new TerminalProgress("appending", options.Entries);
+            var progress = new ConsoleProgress("appending", options.Entries);
             var sinceCheckpoint = 0L;
             for (long done = 0; done < options.Entries;)
             {
@@ -153,7 +168,7 @@ internal static class LogBench
             }
 
             var integrationStart = Stopwatch.GetTimestamp();
-            await log.IntegrateAsync(new TerminalProgress("integrating", sinceCheckpoint), ct).ConfigureAwait(false);
+            await log.IntegrateAsync(new ConsoleProgress("integrating", sinceCheckpoint), ct).ConfigureAwait(false);
             integrateTime += Stopwatch.GetElapsedTime(integrationStart);
             output.WriteLine(Row("durable append (sequencing, fsync per batch)", options.Entries / appendTime.TotalSeconds, "entries/s",
                 appendTime));
@@ -184,7 +199,7 @@ internal static class LogBench
             var verifier = new LogVerifier(new DirectoryTileSource(root), NoteVerifierSet.FromVerifierKeys(config.VerifierKeys),
                 config.Origin);
             var started = Stopwatch.GetTimestamp();
-            var result = await verifier.VerifyAsync(new TerminalProgress("verifying", options.Entries), ct).ConfigureAwait(false);
+            var result = await verifier.VerifyAsync(new ConsoleProgress("verifying", options.Entries), ct).ConfigureAwait(false);
             var elapsed = Stopwatch.GetElapsedTime(started);
             output.WriteLine(Row($"verify end to end ({result.Checkpoint.Size:N0} entries)", result.Checkpoint.Size / elapsed.TotalSeconds,
                 "entries/s", elapsed));
