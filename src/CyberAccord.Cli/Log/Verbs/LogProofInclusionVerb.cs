@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
+using System.Text.Json.Nodes;
+using CyberAccord.Cli.Accord.Verbs;
 using CyberAccord.Cli.Terminal;
 using CyberAccord.Log;
 using CyberAccord.Log.Checkpoints;
@@ -24,9 +26,10 @@ internal static class LogProofInclusionVerb
         };
         var index = new Option<long>("--index") { Description = "The entry's index (0-based).", Required = true };
         var size = new Option<long?>("--size") { Description = "Tree size to prove against (default: the published checkpoint's)." };
+        var json = CommonOptions.Json();
         var inclusion = new Command("inclusion", "Print a C2SP tlog-proof: index, inclusion proof hashes, and the checkpoint.")
         {
-            location, index, size,
+            location, index, size, json,
         };
         inclusion.SetAction(async (parse, ct) => await VerbRunner.RunAsync(async () =>
         {
@@ -34,6 +37,7 @@ internal static class LogProofInclusionVerb
             var leafIndex = parse.GetValue(index);
             byte[][] hashes;
             string checkpointText;
+            long treeSizeProven;
             if (LogVerbSupport.AsHttpUrl(where) is { } url)
             {
                 using var http = new HttpClient();
@@ -48,6 +52,7 @@ internal static class LogProofInclusionVerb
                         $"index {leafIndex} is not in a published tree of size {treeSize} (checkpoint size {published.Size})");
                 }
 
+                treeSizeProven = treeSize;
                 var reader = new TileHashReader(source, published.Size);
                 hashes = await MerkleProofs.InclusionAsync(reader, leafIndex, treeSize, ct).ConfigureAwait(false);
                 checkpointText = treeSize == published.Size
@@ -59,11 +64,25 @@ internal static class LogProofInclusionVerb
             {
                 await using var transparencyLog = await LogVerbSupport.OpenLogAsync(where, ct).ConfigureAwait(false);
                 var treeSize = parse.GetValue(size) ?? transparencyLog.Checkpoint.Size;
+                treeSizeProven = treeSize;
                 hashes = await transparencyLog.ProveInclusionAsync(leafIndex, treeSize, ct).ConfigureAwait(false);
                 checkpointText = treeSize == transparencyLog.Checkpoint.Size
                     ? Encoding.UTF8.GetString((await transparencyLog.Storage.ReadCheckpointAsync(ct).ConfigureAwait(false))!)
                     : new Checkpoint(transparencyLog.Origin, treeSize, await transparencyLog.RootAsync(treeSize, ct).ConfigureAwait(false))
                         .ToText();
+            }
+
+            if (parse.GetValue(json))
+            {
+                // GET /log/proof/inclusion's fields, and the checkpoint the proof leads to.
+                Console.Out.WriteLine(new JsonObject
+                {
+                    ["index"] = leafIndex,
+                    ["tree_size"] = treeSizeProven,
+                    ["hashes"] = new JsonArray([.. hashes.Select(hash => JsonValue.Create(Convert.ToBase64String(hash)))]),
+                    ["checkpoint"] = checkpointText,
+                }.ToJsonString());
+                return ExitCodes.Ok;
             }
 
             var output = new StringBuilder("c2sp.org/tlog-proof@v1\n");
