@@ -138,7 +138,7 @@ internal static class LogBench
         await using (var log = await LogDirectory.OpenAsync(root, TimeSpan.FromSeconds(5), ct, NodeDirectory.Sequencers)
             .ConfigureAwait(false))
         {
-            var progress = new ConsoleProgress("appending", options.Entries);
+            var progress = new TerminalProgress("appending", options.Entries);
             var sinceCheckpoint = 0L;
             for (long done = 0; done < options.Entries;)
             {
@@ -168,7 +168,7 @@ internal static class LogBench
             }
 
             var integrationStart = Stopwatch.GetTimestamp();
-            await log.IntegrateAsync(new ConsoleProgress("integrating", sinceCheckpoint), ct).ConfigureAwait(false);
+            await log.IntegrateAsync(new TerminalProgress("integrating", sinceCheckpoint), ct).ConfigureAwait(false);
             integrateTime += Stopwatch.GetElapsedTime(integrationStart);
             output.WriteLine(Row("durable append (sequencing, fsync per batch)", options.Entries / appendTime.TotalSeconds, "entries/s",
                 appendTime));
@@ -199,7 +199,7 @@ internal static class LogBench
             var verifier = new LogVerifier(new DirectoryTileSource(root), NoteVerifierSet.FromVerifierKeys(config.VerifierKeys),
                 config.Origin);
             var started = Stopwatch.GetTimestamp();
-            var result = await verifier.VerifyAsync(new ConsoleProgress("verifying", options.Entries), ct).ConfigureAwait(false);
+            var result = await verifier.VerifyAsync(new TerminalProgress("verifying", options.Entries), ct).ConfigureAwait(false);
             var elapsed = Stopwatch.GetElapsedTime(started);
             output.WriteLine(Row($"verify end to end ({result.Checkpoint.Size:N0} entries)", result.Checkpoint.Size / elapsed.TotalSeconds,
                 "entries/s", elapsed));

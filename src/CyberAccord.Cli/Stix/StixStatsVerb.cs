@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using CyberAccord.Cli.Terminal;
+using CyberAccord.Hosting;
 using CyberAccord.Stix.Streaming;
 using CyberAccord.Stix.Validation;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using CyberAccord.Cli.Terminal;
+using CyberAccord.Hosting;
 using CyberAccord.Stix.Streaming;
 using CyberAccord.Stix.Validation;
 

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using CyberAccord.Cli.Node;
 using CyberAccord.Cli.Terminal;
+using CyberAccord.Hosting;
 
 namespace CyberAccord.Cli.Accord.Verbs;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using CyberAccord.Cli.Terminal;
+using CyberAccord.Hosting;
 
 namespace CyberAccord.Cli.Log.Verbs;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using CyberAccord.Cli.Terminal;
+using CyberAccord.Hosting;
 using CyberAccord.Log;
 using CyberAccord.Log.Checkpoints;
 using CyberAccord.Log.Notes;

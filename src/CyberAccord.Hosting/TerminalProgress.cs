@@ -1,7 +1,10 @@
-namespace CyberAccord.Benchmarks;
+namespace CyberAccord.Hosting;
 
-/// <summary>A one-line progress display on standard error, only when it is a terminal (as the CLI's).</summary>
-internal sealed class ConsoleProgress(string label, long total) : IProgress<long>
+/// <summary>
+/// A one-line progress display on standard error, only when it is a terminal: for the shells over a node (the CLI, the
+/// benchmarks), so that long work shows how far it is.
+/// </summary>
+public sealed class TerminalProgress(string label, long total) : IProgress<long>
 {
     private readonly bool _enabled = !Console.IsErrorRedirected;
     private long _lastShown = -1;
