@@ -12,9 +12,15 @@ public sealed class JsonCanonicalizerTests
     public static TheoryData<string, string> NumberVectors()
     {
         var data = new TheoryData<string, string>();
+        // The vector file repeats a few vectors; one case each (xUnit would skip the repeats as duplicate ids).
+        var seen = new HashSet<(string, string)>();
         foreach (var vector in Vectors.GetProperty("numbers").EnumerateArray())
         {
-            data.Add(vector.GetProperty("bits").GetString()!, vector.GetProperty("text").GetString()!);
+            var (bits, text) = (vector.GetProperty("bits").GetString()!, vector.GetProperty("text").GetString()!);
+            if (seen.Add((bits, text)))
+            {
+                data.Add(bits, text);
+            }
         }
 
         return data;
