@@ -37,9 +37,9 @@ public sealed class AccordServerContext(AccordNode node, Func<string, PartyKey?>
     /// </summary>
     public AccordRecord? SignAs(string party, string kind, string id, JsonObject body) => Ingest.Keyring.Sign(party, kind, id, body);
 
-    /// <summary>Adds an envelope's objects through the ingest and returns (and keeps) its TAXII status resource.</summary>
-    /// <remarks>The status is kept as JSON: the store cuts long lists in place, so the POST's answer and later reads agree.</remarks>
-    public async Task<JsonObject> AddObjectsAsync(
+    /// <summary>Adds an envelope's objects through the ingest and keeps its TAXII status resource; returns it serialized.</summary>
+    /// <remarks>The store cuts long lists and serializes once, so the POST's answer and later reads are the same bytes.</remarks>
+    public async Task<byte[]> AddObjectsAsync(
         CollectionDescriptor collection, string party, JsonElement objects, CancellationToken cancellationToken)
     {
         var result = await Ingest.AddAsync(collection, party, objects, integrate: !DeferCheckpoints, cancellationToken)
@@ -56,8 +56,7 @@ public sealed class AccordServerContext(AccordNode node, Func<string, PartyKey?>
             PendingCount: 0,
             Details(result.Successes),
             Details(result.Failures)));
-        Statuses[status["id"]!.GetValue<string>()] = (party, status);
-        return status;
+        return Statuses.Add(party, status);
     }
 
     /// <summary>

@@ -2,7 +2,7 @@ using CyberAccord.Accord.State;
 
 namespace CyberAccord.Cli.Accord;
 
-/// <summary>Party ids to the codes people know them by (party--cn is CN), as every line the verbs print names parties.</summary>
+/// <summary>Party ids to the codes people know them by (party--xa is XA), as every line the verbs print names parties.</summary>
 internal static class PartyCodes
 {
     public static Dictionary<string, string> Of(AccordState state)

@@ -38,25 +38,12 @@ public sealed class StatusStore(TimeProvider time, StatusStoreLimits limits)
 
     public StatusStoreLimits Limits { get; } = limits;
 
-    /// <summary>Keeps a status (by its <c>id</c>) for the party that posted it; see <see cref="Add"/>.</summary>
-    public (string Party, JsonObject Status) this[string id]
-    {
-        set
-        {
-            if (value.Status["id"]?.GetValue<string>() != id)
-            {
-                throw new ArgumentException($"the status's id is not '{id}'", nameof(id));
-            }
-
-            Add(value.Party, value.Status);
-        }
-    }
-
     /// <summary>
     /// Keeps <paramref name="status"/> for <paramref name="party"/>. Lists longer than <see cref="StatusStoreLimits.MaxEntriesPerList"/>
     /// are cut to their first entries in place, so the POST's answer and later reads agree; counts are left exact.
+    /// Returns the status as kept, serialized: the bytes the POST answers with and later reads get.
     /// </summary>
-    public void Add(string party, JsonObject status)
+    public byte[] Add(string party, JsonObject status)
     {
         ArgumentNullException.ThrowIfNull(status);
         var id = status["id"]?.GetValue<string>() ?? throw new ArgumentException("a status needs an id", nameof(status));
@@ -96,6 +83,8 @@ public sealed class StatusStore(TimeProvider time, StatusStoreLimits limits)
                 Drop(own, own.Order.Dequeue());
             }
         }
+
+        return bytes;
     }
 
     /// <summary>The serialized status <paramref name="id"/> if <paramref name="party"/> posted it and it has not expired.</summary>

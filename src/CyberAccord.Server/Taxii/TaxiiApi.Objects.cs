@@ -108,8 +108,7 @@ public static partial class TaxiiApi
                 return TaxiiError.BadRequest("the body must be a TAXII envelope: {\"objects\": [...]}");
             }
 
-            var status = await context.AddObjectsAsync(collection, party, objects, ct).ConfigureAwait(false);
-            return new TaxiiAccepted<TaxiiStatus>(System.Text.Encoding.UTF8.GetBytes(TaxiiJson.Serialize(status)));
+            return new TaxiiAccepted<TaxiiStatus>(await context.AddObjectsAsync(collection, party, objects, ct).ConfigureAwait(false));
         }
     }
 

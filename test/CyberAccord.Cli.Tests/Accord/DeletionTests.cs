@@ -7,18 +7,10 @@ public sealed class DeletionTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    private string DirWithUsersFile(string name)
-    {
-        var dir = _dir.Sub(name);
-        Directory.CreateDirectory(dir);
-        File.WriteAllText(Path.Combine(dir, "thesis.txt"), "years of work");
-        return dir;
-    }
-
     [Fact]
     public async Task Demo_force_on_a_directory_holding_no_node_refuses_and_the_users_file_survives()
     {
-        var dir = DirWithUsersFile("demo-foreign");
+        var dir = _dir.DirWithUsersFile("demo-foreign");
         var demo = await AccordProcess.RunAsync("demo", "--dir", dir, "--force");
         Assert.Equal(2, demo.ExitCode);
         Assert.Contains("holds no node", demo.Stderr, StringComparison.Ordinal);

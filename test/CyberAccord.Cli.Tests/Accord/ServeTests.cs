@@ -154,6 +154,11 @@ public sealed class ServeTests : IDisposable
             using var credentials = JsonDocument.Parse(File.ReadAllText(Path.Combine(node, "demo-credentials.json")));
             var us = credentials.RootElement.EnumerateArray().Single(p => p.GetProperty("code").GetString() == "US");
             Assert.Contains($"password '{us.GetProperty("taxii_password").GetString()}'", signIn, StringComparison.Ordinal);
+            foreach (var party in credentials.RootElement.EnumerateArray())
+            {
+                Assert.Contains($"password '{party.GetProperty("taxii_password").GetString()}'", signIn, StringComparison.Ordinal);
+            }
+
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
             var page = await http.GetAsync("/signin");
             Assert.Equal(HttpStatusCode.OK, page.StatusCode);

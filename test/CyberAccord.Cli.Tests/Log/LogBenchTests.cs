@@ -9,18 +9,10 @@ public sealed class LogBenchTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    private string DirWithUsersFile(string name)
-    {
-        var dir = _dir.Sub(name);
-        Directory.CreateDirectory(dir);
-        File.WriteAllText(Path.Combine(dir, "thesis.txt"), "years of work");
-        return dir;
-    }
-
     [Fact]
     public async Task Log_bench_on_an_existing_directory_with_a_users_file_refuses_and_the_file_survives()
     {
-        var dir = DirWithUsersFile("bench-existing");
+        var dir = _dir.DirWithUsersFile("bench-existing");
         var bench = await RunBenchAsync("log-bench", "--dir", dir, "--entries", "10", "--proofs", "10", "--skip-verify");
         Assert.Equal(2, bench.ExitCode);
         Assert.Contains("is not empty", bench.Stderr, StringComparison.Ordinal);

@@ -51,7 +51,7 @@ internal static class CommonOptions
     /// <summary>The remote node a remote-capable verb acts on: --node after the verb or before it; null to act locally.</summary>
     public static string? RemoteOf(ParseResult parse, Option<string?> verbNode) => parse.GetValue(verbNode) ?? parse.GetValue(Node);
 
-    /// <summary>A party given by code (CN) or id (party--cn), as its id.</summary>
+    /// <summary>A party given by code (XA) or id (party--xa), as its id.</summary>
     public static string? Party(string? value) => value is null ? null : PartyIds.FromCodeOrId(value);
 
     /// <summary>The time an --at option names, or now.</summary>

@@ -119,9 +119,10 @@ internal static class DemoVerb
                 return ExitCodes.Ok;
             }
 
-            var us = credentials.Select(c => c!.AsObject()).First(c => (string?)c["code"] == "US");
-            var signIn = $"Dashboard: {serveUrl.Split(';')[0].TrimEnd('/')}/ — sign in as the US with user '{us["taxii_user"]}' "
-                + $"and password '{us["taxii_password"]}' (other parties' in demo-credentials.json)";
+            // Every party's sign-in, in the scenario's order: the demo points no one to one party's view.
+            var parties = string.Join("; ", credentials.Select(c => c!.AsObject())
+                .Select(c => $"{c["code"]} with user '{c["taxii_user"]}' and password '{c["taxii_password"]}'"));
+            var signIn = $"Dashboard: {serveUrl.Split(';')[0].TrimEnd('/')}/ — sign in as any party: {parties}";
             return await ServeVerb.ServeAsync(root, serveUrl, 0, null, ct, () => Console.Out.WriteLine(signIn)).ConfigureAwait(false);
         }).ConfigureAwait(false));
         return command;
