@@ -10,10 +10,4 @@ internal static class PartyCodes
         ArgumentNullException.ThrowIfNull(state);
         return state.Parties.Values.ToDictionary(p => p.Id, p => p.Code, StringComparer.Ordinal);
     }
-
-    public static string Code(AccordState state, string party)
-    {
-        ArgumentNullException.ThrowIfNull(state);
-        return state.CodeOf(party);
-    }
 }

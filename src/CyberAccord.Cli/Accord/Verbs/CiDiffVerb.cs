@@ -53,7 +53,7 @@ internal static class CiDiffVerb
 
     private static string Text(AccordState state, Designation first, Designation second)
     {
-        string Code(string party) => PartyCodes.Code(state, party);
+        string Code(string party) => state.CodeOf(party);
         var both = string.Join(", ", first.Categories.Intersect(second.Categories).Order(StringComparer.Ordinal));
         return $"{Code(first.Party)}: {first.Framework}\n{Code(second.Party)}: {second.Framework}\n"
             + $"both: {both}\n{Summary.CiDiff(first, second, Code)}";
